@@ -1,0 +1,9 @@
+import { rolePreset } from '#shared/config.ts';
+import { rolesOf } from '#shared/domain/roles.ts';
+import { makeHandler } from '#shared/http/pipeline.ts';
+import { listRoles } from '#shared/routes/domains.ts';
+import { pageInMemory } from '#shared/store/cursor.ts';
+
+export const handler = makeHandler(listRoles, async ({ access, query }) =>
+  pageInMemory(rolesOf(access.domain, rolePreset()), (role) => role.id, query.limit ?? 25, query.cursor),
+);

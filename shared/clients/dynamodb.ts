@@ -1,0 +1,8 @@
+/** The DynamoDB document client, created once per container. */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { endpoints } from '#shared/config.ts';
+
+export const dynamodb = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: endpoints.dynamodb }), {
+  marshallOptions: { removeUndefinedValues: true },
+});

@@ -1,0 +1,35 @@
+/**
+ * Typed configuration from the environment. A function reads only the variables it uses,
+ * and a missing one fails at cold start (module load), not in the middle of a request.
+ */
+import { ROLE_PRESET_NAMES, type RolePreset } from '#shared/permissions.ts';
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`Environment variable ${name} is not set; the stack sets it for every function.`);
+  return value;
+}
+
+/** Endpoints of the local emulators; unset in AWS, where the SDK finds the real ones. */
+export const endpoints = {
+  dynamodb: process.env.DYNAMODB_ENDPOINT || undefined,
+  cognito: process.env.COGNITO_ENDPOINT || undefined,
+  ses: process.env.SES_ENDPOINT || undefined,
+};
+
+export function tableName(): string {
+  return required('TABLE_NAME');
+}
+
+export function rolePreset(): RolePreset {
+  const preset = required('ROLE_PRESET');
+  if (!(ROLE_PRESET_NAMES as string[]).includes(preset)) {
+    throw new Error(`ROLE_PRESET '${preset}' is none of ${ROLE_PRESET_NAMES.join(', ')}.`);
+  }
+  return preset as RolePreset;
+}
+
+/** The product name new domains are branded with until an administrator changes it. */
+export function productName(): string {
+  return process.env.PRODUCT_NAME || 'Gatehouse';
+}

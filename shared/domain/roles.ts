@@ -1,0 +1,18 @@
+/** Roles of a domain: the stack preset's built-in roles, then the domain's custom roles. */
+import { builtInRoles, type Grant, type RoleDefinition, type RolePreset } from '#shared/permissions.ts';
+import type { DomainRecord } from '#shared/store/records.ts';
+
+/** Every role of a domain, built-in first, custom ones by name. */
+export function rolesOf(domain: Pick<DomainRecord, 'customRoles'>, preset: RolePreset): RoleDefinition[] {
+  const custom = Object.values(domain.customRoles ?? {})
+    .map((role) => ({ ...role, builtIn: false }))
+    .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  return [...builtInRoles(preset), ...custom];
+}
+
+/** The grants of a role id in a domain; none for an unknown role or a pending member (null). */
+export function grantsOf(domain: Pick<DomainRecord, 'customRoles'>, preset: RolePreset, roleId: string | null): Grant[] {
+  if (roleId === null) return [];
+  const builtIn = builtInRoles(preset).find((role) => role.id === roleId);
+  return builtIn?.permissions ?? domain.customRoles?.[roleId]?.permissions ?? [];
+}

@@ -1,0 +1,97 @@
+/**
+ * Typed HTTP errors. Domain and store code throw these (or subclasses); one middleware
+ * renders them as RFC 9457 problem+json. Anything else becomes a 500 without detail.
+ */
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export const PROBLEM_BASE = 'https://gatehouse.dev/problems/';
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    /** Short slug naming the kind of problem; becomes the problem `type` URI. */
+    readonly slug: string,
+    readonly title: string,
+    readonly detail: string,
+    readonly errors?: FieldError[],
+    readonly headers?: Record<string, string>,
+  ) {
+    super(detail);
+    this.name = new.target.name;
+  }
+
+  get type(): string {
+    return PROBLEM_BASE + this.slug;
+  }
+}
+
+export class BadRequest extends HttpError {
+  constructor(detail: string, errors?: FieldError[]) {
+    super(400, 'invalid-input', 'Invalid input', detail, errors);
+  }
+}
+
+export class Unauthorized extends HttpError {
+  constructor(detail = 'Sign in again: the request has no valid ID token.') {
+    super(401, 'unauthorized', 'Unauthorized', detail);
+  }
+}
+
+export class Forbidden extends HttpError {
+  constructor(detail: string, slug = 'forbidden') {
+    super(403, slug, 'Forbidden', detail);
+  }
+}
+
+export class PermissionMissing extends HttpError {
+  constructor(readonly permission: string) {
+    super(403, 'permission-missing', 'Permission missing', `This needs the permission '${permission}', which your role in this domain does not grant.`);
+  }
+}
+
+export class NotFound extends HttpError {
+  constructor(detail: string) {
+    super(404, 'not-found', 'Not found', detail);
+  }
+}
+
+export class MethodNotAllowed extends HttpError {
+  constructor(detail: string, allow: string[]) {
+    super(405, 'method-not-allowed', 'Method not allowed', detail, undefined, { Allow: allow.join(', ') });
+  }
+}
+
+export class Conflict extends HttpError {
+  constructor(detail: string, slug = 'conflict') {
+    super(409, slug, 'Conflict', detail);
+  }
+}
+
+export class VersionMismatch extends HttpError {
+  constructor(current?: number) {
+    super(
+      412,
+      'version-mismatch',
+      'Version mismatch',
+      current === undefined
+        ? 'The resource changed since you read it: read it again and retry with its new ETag.'
+        : `The resource is at version ${current} now: read it again and retry with its new ETag.`,
+    );
+  }
+}
+
+export class PayloadTooLarge extends HttpError {
+  constructor(limit: number) {
+    super(413, 'payload-too-large', 'Payload too large', `The request body is larger than ${limit} bytes; send less.`);
+  }
+}
+
+export class UnsupportedMediaType extends HttpError {
+  constructor(detail: string) {
+    super(415, 'unsupported-media-type', 'Unsupported media type', detail);
+  }
+}

@@ -1,0 +1,150 @@
+/**
+ * The request pipeline: one middy stack, built by `makeHandler`, in the same order for
+ * every function: logger context, body (16 KiB, JSON), validation, authentication,
+ * authorization, handler, then problem+json for any error.
+ */
+import middy from '@middy/core';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import * as z from 'zod/mini';
+import type * as zc from 'zod/v4/core';
+import { type Caller, callerFromEvent, type DomainAccess, authorizeDomain, requireOwner } from '#shared/http/access.ts';
+import { BadRequest, type FieldError, HttpError, PayloadTooLarge, UnsupportedMediaType } from '#shared/http/errors.ts';
+import { logger } from '#shared/http/logger.ts';
+import { isDomainScoped, type RouteDefinition, type RouteRequest } from '#shared/http/route.ts';
+
+z.config(z.locales.en());
+
+/** Request bodies above this size are refused with 413 (SPEC section 4). */
+export const MAX_BODY_BYTES = 16 * 1024;
+
+type Out<S> = S extends zc.$ZodType ? zc.output<S> : undefined;
+
+export interface Input<R extends RouteDefinition> {
+  params: Out<R['request']['params']>;
+  query: Out<R['request']['query']>;
+  body: Out<R['request']['body']>;
+  /** The signed-in caller; absent on public routes. */
+  caller: R['access'] extends 'public' ? undefined : Caller;
+  /** The domain, the caller's membership and grants, on domain-scoped routes. */
+  access: R['path'] extends `/domains/{domainId}${string}` ? DomainAccess : undefined;
+  /** The version named by `If-Match`, when the client sent one. */
+  ifMatch: number | undefined;
+  requestId: string;
+}
+
+type Reply<R extends RouteDefinition> = R['response']['body'] extends zc.$ZodType ? zc.output<R['response']['body']> : void;
+
+export type RouteHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
+
+const JSON_HEADERS = { 'Content-Type': 'application/json' };
+
+/** Builds a Lambda handler for a route from its domain function. */
+export function makeHandler<R extends RouteDefinition>(route: R, handle: (input: Input<R>) => Promise<Reply<R>>): RouteHandler {
+  const run = async (event: APIGatewayProxyEvent, context: Context): Promise<APIGatewayProxyResult> => {
+    const requestId = event.requestContext?.requestId ?? context.awsRequestId;
+    const input = parse(route.request, event);
+    const caller = route.access === 'public' ? undefined : callerFromEvent(event);
+    let access: DomainAccess | undefined;
+    if (caller && route.access === 'owner') await requireOwner(caller);
+    if (caller && isDomainScoped(route)) {
+      access = await authorizeDomain(caller, (input.params as { domainId: string }).domainId, route.access);
+    }
+    const result = await handle({ ...input, caller, access, ifMatch: ifMatchVersion(event), requestId } as Input<R>);
+    return respond(route, result);
+  };
+
+  return middy<APIGatewayProxyEvent, APIGatewayProxyResult>()
+    .before(async (request) => {
+      logger.addContext(request.context);
+      logger.appendKeys({ requestId: request.event.requestContext?.requestId, route: route.id });
+    })
+    .onError(async (request) => {
+      request.response = problemResponse(request.error, request.event.requestContext?.requestId ?? request.context.awsRequestId);
+    })
+    .handler(run) as unknown as RouteHandler;
+}
+
+function respond(route: RouteDefinition, result: unknown): APIGatewayProxyResult {
+  const headers: Record<string, string> = { ...JSON_HEADERS };
+  if (route.response.status === 204 || result === undefined) return { statusCode: route.response.status, headers: {}, body: '' };
+  const version = (result as { version?: unknown }).version;
+  if (typeof version === 'number') headers.ETag = `"${version}"`;
+  if (route.response.contentType) {
+    headers['Content-Type'] = route.response.contentType;
+    return { statusCode: route.response.status, headers, body: String(result) };
+  }
+  return { statusCode: route.response.status, headers, body: JSON.stringify(result) };
+}
+
+/** Parses and validates path, query and body; one 400 lists every offending field. */
+function parse(request: RouteRequest, event: APIGatewayProxyEvent) {
+  const errors: FieldError[] = [];
+  const check = (where: string, schema: zc.$ZodType | undefined, value: unknown) => {
+    if (!schema) return undefined;
+    const result = z.safeParse(schema, value);
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) {
+      errors.push({ path: [where, ...issue.path.map(String)].join('.'), message: issue.message });
+    }
+    return undefined;
+  };
+  const params = check('path', request.params, event.pathParameters ?? {});
+  const query = check('query', request.query, event.queryStringParameters ?? {});
+  const body = request.body ? check('body', request.body, readJsonBody(event)) : undefined;
+  if (errors.length > 0) {
+    throw new BadRequest(`The request has ${errors.length} invalid field${errors.length === 1 ? '' : 's'}: ${errors.map((e) => e.path).join(', ')}.`, errors);
+  }
+  return { params, query, body };
+}
+
+function readJsonBody(event: APIGatewayProxyEvent): unknown {
+  if (event.body === null || event.body === undefined || event.body === '') return undefined;
+  const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
+  if (raw.byteLength > MAX_BODY_BYTES) throw new PayloadTooLarge(MAX_BODY_BYTES);
+  const type = header(event, 'content-type');
+  if (type !== undefined && !/^application\/(.+\+)?json\s*(;|$)/i.test(type)) {
+    throw new UnsupportedMediaType(`Send the body as application/json, not ${type.slice(0, 100)}.`);
+  }
+  try {
+    return JSON.parse(raw.toString('utf8'));
+  } catch (error) {
+    throw new BadRequest(`The body is not valid JSON: ${(error as Error).message.slice(0, 200)}`, [{ path: 'body', message: 'is not valid JSON' }]);
+  }
+}
+
+function header(event: APIGatewayProxyEvent, name: string): string | undefined {
+  for (const [key, value] of Object.entries(event.headers ?? {})) {
+    if (key.toLowerCase() === name && typeof value === 'string') return value;
+  }
+  return undefined;
+}
+
+/** `If-Match: "3"` (or W/"3", or 3) → 3; anything else that is not `*` is a 400. */
+function ifMatchVersion(event: APIGatewayProxyEvent): number | undefined {
+  const value = header(event, 'if-match')?.trim();
+  if (value === undefined || value === '*') return undefined;
+  const match = /^(?:W\/)?"?(\d{1,15})"?$/.exec(value);
+  if (!match) throw new BadRequest('If-Match must be an ETag this API issued, such as "3".', [{ path: 'header.If-Match', message: 'is not an ETag of this API' }]);
+  return Number(match[1]);
+}
+
+/** Renders any error as problem+json; details of unexpected errors stay in the log. */
+export function problemResponse(error: unknown, requestId: string): APIGatewayProxyResult {
+  if (error instanceof HttpError) {
+    if (error.status >= 500) logger.error('request failed', { error });
+    else logger.info('request refused', { status: error.status, problem: error.slug });
+    return problem(error.status, { type: error.type, title: error.title, status: error.status, detail: error.detail, ...(error.errors ? { errors: error.errors } : {}) }, error.headers);
+  }
+  logger.error('unexpected error', { error: error as Error });
+  return problem(500, {
+    type: 'https://gatehouse.dev/problems/internal',
+    title: 'Internal error',
+    status: 500,
+    detail: `Something went wrong on our side. If it persists, report request id ${requestId}.`,
+    requestId,
+  });
+}
+
+function problem(status: number, body: Record<string, unknown>, headers?: Record<string, string>): APIGatewayProxyResult {
+  return { statusCode: status, headers: { 'Content-Type': 'application/problem+json', ...headers }, body: JSON.stringify(body) };
+}

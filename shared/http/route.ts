@@ -1,0 +1,73 @@
+/**
+ * What a route is. The route table (shared/routes) is a list of these; the CDK API, the
+ * local gateway, the OpenAPI document and the route x role test matrix all read it.
+ */
+import type * as zc from 'zod/v4/core';
+import type { Permission } from '#shared/permissions.ts';
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+/**
+ * Who may call a route:
+ * - `public`: no token;
+ * - `signedIn`: any valid ID token;
+ * - `owner`: a signed-in user with the customer-level owner flag;
+ * - `domainMember`: an active or pending member of the path's domain;
+ * - a permission: an active member whose role grants it (every listed one, for an array).
+ */
+export type Access = 'public' | 'signedIn' | 'owner' | 'domainMember' | Permission | readonly Permission[];
+
+/** AWS SDK clients a function uses: they decide its IAM grants and its bench reference. */
+export type ServiceClient = 'dynamodb' | 'cognito' | 'ses';
+
+/** DynamoDB actions a function may call, granted on the table and its indexes. */
+export type TableAction =
+  | 'GetItem'
+  | 'BatchGetItem'
+  | 'Query'
+  | 'PutItem'
+  | 'UpdateItem'
+  | 'DeleteItem'
+  | 'TransactWriteItems'
+  | 'TransactGetItems'
+  | 'ConditionCheckItem';
+
+export interface RouteRequest {
+  params?: zc.$ZodType;
+  query?: zc.$ZodType;
+  body?: zc.$ZodType;
+}
+
+export interface RouteDefinition<Req extends RouteRequest = RouteRequest, Res extends zc.$ZodType | undefined = zc.$ZodType | undefined> {
+  /** Unique, camelCase: names the Lambda function, the OpenAPI operationId and the bench row. */
+  id: string;
+  method: HttpMethod;
+  /** API Gateway style path: `/domains/{domainId}/settings`. */
+  path: string;
+  summary: string;
+  access: Access;
+  /** Handler module, relative to the project root; it exports `handler`. */
+  handler: string;
+  request: Req;
+  response: { status: 200 | 201 | 204; body: Res; contentType?: string };
+  /** DynamoDB actions the handler uses (the authorization read included). */
+  table: readonly TableAction[];
+  /** SDK clients beyond DynamoDB. */
+  services?: readonly ServiceClient[];
+}
+
+/** Declares a route with its types carried through to the handler. */
+export function defineRoute<const R extends RouteDefinition>(route: R): R {
+  return route;
+}
+
+/** The permissions a route needs, as a list (empty for the non-permission kinds). */
+export function requiredPermissions(access: Access): Permission[] {
+  if (typeof access !== 'string') return [...access];
+  return access === 'public' || access === 'signedIn' || access === 'owner' || access === 'domainMember' ? [] : [access];
+}
+
+/** True when the route lives under `/domains/{domainId}` and checks a membership. */
+export function isDomainScoped(route: Pick<RouteDefinition, 'path'>): boolean {
+  return route.path.startsWith('/domains/{domainId}');
+}

@@ -1,0 +1,82 @@
+import { defineRoute } from '#shared/http/route.ts';
+import { domainParams, page, pageQuery } from '#shared/http/schemas.ts';
+import {
+  createDomainBody,
+  domainBody,
+  domainSummary,
+  role,
+  settingsBody,
+  settingsPatch,
+} from '#shared/schemas/domain.ts';
+
+export const listDomains = defineRoute({
+  id: 'listDomains',
+  method: 'GET',
+  path: '/domains',
+  summary: 'Domains the caller belongs to, with the role and status in each',
+  access: 'signedIn',
+  handler: 'functions/domains/list-domains.ts',
+  request: { query: pageQuery },
+  response: { status: 200, body: page(domainSummary) },
+  table: ['Query', 'BatchGetItem'],
+});
+
+export const createDomain = defineRoute({
+  id: 'createDomain',
+  method: 'POST',
+  path: '/domains',
+  summary: 'Create a domain; the calling owner becomes its first administrator',
+  access: 'owner',
+  handler: 'functions/domains/create-domain.ts',
+  request: { body: createDomainBody },
+  response: { status: 201, body: domainBody },
+  table: ['GetItem', 'TransactWriteItems'],
+});
+
+export const getDomain = defineRoute({
+  id: 'getDomain',
+  method: 'GET',
+  path: '/domains/{domainId}',
+  summary: 'A domain the caller is an active or pending member of',
+  access: 'domainMember',
+  handler: 'functions/domains/get-domain.ts',
+  request: { params: domainParams },
+  response: { status: 200, body: domainBody },
+  table: ['BatchGetItem'],
+});
+
+export const getSettings = defineRoute({
+  id: 'getSettings',
+  method: 'GET',
+  path: '/domains/{domainId}/settings',
+  summary: "The domain's settings, billing contact and branding",
+  access: 'settings:view',
+  handler: 'functions/domains/get-settings.ts',
+  request: { params: domainParams },
+  response: { status: 200, body: settingsBody },
+  table: ['BatchGetItem'],
+});
+
+export const patchSettings = defineRoute({
+  id: 'patchSettings',
+  method: 'PATCH',
+  path: '/domains/{domainId}/settings',
+  summary: "Change some of the domain's settings; If-Match makes it conditional",
+  access: 'settings:update',
+  handler: 'functions/domains/patch-settings.ts',
+  request: { params: domainParams, body: settingsPatch },
+  response: { status: 200, body: settingsBody },
+  table: ['BatchGetItem', 'TransactWriteItems'],
+});
+
+export const listRoles = defineRoute({
+  id: 'listRoles',
+  method: 'GET',
+  path: '/domains/{domainId}/roles',
+  summary: "The domain's roles: the preset's built-in ones, then custom ones",
+  access: 'roles:view',
+  handler: 'functions/roles/list-roles.ts',
+  request: { params: domainParams, query: pageQuery },
+  response: { status: 200, body: page(role) },
+  table: ['BatchGetItem'],
+});

@@ -1,0 +1,23 @@
+/**
+ * The route table: every route of the API, read top to bottom. The CDK API, the local
+ * gateway, the OpenAPI document and the route x role test matrix are built from it.
+ * Handlers import their own route from the area modules, never this index, so a
+ * function's bundle holds only its own schemas.
+ */
+import type { RouteDefinition } from '#shared/http/route.ts';
+import * as domains from '#shared/routes/domains.ts';
+import * as me from '#shared/routes/me.ts';
+import * as system from '#shared/routes/system.ts';
+
+export const ROUTES: readonly RouteDefinition[] = [
+  system.getHealth,
+  system.getOpenApi,
+  me.getMe,
+  me.patchMe,
+  domains.listDomains,
+  domains.createDomain,
+  domains.getDomain,
+  domains.getSettings,
+  domains.patchSettings,
+  domains.listRoles,
+];

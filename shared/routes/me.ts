@@ -1,0 +1,26 @@
+import { defineRoute } from '#shared/http/route.ts';
+import { meBody, mePatch } from '#shared/schemas/domain.ts';
+
+export const getMe = defineRoute({
+  id: 'getMe',
+  method: 'GET',
+  path: '/me',
+  summary: 'The caller: profile and memberships with their permissions',
+  access: 'signedIn',
+  handler: 'functions/me/get-me.ts',
+  request: {},
+  response: { status: 200, body: meBody },
+  table: ['GetItem', 'Query', 'BatchGetItem'],
+});
+
+export const patchMe = defineRoute({
+  id: 'patchMe',
+  method: 'PATCH',
+  path: '/me',
+  summary: "Change the caller's name or language",
+  access: 'signedIn',
+  handler: 'functions/me/patch-me.ts',
+  request: { body: mePatch },
+  response: { status: 200, body: meBody },
+  table: ['GetItem', 'Query', 'BatchGetItem', 'TransactWriteItems'],
+});

@@ -1,0 +1,61 @@
+/** What the store reads and writes, without keys. */
+import type { Language } from '#shared/http/schemas.ts';
+import type { Grant } from '#shared/permissions.ts';
+import type { MembershipStatus, Settings } from '#shared/schemas/domain.ts';
+
+export type DomainSettings = Omit<Settings, 'name'>;
+
+export interface CustomRole {
+  id: string;
+  name: string;
+  description: string;
+  permissions: Grant[];
+}
+
+export interface DomainRecord {
+  id: string;
+  name: string;
+  settings: DomainSettings;
+  /** Custom roles live in the domain item, so one read authorizes a request. */
+  customRoles: Record<string, CustomRole>;
+  /** Active members holding an admin role: a domain never goes below one. */
+  activeAdmins: number;
+  createdAt: string;
+  createdBy: string;
+  version: number;
+}
+
+export interface MembershipRecord {
+  domainId: string;
+  userId: string;
+  email: string;
+  name: string;
+  language: Language;
+  role: string | null;
+  status: MembershipStatus;
+  createdAt: string;
+  invitedBy: string | null;
+  lastActiveAt: string | null;
+  version: number;
+}
+
+export interface UserRecord {
+  userId: string;
+  email: string;
+  name: string;
+  language: Language;
+  owner: boolean;
+  createdAt: string;
+  version: number;
+}
+
+export interface HistoryEvent {
+  id: string;
+  at: string;
+  actor: string;
+  action: string;
+  targetType: string;
+  targetId: string;
+  before: unknown;
+  after: unknown;
+}

@@ -1,0 +1,69 @@
+/** User profiles and the claim that keeps one account per email address. */
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamodb } from '#shared/clients/dynamodb.ts';
+import { tableName } from '#shared/config.ts';
+import { Conflict, VersionMismatch } from '#shared/http/errors.ts';
+import { transact } from '#shared/store/dynamo.ts';
+import { putHistory } from '#shared/store/history.ts';
+import { keys, withoutKeys } from '#shared/store/keys.ts';
+import type { HistoryEvent, MembershipRecord, UserRecord } from '#shared/store/records.ts';
+
+export async function getUser(userId: string): Promise<UserRecord | undefined> {
+  const out = await dynamodb.send(new GetCommand({ TableName: tableName(), Key: keys.user(userId), ConsistentRead: true }));
+  return out.Item && (withoutKeys(out.Item) as unknown as UserRecord);
+}
+
+/** Stores a new user and claims its email address, atomically: one profile per address. */
+export async function createUser(user: UserRecord): Promise<void> {
+  const table = tableName();
+  await transact(
+    [
+      { Put: { TableName: table, Item: { ...keys.user(user.userId), type: 'user', ...user }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      { Put: { TableName: table, Item: { ...keys.email(user.email), type: 'email', userId: user.userId }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    ],
+    (index) => new Conflict(index === 0 ? 'This user exists already.' : `The email address ${user.email} belongs to another user.`, 'already-exists'),
+  );
+}
+
+/**
+ * Saves a changed profile and copies name and language into each membership (the member
+ * list sorts and filters on them), with one history event per domain, in one transaction.
+ */
+export async function saveProfile(
+  user: UserRecord,
+  expectedVersion: number,
+  memberships: readonly MembershipRecord[],
+  events: readonly { domainId: string; event: HistoryEvent }[],
+): Promise<void> {
+  const table = tableName();
+  await transact(
+    [
+      {
+        Update: {
+          TableName: table,
+          Key: keys.user(user.userId),
+          UpdateExpression: 'SET #name = :name, #language = :language, version = :next',
+          ConditionExpression: 'version = :expected',
+          ExpressionAttributeNames: { '#name': 'name', '#language': 'language' },
+          ExpressionAttributeValues: { ':name': user.name, ':language': user.language, ':next': expectedVersion + 1, ':expected': expectedVersion },
+        },
+      },
+      ...memberships.map((m) => ({
+        Update: {
+          TableName: table,
+          Key: keys.membership(m.domainId, m.userId),
+          UpdateExpression: 'SET #name = :name, #language = :language, gsi2sk = :byName',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#name': 'name', '#language': 'language' },
+          ExpressionAttributeValues: {
+            ':name': user.name,
+            ':language': user.language,
+            ':byName': keys.membershipByName(m.domainId, user.name, m.userId).gsi2sk,
+          },
+        },
+      })),
+      ...events.map(({ domainId, event }) => putHistory(domainId, event)),
+    ],
+    () => new VersionMismatch(),
+  );
+}
