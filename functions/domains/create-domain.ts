@@ -1,5 +1,5 @@
 import { createDomain as create } from '#shared/domain/domains.ts';
-import { makeHandler } from '#shared/http/pipeline.ts';
+import { makeHandler } from '#shared/http/handler.ts';
 import { createDomain } from '#shared/routes/domains.ts';
 
 export const handler = makeHandler(createDomain, async ({ caller, body }) => create(caller, body.name));

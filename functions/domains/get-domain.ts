@@ -1,4 +1,4 @@
-import { makeHandler } from '#shared/http/pipeline.ts';
+import { makeHandler } from '#shared/http/handler.ts';
 import { getDomain } from '#shared/routes/domains.ts';
 
 export const handler = makeHandler(getDomain, async ({ access }) => ({ id: access.domain.id, name: access.domain.name }));

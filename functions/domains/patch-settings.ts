@@ -1,5 +1,5 @@
 import { updateSettings } from '#shared/domain/domains.ts';
-import { makeHandler } from '#shared/http/pipeline.ts';
+import { makeHandler } from '#shared/http/handler.ts';
 import { patchSettings } from '#shared/routes/domains.ts';
 
 export const handler = makeHandler(patchSettings, async ({ access, body, ifMatch, caller }) =>

@@ -1,5 +1,5 @@
 import { updateMe } from '#shared/domain/me.ts';
-import { makeHandler } from '#shared/http/pipeline.ts';
+import { makeHandler } from '#shared/http/handler.ts';
 import { patchMe } from '#shared/routes/me.ts';
 
 export const handler = makeHandler(patchMe, async ({ caller, body }) => updateMe(caller, body));

@@ -1,6 +1,6 @@
 import { rolePreset } from '#shared/config.ts';
 import { rolesOf } from '#shared/domain/roles.ts';
-import { makeHandler } from '#shared/http/pipeline.ts';
+import { makeHandler } from '#shared/http/handler.ts';
 import { listRoles } from '#shared/routes/domains.ts';
 import { pageInMemory } from '#shared/store/cursor.ts';
 

@@ -1,4 +1,4 @@
-import { makeHandler } from '#shared/http/pipeline.ts';
+import { makePublicHandler } from '#shared/http/public-handler.ts';
 import { getHealth } from '#shared/routes/system.ts';
 
-export const handler = makeHandler(getHealth, async () => ({ status: 'ok' as const }));
+export const handler = makePublicHandler(getHealth, async () => ({ status: 'ok' as const }));

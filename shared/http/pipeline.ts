@@ -1,18 +1,21 @@
 /**
- * The request pipeline: one middy stack, built by `makeHandler`, in the same order for
- * every function: logger context, body (16 KiB, JSON), validation, authentication,
- * authorization, handler, then problem+json for any error.
+ * The request pipeline: one middy stack, in the same order for every function: logger
+ * context, body (16 KiB, JSON), validation, authentication, authorization, handler, then
+ * problem+json for any error. Routes get it through `makeHandler` (shared/http/handler.ts)
+ * or, when public, `makePublicHandler` (shared/http/public-handler.ts), which leaves the
+ * authorization code and its DynamoDB client out of the bundle.
  */
 import middy from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import * as z from 'zod/mini';
+import { en } from 'zod/locales';
 import type * as zc from 'zod/v4/core';
-import { type Caller, callerFromEvent, type DomainAccess, authorizeDomain, requireOwner } from '#shared/http/access.ts';
+import type { Caller, DomainAccess } from '#shared/http/access.ts';
 import { BadRequest, type FieldError, HttpError, PayloadTooLarge, UnsupportedMediaType } from '#shared/http/errors.ts';
 import { logger } from '#shared/http/logger.ts';
-import { isDomainScoped, type RouteDefinition, type RouteRequest } from '#shared/http/route.ts';
+import type { RouteDefinition, RouteRequest } from '#shared/http/route.ts';
 
-z.config(z.locales.en());
+z.config(en());
 
 /** Request bodies above this size are refused with 413 (SPEC section 4). */
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -38,17 +41,23 @@ export type RouteHandler = (event: APIGatewayProxyEvent, context: Context) => Pr
 
 const JSON_HEADERS = { 'Content-Type': 'application/json' };
 
-/** Builds a Lambda handler for a route from its domain function. */
-export function makeHandler<R extends RouteDefinition>(route: R, handle: (input: Input<R>) => Promise<Reply<R>>): RouteHandler {
+/** Decides who the caller is and what they may reach, given the parsed path parameters. */
+export type Authorize = (
+  route: RouteDefinition,
+  event: APIGatewayProxyEvent,
+  params: unknown,
+) => Promise<{ caller: Caller | undefined; access: DomainAccess | undefined }>;
+
+/** Builds a Lambda handler for a route from its authorization step and its domain function. */
+export function buildHandler<R extends RouteDefinition>(
+  route: R,
+  authorize: Authorize,
+  handle: (input: Input<R>) => Promise<Reply<R>>,
+): RouteHandler {
   const run = async (event: APIGatewayProxyEvent, context: Context): Promise<APIGatewayProxyResult> => {
     const requestId = event.requestContext?.requestId ?? context.awsRequestId;
     const input = parse(route.request, event);
-    const caller = route.access === 'public' ? undefined : callerFromEvent(event);
-    let access: DomainAccess | undefined;
-    if (caller && route.access === 'owner') await requireOwner(caller);
-    if (caller && isDomainScoped(route)) {
-      access = await authorizeDomain(caller, (input.params as { domainId: string }).domainId, route.access);
-    }
+    const { caller, access } = await authorize(route, event, input.params);
     const result = await handle({ ...input, caller, access, ifMatch: ifMatchVersion(event), requestId } as Input<R>);
     return respond(route, result);
   };
