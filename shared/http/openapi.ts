@@ -48,7 +48,7 @@ export function openApiDocument(routes: readonly RouteDefinition[]) {
     if (route.access !== 'public') errors['401'] = { $ref: '#/components/responses/Problem' };
     if (route.access !== 'public' && route.access !== 'signedIn') errors['403'] = { $ref: '#/components/responses/Problem' };
     if (isDomainScoped(route)) errors['404'] = { $ref: '#/components/responses/Problem' };
-    const body = route.response.body;
+    const body = route.response.body?.();
     (paths[route.path] ??= {})[route.method.toLowerCase()] = {
       operationId: route.id,
       summary: route.summary,

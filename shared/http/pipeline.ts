@@ -35,7 +35,7 @@ export interface Input<R extends RouteDefinition> {
   requestId: string;
 }
 
-type Reply<R extends RouteDefinition> = R['response']['body'] extends zc.$ZodType ? zc.output<R['response']['body']> : void;
+type Reply<R extends RouteDefinition> = R['response']['body'] extends () => infer S ? (S extends zc.$ZodType ? zc.output<S> : void) : void;
 
 export type RouteHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
 
@@ -63,12 +63,9 @@ export function buildHandler<R extends RouteDefinition>(
   };
 
   return middy<APIGatewayProxyEvent, APIGatewayProxyResult>()
-    .before(async (request) => {
-      logger.addContext(request.context);
-      logger.appendKeys({ requestId: request.event.requestContext?.requestId, route: route.id });
-    })
     .onError(async (request) => {
-      request.response = problemResponse(request.error, request.event.requestContext?.requestId ?? request.context.awsRequestId);
+      const requestId = request.event.requestContext?.requestId ?? request.context.awsRequestId;
+      request.response = problemResponse(request.error, { requestId, route: route.id, context: request.context });
     })
     .handler(run) as unknown as RouteHandler;
 }
@@ -138,13 +135,17 @@ function ifMatchVersion(event: APIGatewayProxyEvent): number | undefined {
 }
 
 /** Renders any error as problem+json; details of unexpected errors stay in the log. */
-export function problemResponse(error: unknown, requestId: string): APIGatewayProxyResult {
+export function problemResponse(error: unknown, where: { requestId: string; route: string; context?: Context }): APIGatewayProxyResult {
+  const { requestId } = where;
+  const log = logger();
+  if (where.context) log.addContext(where.context);
+  const keys = { requestId, route: where.route };
   if (error instanceof HttpError) {
-    if (error.status >= 500) logger.error('request failed', { error });
-    else logger.info('request refused', { status: error.status, problem: error.slug });
+    if (error.status >= 500) log.error('request failed', { ...keys, error });
+    else log.info('request refused', { ...keys, status: error.status, problem: error.slug });
     return problem(error.status, { type: error.type, title: error.title, status: error.status, detail: error.detail, ...(error.errors ? { errors: error.errors } : {}) }, error.headers);
   }
-  logger.error('unexpected error', { error: error as Error });
+  log.error('unexpected error', { ...keys, error: error as Error });
   return problem(500, {
     type: 'https://gatehouse.dev/problems/internal',
     title: 'Internal error',

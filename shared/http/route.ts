@@ -38,7 +38,7 @@ export interface RouteRequest {
   body?: zc.$ZodType;
 }
 
-export interface RouteDefinition<Req extends RouteRequest = RouteRequest, Res extends zc.$ZodType | undefined = zc.$ZodType | undefined> {
+export interface RouteDefinition<Req extends RouteRequest = RouteRequest> {
   /** Unique, camelCase: names the Lambda function, the OpenAPI operationId and the bench row. */
   id: string;
   method: HttpMethod;
@@ -49,7 +49,8 @@ export interface RouteDefinition<Req extends RouteRequest = RouteRequest, Res ex
   /** Handler module, relative to the project root; it exports `handler`. */
   handler: string;
   request: Req;
-  response: { status: 200 | 201 | 204; body: Res; contentType?: string };
+  /** The success status and body; the body schema is built on first use (it only documents). */
+  response: { status: 200 | 201 | 204; body?: () => zc.$ZodType; contentType?: string };
   /** DynamoDB actions the handler uses (the authorization read included). */
   table: readonly TableAction[];
   /** SDK clients beyond DynamoDB. */

@@ -28,9 +28,18 @@ export const pageQuery = z.strictObject({
   cursor: z.optional(z.string().check(z.maxLength(2048, 'is not a cursor this API issued'))),
 });
 
-/** `{items, nextCursor}` around an item schema. */
-export function page<T extends z.ZodMiniType>(item: T) {
-  return z.object({ items: z.array(item), nextCursor: z.nullable(z.string()) });
+/**
+ * A schema built on first use. Response schemas only document the API (OpenAPI, tests);
+ * building them lazily keeps that work out of every function's cold start.
+ */
+export function lazy<T>(build: () => T): () => T {
+  let built: T | undefined;
+  return () => (built ??= build());
 }
 
-export const healthBody = z.object({ status: z.literal('ok') });
+/** `{items, nextCursor}` around an item schema, built on first use. */
+export function page<T extends z.ZodMiniType>(item: () => T) {
+  return lazy(() => z.object({ items: z.array(item()), nextCursor: z.nullable(z.string()) }));
+}
+
+export const healthBody = lazy(() => z.object({ status: z.literal('ok') }));

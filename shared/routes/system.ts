@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { defineRoute } from '#shared/http/route.ts';
-import { healthBody } from '#shared/http/schemas.ts';
+import { healthBody, lazy } from '#shared/http/schemas.ts';
 
 export const getHealth = defineRoute({
   id: 'getHealth',
@@ -22,6 +22,6 @@ export const getOpenApi = defineRoute({
   access: 'public',
   handler: 'functions/system/get-openapi.ts',
   request: {},
-  response: { status: 200, body: z.record(z.string(), z.unknown()) },
+  response: { status: 200, body: lazy(() => z.record(z.string(), z.unknown())) },
   table: [],
 });

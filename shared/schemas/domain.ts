@@ -3,7 +3,7 @@
  * SPEC section 4 gives the fields, defaults and ranges.
  */
 import * as z from 'zod/mini';
-import { email, id, language, name } from '#shared/http/schemas.ts';
+import { email, id, language, lazy, name } from '#shared/http/schemas.ts';
 
 const days = (min: number, max: number) =>
   z.int().check(z.gte(min, `must be at least ${min}`), z.lte(max, `must be at most ${max}`));
@@ -42,7 +42,7 @@ export const settings = z.strictObject({
 });
 export type Settings = z.infer<typeof settings>;
 
-export const settingsBody = z.extend(settings, { version: z.int() });
+export const settingsBody = lazy(() => z.extend(settings, { version: z.int() }));
 
 /** PATCH: any subset, billing and branding field by field. */
 export const settingsPatch = z
@@ -63,40 +63,46 @@ export type SettingsPatch = z.infer<typeof settingsPatch>;
 export const membershipStatus = z.enum(['active', 'inactive', 'pending']);
 export type MembershipStatus = z.infer<typeof membershipStatus>;
 
-export const domainSummary = z.object({
-  id,
-  name: z.string(),
-  role: z.nullable(z.string()),
-  status: membershipStatus,
-});
+export const domainSummary = lazy(() =>
+  z.object({
+    id,
+    name: z.string(),
+    role: z.nullable(z.string()),
+    status: membershipStatus,
+  }),
+);
 
-export const domainBody = z.object({ id, name: z.string() });
+export const domainBody = lazy(() => z.object({ id, name: z.string() }));
 export const createDomainBody = z.strictObject({ name });
 
-export const role = z.object({
-  id,
-  name: z.string(),
-  description: z.string(),
-  permissions: z.array(z.string()),
-  builtIn: z.boolean(),
-});
+export const role = lazy(() =>
+  z.object({
+    id,
+    name: z.string(),
+    description: z.string(),
+    permissions: z.array(z.string()),
+    builtIn: z.boolean(),
+  }),
+);
 
-export const meBody = z.object({
-  userId: z.string(),
-  email: z.string(),
-  name: z.string(),
-  language,
-  owner: z.boolean(),
-  memberships: z.array(
-    z.object({
-      domainId: id,
-      domainName: z.string(),
-      role: z.nullable(z.string()),
-      status: membershipStatus,
-      permissions: z.array(z.string()),
-    }),
-  ),
-});
+export const meBody = lazy(() =>
+  z.object({
+    userId: z.string(),
+    email: z.string(),
+    name: z.string(),
+    language,
+    owner: z.boolean(),
+    memberships: z.array(
+      z.object({
+        domainId: id,
+        domainName: z.string(),
+        role: z.nullable(z.string()),
+        status: membershipStatus,
+        permissions: z.array(z.string()),
+      }),
+    ),
+  }),
+);
 
 export const mePatch = z
   .strictObject({ name: z.optional(name), language: z.optional(language) })
