@@ -24,7 +24,7 @@ function parameters(route: RouteDefinition) {
   const list: Record<string, unknown>[] = [];
   for (const [where, schema] of [['path', route.request.params], ['query', route.request.query]] as const) {
     if (!schema) continue;
-    const json = schemaOf(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
+    const json = schemaOf(schema(), 'input') as { properties?: Record<string, unknown>; required?: string[] };
     for (const [name, property] of Object.entries(json.properties ?? {})) {
       list.push({ name, in: where, required: where === 'path' || (json.required ?? []).includes(name), schema: property });
     }
@@ -57,7 +57,7 @@ export function openApiDocument(routes: readonly RouteDefinition[]) {
       ...(route.access === 'public' ? { security: [] } : {}),
       parameters: parameters(route),
       ...(route.request.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(route.request.body, 'input') } } } }
+        ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(route.request.body(), 'input') } } } }
         : {}),
       responses: {
         [String(route.response.status)]: {

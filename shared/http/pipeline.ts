@@ -20,7 +20,7 @@ z.config(en());
 /** Request bodies above this size are refused with 413 (SPEC section 4). */
 export const MAX_BODY_BYTES = 16 * 1024;
 
-type Out<S> = S extends zc.$ZodType ? zc.output<S> : undefined;
+type Out<S> = S extends () => infer T ? (T extends zc.$ZodType ? zc.output<T> : undefined) : undefined;
 
 export interface Input<R extends RouteDefinition> {
   params: Out<R['request']['params']>;
@@ -85,9 +85,9 @@ function respond(route: RouteDefinition, result: unknown): APIGatewayProxyResult
 /** Parses and validates path, query and body; one 400 lists every offending field. */
 function parse(request: RouteRequest, event: APIGatewayProxyEvent) {
   const errors: FieldError[] = [];
-  const check = (where: string, schema: zc.$ZodType | undefined, value: unknown) => {
+  const check = (where: string, schema: (() => zc.$ZodType) | undefined, value: unknown) => {
     if (!schema) return undefined;
-    const result = z.safeParse(schema, value);
+    const result = z.safeParse(schema(), value);
     if (result.success) return result.data;
     for (const issue of result.error.issues) {
       errors.push({ path: [where, ...issue.path.map(String)].join('.'), message: issue.message });

@@ -32,10 +32,11 @@ export type TableAction =
   | 'TransactGetItems'
   | 'ConditionCheckItem';
 
+/** Request schemas, each built on first use (see `lazy` in shared/http/schemas.ts). */
 export interface RouteRequest {
-  params?: zc.$ZodType;
-  query?: zc.$ZodType;
-  body?: zc.$ZodType;
+  params?: () => zc.$ZodType;
+  query?: () => zc.$ZodType;
+  body?: () => zc.$ZodType;
 }
 
 export interface RouteDefinition<Req extends RouteRequest = RouteRequest> {

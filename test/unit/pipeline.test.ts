@@ -13,8 +13,8 @@ const route = defineRoute({
   access: 'public',
   handler: 'test',
   request: {
-    params: z.strictObject({ thingId: z.string().check(z.regex(/^[a-z]+$/)) }),
-    body: z.strictObject({ name: z.string().check(z.minLength(1)), size: z.int() }),
+    params: () => z.strictObject({ thingId: z.string().check(z.regex(/^[a-z]+$/)) }),
+    body: () => z.strictObject({ name: z.string().check(z.minLength(1)), size: z.int() }),
   },
   response: { status: 201, body: () => z.object({ name: z.string(), version: z.number() }) },
   table: [],
