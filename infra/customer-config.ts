@@ -1,0 +1,156 @@
+/**
+ * Customer configuration: one JSON file per customer under `infra/customers/<name>.json`,
+ * one stack (`Gatehouse-<name>`) per file. The loader validates every file it reads and
+ * fails synth with `<file>: <field>: <what is wrong>`, so a bad value never reaches a
+ * template.
+ *
+ * Fields (all required unless a default is given):
+ * - `name`: the customer's id, `[a-z0-9-]`, equal to the file name; it names the stack.
+ * - `rolePreset`: the built-in roles every domain of this customer starts with
+ *   (`asset-management` or `admin-member`, see shared/permissions.ts).
+ * - `productName`: the product name new domains and emails are branded with.
+ * - `appUrl`: https URL of the customer's web client; invitation links point into it.
+ * - `appOrigins`: https origins (scheme, host, port; no path) allowed by CORS. Must
+ *   include the origin of `appUrl`.
+ * - `adminEmail`: the first administrator, invited when the stack is deployed.
+ * - `alarmEmail`: where CloudWatch alarms are sent.
+ * - `sesFromAddress`: the SES-verified address invitation emails are sent from.
+ * - `mfa`: `off`, `optional` or `required` (TOTP authenticator apps).
+ * - `invitationEmailsPerDay`: cap on invitation emails per day (default 200).
+ * - `sweepTime`: `HH:MM` UTC at which the daily sweeps run (default `03:00`).
+ * - `throttling`: API stage limits, `{ rateLimit, burstLimit }` in requests per second
+ *   (default 50 and 100).
+ * - `env`: optional `{ account, region }` to pin the stack; without it the stack is
+ *   environment-agnostic and deploys to the CLI's account and region.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join, relative, isAbsolute } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as z from 'zod';
+import { ROLE_PRESET_NAMES } from '#shared/permissions.ts';
+
+/** Where the customer files live. */
+export const CUSTOMERS_DIR = fileURLToPath(new URL('./customers/', import.meta.url));
+
+/** The message for a bad value: "is required" when absent, else "must be <rule>". */
+const must = (rule: string) => ({
+  error: (issue: { input?: unknown }) => (issue.input === undefined ? 'is required' : `must be ${rule}`),
+});
+
+const httpsUrl = (rule: string) =>
+  z.url({ protocol: /^https$/, hostname: z.regexes.domain, ...must(rule) });
+
+/** An origin is an https URL that is nothing but scheme, host and port. */
+const httpsOrigin = httpsUrl('an https origin such as https://app.example.com').refine(
+  (value) => new URL(value).origin === value,
+  { error: 'must be an origin: https://host[:port] without path or trailing slash' },
+);
+
+const customerSchema = z
+  .strictObject({
+    name: z.string(must('a string')).regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, must('lowercase letters, digits and dashes (at most 40)')),
+    rolePreset: z.enum(ROLE_PRESET_NAMES, must(`one of ${ROLE_PRESET_NAMES.join(', ')}`)),
+    productName: z.string(must('a string')).trim().min(1, must('a non-empty name')).max(60, must('at most 60 characters')),
+    appUrl: httpsUrl('an https URL'),
+    appOrigins: z.array(httpsOrigin, must('a list of https origins')).min(1, must('a non-empty list of https origins')),
+    adminEmail: z.email(must('an email address')),
+    alarmEmail: z.email(must('an email address')),
+    sesFromAddress: z.email(must('an email address')),
+    mfa: z.enum(['off', 'optional', 'required'], must('one of off, optional, required')),
+    invitationEmailsPerDay: z.int(must('a whole number')).min(1, must('at least 1')).max(50_000, must('at most 50000')).default(200),
+    sweepTime: z.string(must('a string')).regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, must('a UTC time HH:MM, such as 03:00')).default('03:00'),
+    throttling: z
+      .strictObject(
+        {
+          // API Gateway's own account-level default is 10,000 rps; a customer stack needs far less.
+          rateLimit: z.number(must('a number')).positive(must('positive')).max(10_000, must('at most 10000')).default(50),
+          burstLimit: z.int(must('a whole number')).positive(must('positive')).max(5_000, must('at most 5000')).default(100),
+        },
+        must('an object { rateLimit, burstLimit }'),
+      )
+      .default({ rateLimit: 50, burstLimit: 100 }),
+    env: z
+      .strictObject(
+        {
+          account: z.string(must('a string')).regex(/^\d{12}$/, must('a 12-digit AWS account id')).optional(),
+          region: z.string(must('a string')).regex(/^[a-z]{2}(?:-gov)?-[a-z]+-\d$/, must('an AWS region such as eu-west-1')).optional(),
+        },
+        must('an object { account?, region? }'),
+      )
+      .optional(),
+  }, must('a JSON object'))
+  .superRefine((config, ctx) => {
+    // The web client at appUrl calls the API from its own origin, so CORS must allow it.
+    const appOrigin = new URL(config.appUrl).origin;
+    if (!config.appOrigins.includes(appOrigin)) {
+      ctx.addIssue({ code: 'custom', path: ['appOrigins'], message: `must include the origin of appUrl (${appOrigin})` });
+    }
+  });
+
+export type CustomerConfig = z.output<typeof customerSchema>;
+
+/** A customer file that cannot be used; the message names the file and the field. */
+export class CustomerConfigError extends Error {
+  override readonly name = 'CustomerConfigError';
+}
+
+/** The file as the operator knows it: relative to the working directory when inside it. */
+function displayPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
+}
+
+function fieldPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) out += typeof key === 'number' ? `[${key}]` : `${out ? '.' : ''}${String(key)}`;
+  return out || '(file)';
+}
+
+/** Reads and validates one customer file. */
+export function loadCustomer(file: string): CustomerConfig {
+  const shown = displayPath(file);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new CustomerConfigError(`${shown}: not readable JSON: ${(error as Error).message}`);
+  }
+  const result = customerSchema.safeParse(raw);
+  // One line per field: a value failing several checks (scheme and host, say) reports the first.
+  const problems = new Map<string, string>();
+  for (const issue of result.success ? [] : result.error.issues) {
+    const field = fieldPath(issue.path);
+    const message = issue.code === 'unrecognized_keys' ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}` : issue.message;
+    if (!problems.has(field)) problems.set(field, message);
+  }
+  const expectedName = basename(file, '.json');
+  const givenName = (raw as { name?: unknown } | null)?.name;
+  if (typeof givenName === 'string' && givenName !== expectedName && !problems.has('name')) {
+    problems.set('name', `must equal the file name "${expectedName}"`);
+  }
+  if (!result.success || problems.size > 0) {
+    throw new CustomerConfigError([...problems].map(([field, message]) => `${shown}: ${field}: ${message}`).join('\n'));
+  }
+  return result.data;
+}
+
+/** The customer file names (without `.json`) in a directory, sorted. */
+export function customerNames(dir: string = CUSTOMERS_DIR): string[] {
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.json'))
+    .map((file) => basename(file, '.json'))
+    .sort();
+}
+
+/**
+ * Loads the customers of a directory: every one, or only `only` (the `-c customer=...`
+ * context), so one customer's broken file does not block another customer's deploy.
+ */
+export function loadCustomers(dir: string = CUSTOMERS_DIR, only?: string): CustomerConfig[] {
+  const names = customerNames(dir);
+  if (names.length === 0) throw new CustomerConfigError(`${displayPath(dir)}: no customer files (<name>.json)`);
+  if (only !== undefined && !names.includes(only)) {
+    throw new CustomerConfigError(`No customer "${only}": ${displayPath(join(dir, `${only}.json`))} does not exist (customers: ${names.join(', ')})`);
+  }
+  return (only === undefined ? names : [only]).map((name) => loadCustomer(join(dir, `${name}.json`)));
+}

@@ -1,0 +1,161 @@
+/**
+ * `GatehouseFunction`: a Lambda function with the house defaults (runtime, arm64, esbuild
+ * bundling shared with the bench, its own log group and role) and least-privilege grants
+ * in one call each. Every route gets one; later, the sweeps will too.
+ */
+import { Duration, Stack } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { ESBUILD_OPTIONS } from '#infra/bundling.ts';
+import type { TableAction } from '#shared/http/route.ts';
+import { TABLE } from '#shared/table.ts';
+
+/** The newest Node.js runtime aws-cdk-lib offers; infra/bundling.ts targets the same version. */
+export const RUNTIME = lambda.Runtime.NODEJS_24_X;
+
+/** The repository root: handler paths in the route table are relative to it. */
+export const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
+
+/** How long function logs are kept: long enough to investigate a quarter's incidents. */
+export const LOG_RETENTION = logs.RetentionDays.THREE_MONTHS;
+
+export interface GatehouseFunctionProps {
+  /** Handler module relative to the project root; it exports `handler`. */
+  entry: string;
+  description: string;
+  environment: Record<string, string>;
+}
+
+/**
+ * The IAM actions a list of route table actions needs. `TransactWriteItems` and
+ * `TransactGetItems` are API operations, not IAM actions: DynamoDB authorizes each item of a
+ * transaction with the item action (PutItem, UpdateItem, DeleteItem, ConditionCheckItem;
+ * GetItem), so those are granted only inside a transaction (`dynamodb:EnclosingOperation`).
+ */
+export function tableGrants(actions: readonly TableAction[]) {
+  const direct = new Set<string>();
+  const inTransaction = new Map<'TransactWriteItems' | 'TransactGetItems', Set<string>>();
+  for (const action of actions) {
+    if (action === 'TransactWriteItems' || action === 'TransactGetItems') {
+      const itemActions = action === 'TransactWriteItems' ? ['PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem'] : ['GetItem'];
+      inTransaction.set(action, new Set(itemActions));
+    } else {
+      direct.add(action);
+    }
+  }
+  // An action granted outright needs no transaction-only grant.
+  for (const items of inTransaction.values()) for (const action of direct) items.delete(action);
+  return {
+    /** Granted on the table; Query also on each index. */
+    direct: [...direct].sort().map((action) => `dynamodb:${action}`),
+    /** Granted on the table only when the request is the named transaction. */
+    transactions: [...inTransaction]
+      .filter(([, items]) => items.size > 0)
+      .map(([operation, items]) => ({ operation, actions: [...items].sort().map((action) => `dynamodb:${action}`) })),
+  };
+}
+
+export class GatehouseFunction extends Construct {
+  readonly function: NodejsFunction;
+  readonly role: iam.Role;
+  readonly logGroup: logs.LogGroup;
+
+  constructor(scope: Construct, id: string, props: GatehouseFunctionProps) {
+    super(scope, id);
+
+    this.logGroup = new logs.LogGroup(this, 'Logs', { retention: LOG_RETENTION });
+
+    // An own role instead of AWSLambdaBasicExecutionRole (whose logs actions apply to every
+    // log group in the account): this function writes to its own log group and nothing else.
+    this.role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: props.description.slice(0, 1000),
+    });
+    this.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [this.logGroup.logGroupArn],
+      }),
+    );
+
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: join(PROJECT_ROOT, props.entry),
+      handler: 'handler',
+      description: props.description.slice(0, 256),
+      runtime: RUNTIME,
+      architecture: lambda.Architecture.ARM_64,
+      // 512 MB: enough CPU for a quick cold start of a ~200 KB bundle, at half the cost of 1 GB.
+      memorySize: 512,
+      // API Gateway gives up after 29 s; a request path that takes 10 s is already broken.
+      timeout: Duration.seconds(10),
+      role: this.role,
+      logGroup: this.logGroup,
+      // Powertools writes JSON already; this makes the platform lines (START, REPORT) JSON too.
+      loggingFormat: lambda.LoggingFormat.JSON,
+      environment: props.environment,
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: join(PROJECT_ROOT, 'package-lock.json'),
+      bundling: {
+        // The same options as `npm run bench`, so the bench measures what is deployed.
+        minify: ESBUILD_OPTIONS.minify,
+        format: OutputFormat.ESM,
+        target: ESBUILD_OPTIONS.target,
+        mainFields: [...ESBUILD_OPTIONS.mainFields],
+        banner: ESBUILD_OPTIONS.banner.js,
+        // Nothing external: the AWS SDK v3 is bundled, so the tested version is the deployed one.
+        externalModules: [...ESBUILD_OPTIONS.external],
+        bundleAwsSDK: true,
+        sourceMap: false,
+        esbuildArgs: {
+          '--tree-shaking': String(ESBUILD_OPTIONS.treeShaking),
+          '--legal-comments': ESBUILD_OPTIONS.legalComments,
+        },
+        // No Docker here or in CI: the installed esbuild bundles in-process, in seconds.
+        forceDockerBundling: false,
+      },
+    });
+  }
+
+  /**
+   * Grants exactly the route table's actions on the table: Query also on each index named
+   * in shared/table.ts (listed one by one, not `index/*`), transaction item actions only
+   * inside that transaction.
+   */
+  grantTable(table: ITable, actions: readonly TableAction[]): void {
+    const grants = tableGrants(actions);
+    if (grants.direct.length > 0) {
+      const indexArns = grants.direct.includes('dynamodb:Query') ? TABLE.indexes.map((index) => `${table.tableArn}/index/${index.name}`) : [];
+      this.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: grants.direct, resources: [table.tableArn] }));
+      if (indexArns.length > 0) {
+        this.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['dynamodb:Query'], resources: indexArns }));
+      }
+    }
+    for (const { operation, actions: itemActions } of grants.transactions) {
+      this.role.addToPrincipalPolicy(
+        new iam.PolicyStatement({
+          actions: itemActions,
+          resources: [table.tableArn],
+          conditions: { 'ForAnyValue:StringEquals': { 'dynamodb:EnclosingOperation': [operation] } },
+        }),
+      );
+    }
+  }
+
+  /** Grants sending email from one SES identity: the address, or its verified domain. */
+  grantSendEmail(fromAddress: string): void {
+    const stack = Stack.of(this);
+    const domain = fromAddress.slice(fromAddress.lastIndexOf('@') + 1);
+    this.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['ses:SendEmail'],
+        resources: [fromAddress, domain].map((identity) => stack.formatArn({ service: 'ses', resource: 'identity', resourceName: identity })),
+      }),
+    );
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * One customer's Gatehouse: table, user pool, one function per route and the API,
+ * composed from one construct per concern.
+ */
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import { Construct } from 'constructs';
+import { Api } from '#infra/api.ts';
+import type { CustomerConfig } from '#infra/customer-config.ts';
+import { Data } from '#infra/data.ts';
+import { GatehouseFunction } from '#infra/function.ts';
+import { Identity } from '#infra/identity.ts';
+import type { RouteDefinition } from '#shared/http/route.ts';
+
+/** The stack name of a customer: `npx cdk deploy -c customer=acme` deploys `Gatehouse-acme`. */
+export const stackName = (customer: string) => `Gatehouse-${customer}`;
+
+/** `listDomains` -> `ListDomains`: the construct id of a route's function. */
+const constructId = (routeId: string) => routeId.charAt(0).toUpperCase() + routeId.slice(1);
+
+export interface GatehouseStackProps extends StackProps {
+  customer: CustomerConfig;
+  routes: readonly RouteDefinition[];
+}
+
+export class GatehouseStack extends Stack {
+  readonly data: Data;
+  readonly identity: Identity;
+  readonly functions: ReadonlyMap<string, GatehouseFunction>;
+  readonly api: Api;
+
+  constructor(scope: Construct, id: string, props: GatehouseStackProps) {
+    super(scope, id, props);
+    const { customer, routes } = props;
+
+    this.data = new Data(this, 'Data');
+    this.identity = new Identity(this, 'Identity', { mfa: customer.mfa });
+
+    const environment = {
+      TABLE_NAME: this.data.table.tableName,
+      ROLE_PRESET: customer.rolePreset,
+      PRODUCT_NAME: customer.productName,
+      CUSTOMER: customer.name,
+      POWERTOOLS_SERVICE_NAME: 'gatehouse',
+      // For the CORS headers of the functions' own responses (API Gateway adds none to
+      // proxy responses); comma-separated https origins.
+      APP_ORIGINS: customer.appOrigins.join(','),
+    };
+
+    const functionsScope = new Construct(this, 'Functions');
+    const functions = new Map<string, GatehouseFunction>();
+    for (const route of routes) {
+      const fn = new GatehouseFunction(functionsScope, constructId(route.id), {
+        entry: route.handler,
+        description: `${route.method} ${route.path}: ${route.summary}`,
+        environment,
+      });
+      fn.grantTable(this.data.table, route.table);
+      for (const service of route.services ?? []) {
+        if (service === 'dynamodb') continue;
+        if (service === 'ses') {
+          fn.grantSendEmail(customer.sesFromAddress);
+          fn.function.addEnvironment('SES_FROM_ADDRESS', customer.sesFromAddress);
+          continue;
+        }
+        // Fail the synth rather than deploy a function that is denied at run time: the
+        // grant for this client (which actions, on which pool) is not written yet.
+        throw new Error(`Route ${route.id} uses the '${service}' client, but infra/function.ts has no grant for it yet.`);
+      }
+      functions.set(route.id, fn);
+    }
+    this.functions = functions;
+
+    this.api = new Api(this, 'Api', {
+      customer,
+      userPool: this.identity.userPool,
+      routes,
+      handlers: new Map<string, lambda.IFunction>([...functions].map(([routeId, fn]) => [routeId, fn.function])),
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.restApi.url, description: 'Base URL of the API (the stage included)' });
+    new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.identity.client.userPoolClientId });
+    new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
+  }
+}
