@@ -1,0 +1,388 @@
+/**
+ * The local API Gateway: serves the route table (shared/routes) over node:http, checks ID
+ * tokens on every non-public route like the Cognito authorizer, and invokes the same handler
+ * modules as the Lambdas with REST proxy (v1) events, in this process.
+ *
+ * What it answers itself, as API Gateway would: 401 (no valid ID token), 404 (no such path),
+ * 405 (no such method on a path, with Allow), 413 (body over 1 MiB; the handlers enforce
+ * 16 KiB), 502 (the function threw or returned something that is no proxy result), 504 (no
+ * answer in 29 s), and CORS preflights. All as problem+json.
+ *
+ * Logs one line per request (method, route template, status, ms). Never headers, bodies or
+ * the concrete path: paths such as /invitations/{token} carry secrets.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import { type CognitoAuthorizer, TokenRefused } from '#local/authorizer.ts';
+import { HttpError, MethodNotAllowed, NotFound, PayloadTooLarge, Unauthorized } from '#shared/http/errors.ts';
+import type { RouteHandler } from '#shared/http/pipeline.ts';
+import type { RouteDefinition } from '#shared/http/route.ts';
+
+/** Requests above this are cut off here; the handlers refuse anything over 16 KiB themselves. */
+export const GATEWAY_MAX_BODY_BYTES = 1024 * 1024;
+/** API Gateway's integration timeout. */
+const INTEGRATION_TIMEOUT_MS = 29_000;
+const STAGE = 'local';
+
+export interface GatewayOptions {
+  routes: readonly RouteDefinition[];
+  /** The route's handler (imported once, then cached by the caller). */
+  loadHandler: (route: RouteDefinition) => Promise<RouteHandler>;
+  authorizer: CognitoAuthorizer;
+  region: string;
+  /** No per-request log line. Handler crashes are still reported. */
+  quiet?: boolean;
+  log?: (line: string) => void;
+  maxBodyBytes?: number;
+}
+
+export interface Gateway {
+  url: string;
+  close(): Promise<void>;
+}
+
+interface Template {
+  path: string;
+  segments: { literal?: string; param?: string }[];
+  byMethod: Map<string, RouteDefinition>;
+}
+
+interface Match {
+  template: Template;
+  params: Record<string, string>;
+}
+
+class BadPath extends HttpError {
+  constructor() {
+    super(400, 'invalid-input', 'Invalid input', 'The path is not valid URL encoding.');
+  }
+}
+
+class BadGateway extends HttpError {
+  constructor(requestId: string) {
+    super(502, 'bad-gateway', 'Bad gateway', `The function failed or gave no valid response; the local stack's log has the details under request id ${requestId}.`);
+  }
+}
+
+class GatewayTimeout extends HttpError {
+  constructor() {
+    super(504, 'gateway-timeout', 'Gateway timeout', `The function did not answer within ${INTEGRATION_TIMEOUT_MS / 1000} s.`);
+  }
+}
+
+/** Groups the routes by path template; literal segments win over parameters, as in API Gateway. */
+function compile(routes: readonly RouteDefinition[]): Template[] {
+  const templates = new Map<string, Template>();
+  for (const route of routes) {
+    let template = templates.get(route.path);
+    if (!template) {
+      const segments = route.path
+        .split('/')
+        .slice(1)
+        .map((segment) => {
+          const param = /^\{([^}]+)\}$/.exec(segment)?.[1];
+          return param ? { param } : { literal: segment };
+        });
+      template = { path: route.path, segments, byMethod: new Map() };
+      templates.set(route.path, template);
+    }
+    if (template.byMethod.has(route.method)) throw new Error(`Two routes for ${route.method} ${route.path}`);
+    template.byMethod.set(route.method, route);
+  }
+  return [...templates.values()];
+}
+
+function match(templates: readonly Template[], path: string): Match | undefined {
+  const raw = path.split('/').slice(1);
+  let segments: string[];
+  try {
+    segments = raw.map((segment) => decodeURIComponent(segment));
+  } catch {
+    throw new BadPath();
+  }
+  let best: Match | undefined;
+  let bestRank = '';
+  for (const template of templates) {
+    if (template.segments.length !== segments.length) continue;
+    const params: Record<string, string> = {};
+    let rank = '';
+    const fits = template.segments.every((part, i) => {
+      const value = segments[i] ?? '';
+      if (value === '') return false;
+      if (part.param) {
+        params[part.param] = value;
+        rank += '0';
+        return true;
+      }
+      rank += '1';
+      return part.literal === value;
+    });
+    if (fits && rank > bestRank) {
+      best = { template, params };
+      bestRank = rank;
+    }
+  }
+  return best;
+}
+
+/** Upload size past which an oversized request is no longer drained but its connection dropped. */
+const DRAIN_LIMIT_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Reads the body, refusing more than `limit` bytes with a 413. An oversized body is still
+ * read to its end (and dropped), so that the client gets to read the 413 instead of a reset.
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+      else if (size > DRAIN_LIMIT_BYTES) req.destroy();
+    });
+    req.on('end', () => (size > limit ? reject(new PayloadTooLarge(limit)) : resolve(Buffer.concat(chunks))));
+    req.on('error', reject);
+    // A dropped connection never ends: settle anyway, the answer goes nowhere.
+    req.on('close', () => reject(new PayloadTooLarge(limit)));
+  });
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The body as API Gateway passes it: text as is, anything else base64 encoded. */
+function eventBody(body: Buffer): { body: string | null; isBase64Encoded: boolean } {
+  if (body.length === 0) return { body: null, isBase64Encoded: false };
+  try {
+    return { body: utf8.decode(body), isBase64Encoded: false };
+  } catch {
+    return { body: body.toString('base64'), isBase64Encoded: true };
+  }
+}
+
+/** Headers with the client's spelling (rawHeaders), single- and multi-valued. */
+function eventHeaders(req: IncomingMessage) {
+  const headers: Record<string, string> = {};
+  const multiValueHeaders: Record<string, string[]> = {};
+  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
+    const name = req.rawHeaders[i] as string;
+    const value = req.rawHeaders[i + 1] as string;
+    headers[name] = value;
+    (multiValueHeaders[name] ??= []).push(value);
+  }
+  return { headers, multiValueHeaders };
+}
+
+function eventQuery(search: URLSearchParams) {
+  if ([...search.keys()].length === 0) return { queryStringParameters: null, multiValueQueryStringParameters: null };
+  const single: Record<string, string> = {};
+  const multi: Record<string, string[]> = {};
+  for (const [name, value] of search) {
+    single[name] = value;
+    (multi[name] ??= []).push(value);
+  }
+  return { queryStringParameters: single, multiValueQueryStringParameters: multi };
+}
+
+function lambdaContext(route: RouteDefinition, requestId: string, region: string, deadline: number): Context {
+  const functionName = route.id;
+  return {
+    callbackWaitsForEmptyEventLoop: true,
+    functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:${region}:000000000000:function:${functionName}`,
+    memoryLimitInMB: '1024',
+    awsRequestId: requestId,
+    logGroupName: `/aws/lambda/${functionName}`,
+    logStreamName: `local/${functionName}`,
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}
+
+function isProxyResult(value: unknown): value is APIGatewayProxyResult {
+  const result = value as APIGatewayProxyResult | null | undefined;
+  return (
+    typeof result === 'object' &&
+    result !== null &&
+    Number.isInteger(result.statusCode) &&
+    result.statusCode >= 100 &&
+    result.statusCode <= 599 &&
+    (result.body === undefined || result.body === null || typeof result.body === 'string')
+  );
+}
+
+/** The request listener: exported for tests that serve a made-up route table. */
+export function createGatewayListener(options: GatewayOptions): (req: IncomingMessage, res: ServerResponse) => void {
+  const templates = compile(options.routes);
+  const limit = options.maxBodyBytes ?? GATEWAY_MAX_BODY_BYTES;
+  const log = options.log ?? ((line: string) => console.log(line));
+
+  const invoke = async (route: RouteDefinition, event: APIGatewayProxyEvent, requestId: string): Promise<APIGatewayProxyResult> => {
+    const deadline = Date.now() + INTEGRATION_TIMEOUT_MS;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const handler = await options.loadHandler(route);
+      const result = await Promise.race([
+        handler(event, lambdaContext(route, requestId, options.region, deadline)),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new GatewayTimeout()), INTEGRATION_TIMEOUT_MS);
+        }),
+      ]);
+      if (!isProxyResult(result)) throw new Error(`${route.id} returned no API Gateway proxy result`);
+      return result;
+    } catch (error) {
+      if (error instanceof GatewayTimeout) throw error;
+      // A crash is a bug in the function: report it here (the response only names the request id).
+      console.error(`[gateway] ${route.method} ${route.path} (${route.id}) failed, request id ${requestId}:`, error);
+      throw new BadGateway(requestId);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
+  /** Answers a request; `seen.resource` names the matched path template for the log line. */
+  const handle = async (req: IncomingMessage, requestId: string, seen: { resource?: string }): Promise<APIGatewayProxyResult> => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const method = (req.method ?? 'GET').toUpperCase();
+    const found = match(templates, url.pathname);
+    if (!found) throw new NotFound(`No route for ${method} ${url.pathname.length > 60 ? `${url.pathname.slice(0, 60)}…` : url.pathname}.`);
+    seen.resource = found.template.path;
+    const allow = [...found.template.byMethod.keys()];
+    if (method === 'OPTIONS') return { statusCode: 204, headers: preflightHeaders(req, allow), body: '' };
+    const route = found.template.byMethod.get(method);
+    if (!route) throw new MethodNotAllowed(`${found.template.path} answers ${allow.join(', ')}, not ${method}.`, allow);
+
+    const bytes = await readBody(req, limit);
+    let claims: Record<string, string> | undefined;
+    if (route.access !== 'public') {
+      try {
+        claims = await options.authorizer.claimsOf(req.headers.authorization);
+      } catch (error) {
+        if (error instanceof TokenRefused) throw new Unauthorized(error.message);
+        throw error;
+      }
+    }
+    const { headers, multiValueHeaders } = eventHeaders(req);
+    const sourceIp = req.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1';
+    headers['X-Forwarded-For'] ??= sourceIp;
+    headers['X-Forwarded-Proto'] ??= 'http';
+    const now = Date.now();
+    const event: APIGatewayProxyEvent = {
+      resource: route.path,
+      path: url.pathname,
+      httpMethod: method,
+      headers,
+      multiValueHeaders,
+      ...eventQuery(url.searchParams),
+      pathParameters: Object.keys(found.params).length > 0 ? found.params : null,
+      stageVariables: null,
+      ...eventBody(bytes),
+      requestContext: {
+        accountId: '000000000000',
+        apiId: 'local',
+        protocol: `HTTP/${req.httpVersion}`,
+        httpMethod: method,
+        path: url.pathname,
+        stage: STAGE,
+        requestId,
+        requestTimeEpoch: now,
+        resourceId: route.id,
+        resourcePath: route.path,
+        identity: {
+          accessKey: null,
+          accountId: null,
+          apiKey: null,
+          apiKeyId: null,
+          caller: null,
+          clientCert: null,
+          cognitoAuthenticationProvider: null,
+          cognitoAuthenticationType: null,
+          cognitoIdentityId: null,
+          cognitoIdentityPoolId: null,
+          principalOrgId: null,
+          sourceIp,
+          user: null,
+          userAgent: req.headers['user-agent'] ?? null,
+          userArn: null,
+        },
+        authorizer: claims ? { claims } : null,
+      },
+    };
+    return invoke(route, event, requestId);
+  };
+
+  return (req, res) => {
+    const started = performance.now();
+    const requestId = randomUUID();
+    const seen: { resource?: string } = {};
+    void handle(req, requestId, seen)
+      .catch((error: unknown) => {
+        if (error instanceof HttpError) return problemResult(error);
+        console.error(`[gateway] request ${requestId} failed:`, error);
+        return problemResult(new BadGateway(requestId));
+      })
+      .then((result) => {
+        write(req, res, result, requestId);
+        if (!options.quiet) {
+          const ms = (performance.now() - started).toFixed(0);
+          log(`${req.method} ${seen.resource ?? '(no route)'} ${result.statusCode} ${ms}ms`);
+        }
+      });
+  };
+}
+
+/** Starts the gateway on 127.0.0.1:`port`. */
+export async function startGateway(port: number, options: GatewayOptions): Promise<Gateway> {
+  const server: Server = createServer(createGatewayListener(options));
+  // Keep-alive sockets from load tests would otherwise hold close() open.
+  server.keepAliveTimeout = 5000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  return {
+    url: `http://localhost:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function problemResult(error: HttpError): APIGatewayProxyResult {
+  return {
+    statusCode: error.status,
+    headers: { 'Content-Type': 'application/problem+json', ...error.headers },
+    body: JSON.stringify({ type: error.type, title: error.title, status: error.status, detail: error.detail }),
+  };
+}
+
+function preflightHeaders(req: IncomingMessage, allow: string[]): Record<string, string> {
+  return {
+    'Access-Control-Allow-Methods': [...allow, 'OPTIONS'].join(', '),
+    'Access-Control-Allow-Headers': req.headers['access-control-request-headers'] ?? 'Authorization, Content-Type, If-Match',
+    'Access-Control-Max-Age': '600',
+  };
+}
+
+function write(req: IncomingMessage, res: ServerResponse, result: APIGatewayProxyResult, requestId: string): void {
+  const headers: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(result.headers ?? {})) headers[name] = String(value);
+  for (const [name, values] of Object.entries(result.multiValueHeaders ?? {})) headers[name] = values.map(String);
+  // Local convenience: any origin may call the local API (the deployed API names the app's origins).
+  headers['Access-Control-Allow-Origin'] = '*';
+  headers['Access-Control-Expose-Headers'] = 'ETag, Location, x-amzn-RequestId';
+  headers['x-amzn-RequestId'] = requestId;
+  const body = result.body ? Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8') : Buffer.alloc(0);
+  headers['Content-Length'] = String(body.length);
+  if (res.headersSent || res.destroyed) return;
+  // The request body may still be arriving (a 413); let the client read the answer, then close.
+  if (!req.complete) headers.Connection = 'close';
+  res.writeHead(result.statusCode, headers);
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
