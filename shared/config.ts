@@ -21,6 +21,10 @@ export function tableName(): string {
   return required('TABLE_NAME');
 }
 
+export function userPoolId(): string {
+  return required('USER_POOL_ID');
+}
+
 export function rolePreset(): RolePreset {
   const preset = required('ROLE_PRESET');
   if (!(ROLE_PRESET_NAMES as string[]).includes(preset)) {

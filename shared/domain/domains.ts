@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { now } from '#shared/clock.ts';
 import { productName, rolePreset } from '#shared/config.ts';
 import type { Caller, DomainAccess } from '#shared/http/access.ts';
-import { VersionMismatch } from '#shared/http/errors.ts';
+import { NotFound, VersionMismatch } from '#shared/http/errors.ts';
+import { retryOnConflict } from '#shared/domain/retry.ts';
 import type { Language } from '#shared/http/schemas.ts';
 import { adminRoleId } from '#shared/permissions.ts';
 import type { SettingsPatch } from '#shared/schemas/domain.ts';
@@ -31,12 +32,17 @@ export async function createDomain(caller: Caller, name: string, id: string = ra
   const user = await getUser(caller.userId);
   const at = now().toISOString();
   const language = user?.language ?? 'en';
+  const adminRole = adminRoleId(rolePreset());
   const domain: DomainRecord = {
     id,
     name,
     settings: defaultSettings(language, caller.email),
     customRoles: {},
     activeAdmins: 1,
+    roleMembers: { [adminRole]: 1 },
+    roleActive: { [adminRole]: 1 },
+    rolesVersion: 1,
+    lastAccessReview: null,
     createdAt: at,
     createdBy: caller.userId,
     version: 1,
@@ -45,9 +51,10 @@ export async function createDomain(caller: Caller, name: string, id: string = ra
     domainId: id,
     userId: caller.userId,
     email: caller.email,
+    emailVerified: user?.emailVerified ?? false,
     name: user?.name ?? caller.email,
     language,
-    role: adminRoleId(rolePreset()),
+    role: adminRole,
     status: 'active',
     createdAt: at,
     invitedBy: null,
@@ -64,37 +71,33 @@ export function settingsView(domain: DomainRecord) {
   return { name: domain.name, ...domain.settings, version: domain.version };
 }
 
-/** Applies a settings patch, refusing it with 412 when `ifMatch` names an older version. */
+/** Applies a settings patch, refusing it with 412 when `ifMatch` names another version. */
 export async function updateSettings(access: DomainAccess, patch: SettingsPatch, ifMatch: number | undefined, actor: string) {
-  const { domain } = access;
-  if (ifMatch !== undefined && ifMatch !== domain.version) throw new VersionMismatch(domain.version);
-  const { name = domain.name, billing, branding, ...rest } = patch;
-  const next: DomainRecord = {
-    ...domain,
-    name,
-    settings: {
-      ...domain.settings,
-      ...rest,
-      billing: { ...domain.settings.billing, ...billing },
-      branding: { ...domain.settings.branding, ...branding },
-    },
-    version: domain.version + 1,
-  };
-  const before = settingsView(domain);
-  const after = settingsView(next);
-  const event = historyEvent({
-    at: now().toISOString(),
-    actor,
-    action: 'settings.updated',
-    targetType: 'domain',
-    targetId: domain.id,
-    before: { ...before, version: undefined },
-    after: { ...after, version: undefined },
+  return retryOnConflict(async (attempt) => {
+    const [domain] = attempt === 1 ? [access.domain] : await getDomains([access.domain.id]);
+    if (!domain) throw new NotFound('The domain is gone.');
+    if (ifMatch !== undefined && ifMatch !== domain.version) throw new VersionMismatch(domain.version);
+    const { name = domain.name, billing, branding, ...rest } = patch;
+    const next: DomainRecord = {
+      ...domain,
+      name,
+      settings: {
+        ...domain.settings,
+        ...rest,
+        billing: { ...domain.settings.billing, ...billing },
+        branding: { ...domain.settings.branding, ...branding },
+      },
+      version: domain.version + 1,
+    };
+    const { version: _before, ...before } = settingsView(domain);
+    const after = settingsView(next);
+    const { version: _after, ...afterFields } = after;
+    const event = historyEvent({ at: now().toISOString(), actor, action: 'settings.updated', targetType: 'domain', targetId: domain.id, before, after: afterFields });
+    // Conditional on the version read: of two concurrent updates on one version, one applies
+    // and the other is decided again on the new version (412 if it named the old one).
+    await saveDomainSettings(next, domain.version, event);
+    return after;
   });
-  // The read that authorized this request saw `domain.version`; the write is conditional on it,
-  // so two concurrent updates cannot both apply on the same version.
-  await saveDomainSettings(next, domain.version, event);
-  return after;
 }
 
 /** The caller's domains, a page at a time, with the caller's role and status in each. */

@@ -10,7 +10,10 @@ import { grantsOf } from '#shared/domain/roles.ts';
 import { Forbidden, NotFound, PermissionMissing, Unauthorized } from '#shared/http/errors.ts';
 import { type Access, requiredPermissions } from '#shared/http/route.ts';
 import { allows, type Grant } from '#shared/permissions.ts';
+import { now } from '#shared/clock.ts';
+import { logger } from '#shared/http/logger.ts';
 import { loadDomainAccess } from '#shared/store/domain-store.ts';
+import { touchLastActive } from '#shared/store/member-store.ts';
 import type { DomainRecord, MembershipRecord } from '#shared/store/records.ts';
 import { getUser } from '#shared/store/user-store.ts';
 
@@ -23,6 +26,23 @@ export interface DomainAccess {
   domain: DomainRecord;
   membership: MembershipRecord;
   grants: Grant[];
+}
+
+/**
+ * Marks the member active today: a write only when the stored lastActiveAt is from an
+ * earlier day (UTC), so at most one write a day per membership, never one per request.
+ */
+async function refreshLastActive(membership: MembershipRecord): Promise<void> {
+  const at = now().toISOString();
+  const today = `${at.slice(0, 10)}T00:00:00.000Z`;
+  if (membership.lastActiveAt !== null && membership.lastActiveAt >= today) return;
+  try {
+    await touchLastActive(membership.domainId, membership.userId, at, today);
+    membership.lastActiveAt = at;
+  } catch (error) {
+    // Activity tracking must never cost the member the request itself.
+    logger().warn('lastActiveAt not refreshed', { error: error as Error });
+  }
 }
 
 /** The caller from the Cognito authorizer's claims (the local gateway builds the same). */
@@ -51,6 +71,7 @@ export async function authorizeDomain(caller: Caller, domainId: string, access: 
   if (membership.status === 'inactive') {
     throw new Forbidden('Your membership in this domain is inactive; ask one of its administrators to reactivate it.', 'membership-inactive');
   }
+  await refreshLastActive(membership);
   const grants = membership.status === 'active' ? grantsOf(domain, rolePreset(), membership.role) : [];
   if (access !== 'domainMember') {
     if (membership.status === 'pending') {

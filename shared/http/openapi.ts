@@ -62,7 +62,14 @@ export function openApiDocument(routes: readonly RouteDefinition[]) {
       responses: {
         [String(route.response.status)]: {
           description: 'Success',
-          ...(body ? { content: { [route.response.contentType ?? 'application/json']: { schema: schemaOf(body, 'output') } } } : {}),
+          ...(body
+            ? {
+                content: {
+                  'application/json': { schema: schemaOf(body, 'output') },
+                  ...Object.fromEntries((route.response.alternatives ?? []).map((type) => [type, { schema: { type: 'string' } }])),
+                },
+              }
+            : {}),
         },
         ...errors,
       },

@@ -35,7 +35,9 @@ export interface Input<R extends RouteDefinition> {
   requestId: string;
 }
 
-type Reply<R extends RouteDefinition> = R['response']['body'] extends () => infer S ? (S extends zc.$ZodType ? zc.output<S> : void) : void;
+type Reply<R extends RouteDefinition> =
+  | (R['response']['body'] extends () => infer S ? (S extends zc.$ZodType ? zc.output<S> : void) : void)
+  | (R['response']['alternatives'] extends readonly string[] ? RawReply : never);
 
 export type RouteHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
 
@@ -70,15 +72,20 @@ export function buildHandler<R extends RouteDefinition>(
     .handler(run) as unknown as RouteHandler;
 }
 
+/** A body that is not JSON (a CSV download), with its media type and headers. */
+export class RawReply {
+  constructor(
+    readonly body: string,
+    readonly headers: Record<string, string>,
+  ) {}
+}
+
 function respond(route: RouteDefinition, result: unknown): APIGatewayProxyResult {
-  const headers: Record<string, string> = { ...JSON_HEADERS };
+  if (result instanceof RawReply) return { statusCode: route.response.status, headers: result.headers, body: result.body };
   if (route.response.status === 204 || result === undefined) return { statusCode: route.response.status, headers: {}, body: '' };
+  const headers: Record<string, string> = { ...JSON_HEADERS };
   const version = (result as { version?: unknown }).version;
   if (typeof version === 'number') headers.ETag = `"${version}"`;
-  if (route.response.contentType) {
-    headers['Content-Type'] = route.response.contentType;
-    return { statusCode: route.response.status, headers, body: String(result) };
-  }
   return { statusCode: route.response.status, headers, body: JSON.stringify(result) };
 }
 

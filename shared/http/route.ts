@@ -50,12 +50,33 @@ export interface RouteDefinition<Req extends RouteRequest = RouteRequest> {
   /** Handler module, relative to the project root; it exports `handler`. */
   handler: string;
   request: Req;
-  /** The success status and body; the body schema is built on first use (it only documents). */
-  response: { status: 200 | 201 | 204; body?: () => zc.$ZodType; contentType?: string };
-  /** DynamoDB actions the handler uses (the authorization read included). */
+  /**
+   * The success status and JSON body; the body schema is built on first use (it only
+   * documents). `alternatives` lists other media types the route can answer with.
+   */
+  response: { status: 200 | 201 | 204; body?: () => zc.$ZodType; alternatives?: readonly string[] };
+  /** DynamoDB actions the handler uses beyond the pipeline's own (see `tableActionsOf`). */
   table: readonly TableAction[];
   /** SDK clients beyond DynamoDB. */
   services?: readonly ServiceClient[];
+  /** Cognito admin actions the handler calls (with `services: ['cognito']`). */
+  cognitoActions?: readonly CognitoAction[];
+}
+
+export type CognitoAction = 'AdminDisableUser' | 'AdminEnableUser' | 'AdminUserGlobalSignOut' | 'AdminGetUser' | 'AdminCreateUser' | 'AdminSetUserPassword' | 'AdminDeleteUser' | 'AdminUpdateUserAttributes';
+
+/**
+ * Every DynamoDB action a route's function calls: its own, plus the pipeline's: the
+ * authorization read and the daily lastActiveAt write on domain routes, the owner check.
+ */
+export function tableActionsOf(route: RouteDefinition): TableAction[] {
+  const actions = new Set<TableAction>(route.table);
+  if (route.access !== 'public' && isDomainScoped(route)) {
+    actions.add('BatchGetItem');
+    actions.add('UpdateItem');
+  }
+  if (route.access === 'owner') actions.add('GetItem');
+  return [...actions].sort();
 }
 
 /** Declares a route with its types carried through to the handler. */

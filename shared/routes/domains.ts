@@ -1,13 +1,6 @@
 import { defineRoute } from '#shared/http/route.ts';
 import { domainParams, page, pageQuery } from '#shared/http/schemas.ts';
-import {
-  createDomainBody,
-  domainBody,
-  domainSummary,
-  role,
-  settingsBody,
-  settingsPatch,
-} from '#shared/schemas/domain.ts';
+import { createDomainBody, domainBody, domainSummary, settingsBody, settingsPatch } from '#shared/schemas/domain.ts';
 
 export const listDomains = defineRoute({
   id: 'listDomains',
@@ -67,16 +60,4 @@ export const patchSettings = defineRoute({
   request: { params: domainParams, body: settingsPatch },
   response: { status: 200, body: settingsBody },
   table: ['BatchGetItem', 'TransactWriteItems'],
-});
-
-export const listRoles = defineRoute({
-  id: 'listRoles',
-  method: 'GET',
-  path: '/domains/{domainId}/roles',
-  summary: "The domain's roles: the preset's built-in ones, then custom ones",
-  access: 'roles:view',
-  handler: 'functions/roles/list-roles.ts',
-  request: { params: domainParams, query: pageQuery },
-  response: { status: 200, body: page(role) },
-  table: ['BatchGetItem'],
 });

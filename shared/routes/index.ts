@@ -7,6 +7,8 @@
 import type { RouteDefinition } from '#shared/http/route.ts';
 import * as domains from '#shared/routes/domains.ts';
 import * as me from '#shared/routes/me.ts';
+import * as members from '#shared/routes/members.ts';
+import * as roles from '#shared/routes/roles.ts';
 import * as system from '#shared/routes/system.ts';
 
 export const ROUTES: readonly RouteDefinition[] = [
@@ -19,5 +21,15 @@ export const ROUTES: readonly RouteDefinition[] = [
   domains.getDomain,
   domains.getSettings,
   domains.patchSettings,
-  domains.listRoles,
+  roles.listRoles,
+  roles.createRole,
+  roles.patchRole,
+  roles.deleteRole,
+  members.listMembers,
+  members.getMember,
+  members.patchMember,
+  members.deleteMember,
+  members.listHistory,
+  members.getAccessReview,
+  members.signOffAccessReview,
 ];

@@ -76,10 +76,6 @@ export const domainSummary = lazy(() =>
 export const domainBody = lazy(() => z.object({ id: id(), name: z.string() }));
 export const createDomainBody = lazy(() => z.strictObject({ name: name() }));
 
-export const role = lazy(() =>
-  z.object({ id: id(), name: z.string(), description: z.string(), permissions: z.array(z.string()), builtIn: z.boolean() }),
-);
-
 export const meBody = lazy(() =>
   z.object({
     userId: z.string(),

@@ -2,12 +2,12 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamodb } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config.ts';
-import { Conflict, VersionMismatch } from '#shared/http/errors.ts';
+import { Conflict } from '#shared/http/errors.ts';
 import { decodeCursor, encodeCursor } from '#shared/store/cursor.ts';
-import { getMany, transact } from '#shared/store/dynamo.ts';
+import { ConcurrentChange, getMany, transact } from '#shared/store/dynamo.ts';
 import { putHistory } from '#shared/store/history.ts';
-import { keys, withoutKeys } from '#shared/store/keys.ts';
-import type { DomainRecord, HistoryEvent, MembershipRecord } from '#shared/store/records.ts';
+import { keys, memberSearchText, withoutKeys } from '#shared/store/keys.ts';
+import type { AccessReviewSignOff, CustomRole, DomainRecord, HistoryEvent, MembershipRecord } from '#shared/store/records.ts';
 
 /** A domain and the caller's membership in it, in one BatchGetItem: the authorization read. */
 export async function loadDomainAccess(domainId: string, userId: string) {
@@ -56,6 +56,7 @@ export async function allMembershipsOfUser(userId: string): Promise<MembershipRe
   return all;
 }
 
+/** A membership as stored: keys for both indexes and the text `q` searches (name and email, lower case). */
 export function membershipItem(m: MembershipRecord) {
   return {
     ...keys.membership(m.domainId, m.userId),
@@ -63,6 +64,7 @@ export function membershipItem(m: MembershipRecord) {
     ...keys.membershipByName(m.domainId, m.name, m.userId),
     type: 'membership',
     ...m,
+    search: memberSearchText(m.name, m.email),
   };
 }
 
@@ -98,6 +100,88 @@ export async function saveDomainSettings(next: DomainRecord, expectedVersion: nu
       },
       putHistory(next.id, event),
     ],
-    () => new VersionMismatch(),
+    () => new ConcurrentChange('The domain'),
+  );
+}
+
+export interface RoleChange {
+  domainId: string;
+  roleId: string;
+  /** The role to store; undefined deletes it. */
+  role: CustomRole | undefined;
+  /** Whether the role exists already (update or delete) or is new. */
+  exists: boolean;
+  /** rolesVersion as read: the write applies only if no other role change came between. */
+  rolesVersion: number;
+  /** Active members holding the role, as read; the admin count moves by this much when `*` comes or goes. */
+  activeHolders: number;
+  adminDelta: number;
+  event: HistoryEvent;
+}
+
+/**
+ * Creates, replaces or deletes a custom role with its history event, in one transaction.
+ * Conditions: no other role change since the read; on delete, nobody holds the role; when
+ * `*` is taken away, the holders counted are still the holders and an admin remains.
+ */
+export async function saveRoleChange(change: RoleChange): Promise<void> {
+  const names: Record<string, string> = { '#id': change.roleId };
+  const values: Record<string, unknown> = { ':rolesVersion': change.rolesVersion, ':one': 1 };
+  const conditions = ['rolesVersion = :rolesVersion'];
+  const sets = ['rolesVersion = rolesVersion + :one'];
+  let remove = '';
+  if (change.role) {
+    values[':role'] = change.role;
+    sets.push('customRoles.#id = :role');
+    conditions.push(change.exists ? 'attribute_exists(customRoles.#id)' : 'attribute_not_exists(customRoles.#id)');
+  } else {
+    remove = ' REMOVE customRoles.#id';
+    values[':zero'] = 0;
+    conditions.push('(attribute_not_exists(roleMembers.#id) OR roleMembers.#id = :zero)');
+  }
+  if (change.adminDelta !== 0) {
+    values[':adminDelta'] = change.adminDelta;
+    values[':holders'] = change.activeHolders;
+    sets.push('activeAdmins = activeAdmins + :adminDelta');
+    conditions.push(change.activeHolders === 0 ? '(attribute_not_exists(roleActive.#id) OR roleActive.#id = :holders)' : 'roleActive.#id = :holders');
+  }
+  if (change.adminDelta < 0) {
+    values[':needed'] = 1 - change.adminDelta;
+    conditions.push('activeAdmins >= :needed');
+  }
+  await transact(
+    [
+      {
+        Update: {
+          TableName: tableName(),
+          Key: keys.domain(change.domainId),
+          UpdateExpression: `SET ${sets.join(', ')}${remove}`,
+          ConditionExpression: conditions.join(' AND '),
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        },
+      },
+      putHistory(change.domainId, change.event),
+    ],
+    () => new ConcurrentChange("The domain's roles"),
+  );
+}
+
+/** Records an access review sign-off on the domain, with its history event. */
+export async function saveAccessReviewSignOff(domainId: string, signOff: AccessReviewSignOff, event: HistoryEvent): Promise<void> {
+  await transact(
+    [
+      {
+        Update: {
+          TableName: tableName(),
+          Key: keys.domain(domainId),
+          UpdateExpression: 'SET lastAccessReview = :signOff',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':signOff': signOff },
+        },
+      },
+      putHistory(domainId, event),
+    ],
+    () => new ConcurrentChange('The domain'),
   );
 }

@@ -58,6 +58,18 @@ export class TransactionConflict extends Error {
   }
 }
 
+/**
+ * What a write's condition was computed from changed between the read and the write. The
+ * step is retried on fresh data (shared/domain/retry.ts), where the domain's own checks
+ * give the final answer (409, 412) or the write goes through.
+ */
+export class ConcurrentChange extends Error {
+  constructor(what: string) {
+    super(`${what} changed while the request ran`);
+    this.name = 'ConcurrentChange';
+  }
+}
+
 export function isNamed(error: unknown, name: string): boolean {
   return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === name;
 }

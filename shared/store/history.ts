@@ -1,7 +1,9 @@
 /** History events: written only inside the transaction of the change they record. */
 import { randomUUID } from 'node:crypto';
 import { tableName } from '#shared/config.ts';
+import { decodeCursor } from '#shared/store/cursor.ts';
 import { keys } from '#shared/store/keys.ts';
+import { queryPage } from '#shared/store/query-page.ts';
 import type { HistoryEvent } from '#shared/store/records.ts';
 
 /** Builds an event for a change made at `at` by `actor`. */
@@ -18,4 +20,42 @@ export function putHistory(domainId: string, event: HistoryEvent) {
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   };
+}
+
+export interface HistoryFilter {
+  actor?: string;
+  target?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+}
+
+/** A domain's history, newest first, filtered, a page at a time. */
+export async function listHistory(domainId: string, filter: HistoryFilter, limit: number, cursor: string | undefined) {
+  const { pk } = keys.historyEvent(domainId, '', '');
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = { ':pk': pk };
+  // Events sort by time in their key, so from/to narrow the key range instead of filtering.
+  values[':from'] = `EVENT#${filter.from ? new Date(filter.from).toISOString() : ''}`;
+  values[':to'] = `EVENT#${filter.to ? new Date(filter.to).toISOString() : '9999'}~`;
+  const conditions: string[] = [];
+  for (const [field, attribute] of [['actor', 'actor'], ['target', 'targetId'], ['action', 'action']] as const) {
+    const value = filter[field];
+    if (value === undefined) continue;
+    names[`#${field}`] = attribute;
+    values[`:${field}`] = value;
+    conditions.push(`#${field} = :${field}`);
+  }
+  return queryPage<HistoryEvent>(
+    {
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: values,
+      ScanIndexForward: false,
+      ...(conditions.length > 0 ? { FilterExpression: conditions.join(' AND '), ExpressionAttributeNames: names } : {}),
+    },
+    limit,
+    decodeCursor(cursor, (k) => k.pk === pk && typeof k.sk === 'string' && k.sk.startsWith('EVENT#')),
+    (item) => ({ pk: item.pk, sk: item.sk }),
+  );
 }

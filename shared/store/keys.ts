@@ -24,8 +24,13 @@ export const keys = {
   historyEvent: (domainId: string, at: string, eventId: string) => ({ pk: `DOMAIN#${domainId}`, sk: `EVENT#${at}#${eventId}` }),
 };
 
-/** Strips the key attributes from an item read from the table. */
-export function withoutKeys<T extends Record<string, unknown>>(item: T): Omit<T, 'pk' | 'sk' | 'gsi1pk' | 'gsi1sk' | 'gsi2pk' | 'gsi2sk' | 'ttl'> {
-  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, ttl: _t, ...rest } = item;
+/** What the member filter `q` searches: name and email, lower case. */
+export function memberSearchText(name: string, email: string): string {
+  return `${name}\n${email}`.toLowerCase();
+}
+
+/** Strips the keys and the store's own attributes from an item read from the table. */
+export function withoutKeys<T extends Record<string, unknown>>(item: T) {
+  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, ttl: _t, type: _type, search: _search, ...rest } = item;
   return rest;
 }

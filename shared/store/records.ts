@@ -10,6 +10,14 @@ export interface CustomRole {
   name: string;
   description: string;
   permissions: Grant[];
+  createdAt: string;
+  version: number;
+}
+
+export interface AccessReviewSignOff {
+  at: string;
+  by: string;
+  note: string | null;
 }
 
 export interface DomainRecord {
@@ -20,6 +28,13 @@ export interface DomainRecord {
   customRoles: Record<string, CustomRole>;
   /** Active members holding an admin role: a domain never goes below one. */
   activeAdmins: number;
+  /** Members per role id, whatever their status: a role in use cannot be deleted. */
+  roleMembers: Record<string, number>;
+  /** Active members per role id: what an edit that adds or removes `*` does to activeAdmins. */
+  roleActive: Record<string, number>;
+  /** Bumped by every custom role change, so a membership change never counts on a stale role. */
+  rolesVersion: number;
+  lastAccessReview: AccessReviewSignOff | null;
   createdAt: string;
   createdBy: string;
   version: number;
@@ -29,6 +44,7 @@ export interface MembershipRecord {
   domainId: string;
   userId: string;
   email: string;
+  emailVerified: boolean;
   name: string;
   language: Language;
   role: string | null;
@@ -45,6 +61,7 @@ export interface UserRecord {
   name: string;
   language: Language;
   owner: boolean;
+  emailVerified: boolean;
   createdAt: string;
   version: number;
 }

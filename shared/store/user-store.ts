@@ -5,7 +5,7 @@ import { tableName } from '#shared/config.ts';
 import { Conflict, VersionMismatch } from '#shared/http/errors.ts';
 import { transact } from '#shared/store/dynamo.ts';
 import { putHistory } from '#shared/store/history.ts';
-import { keys, withoutKeys } from '#shared/store/keys.ts';
+import { keys, memberSearchText, withoutKeys } from '#shared/store/keys.ts';
 import type { HistoryEvent, MembershipRecord, UserRecord } from '#shared/store/records.ts';
 
 export async function getUser(userId: string): Promise<UserRecord | undefined> {
@@ -52,13 +52,14 @@ export async function saveProfile(
         Update: {
           TableName: table,
           Key: keys.membership(m.domainId, m.userId),
-          UpdateExpression: 'SET #name = :name, #language = :language, gsi2sk = :byName',
+          UpdateExpression: 'SET #name = :name, #language = :language, gsi2sk = :byName, search = :search',
           ConditionExpression: 'attribute_exists(pk)',
           ExpressionAttributeNames: { '#name': 'name', '#language': 'language' },
           ExpressionAttributeValues: {
             ':name': user.name,
             ':language': user.language,
             ':byName': keys.membershipByName(m.domainId, user.name, m.userId).gsi2sk,
+            ':search': memberSearchText(user.name, m.email),
           },
         },
       })),

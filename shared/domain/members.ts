@@ -1,0 +1,168 @@
+/**
+ * Members of a domain: listing, reading, changing role and status, removing. Every change
+ * is one transaction with its history event and the domain's counters; the account in the
+ * user pool follows (disabled when its last active membership goes, enabled on return).
+ */
+import { now } from '#shared/clock.ts';
+import { rolePreset } from '#shared/config.ts';
+import { type Directory } from '#shared/directory.ts';
+import { grantsOf, rolesOf } from '#shared/domain/roles.ts';
+import { retryOnConflict } from '#shared/domain/retry.ts';
+import type { Caller, DomainAccess } from '#shared/http/access.ts';
+import { Conflict, Forbidden, NotFound, VersionMismatch } from '#shared/http/errors.ts';
+import type { Language } from '#shared/http/schemas.ts';
+import { allows, type Grant, isAdminGrant } from '#shared/permissions.ts';
+import { allMembershipsOfUser, loadDomainAccess } from '#shared/store/domain-store.ts';
+import { historyEvent } from '#shared/store/history.ts';
+import { listMembers as listStored, type MemberFilter, saveMembershipChange } from '#shared/store/member-store.ts';
+import type { DomainRecord, HistoryEvent, MembershipRecord } from '#shared/store/records.ts';
+
+/** A member as the API shows it. */
+export function memberView(m: MembershipRecord) {
+  return {
+    userId: m.userId,
+    email: m.email,
+    emailVerified: m.emailVerified ?? false,
+    name: m.name,
+    language: m.language,
+    role: m.role,
+    status: m.status,
+    createdAt: m.createdAt,
+    invitedBy: m.invitedBy,
+    lastActiveAt: m.lastActiveAt,
+    version: m.version,
+  };
+}
+
+export async function listMembers(access: DomainAccess, filter: MemberFilter, limit: number, cursor: string | undefined) {
+  const page = await listStored(access.domain.id, filter, limit, cursor);
+  return { items: page.items.map(memberView), nextCursor: page.nextCursor };
+}
+
+/** The domain (fresh) and one of its members, in one read; 404 when not a member. */
+async function loadTarget(domainId: string, userId: string): Promise<{ domain: DomainRecord; target: MembershipRecord }> {
+  const { domain, membership } = await loadDomainAccess(domainId, userId);
+  if (!domain || !membership) throw new NotFound(`No member ${userId} in this domain.`);
+  return { domain, target: membership };
+}
+
+export async function getMember(access: DomainAccess, userId: string) {
+  return memberView((await loadTarget(access.domain.id, userId)).target);
+}
+
+/** True when a role id is an admin role (holds `*`) in this domain. */
+export function adminCheck(domain: DomainRecord) {
+  const preset = rolePreset();
+  return (roleId: string | null) => isAdminGrant(grantsOf(domain, preset, roleId));
+}
+
+/** Refuses to hand out a role granting something the caller does not hold (`*` only from `*`). */
+export function assertMayGrant(callerGrants: readonly Grant[], roleGrants: readonly Grant[], what: string) {
+  const missing = roleGrants.find((grant) => (grant === '*' ? !callerGrants.includes('*') : !allows(callerGrants, grant)));
+  if (missing) {
+    throw new Forbidden(`You cannot ${what}: it grants '${missing}', which you do not hold yourself.`, 'grant-exceeds-own');
+  }
+}
+
+export interface MemberPatch {
+  role?: string;
+  status?: 'active' | 'inactive';
+  name?: string;
+  language?: Language;
+}
+
+/** The history actions a change amounts to, each with the fields it changed. */
+function changeEvents(before: MembershipRecord, after: MembershipRecord, actor: string, at: string): HistoryEvent[] {
+  const event = (action: string, fields: (keyof MembershipRecord)[]) =>
+    historyEvent({
+      at,
+      actor,
+      action,
+      targetType: 'member',
+      targetId: after.userId,
+      before: Object.fromEntries(fields.map((f) => [f, before[f]])),
+      after: Object.fromEntries(fields.map((f) => [f, after[f]])),
+    });
+  const events: HistoryEvent[] = [];
+  if (before.status !== after.status) {
+    const action =
+      before.status === 'pending' ? 'member.activated' : after.status === 'inactive' ? 'member.deactivated' : 'member.reactivated';
+    events.push(event(action, ['status', 'role']));
+  }
+  if (before.role !== after.role && !(before.status === 'pending' && after.status === 'active')) events.push(event('member.role_changed', ['role']));
+  const profile = (['name', 'language'] as const).filter((f) => before[f] !== after[f]);
+  if (profile.length > 0) events.push(event('member.updated', [...profile]));
+  return events;
+}
+
+/**
+ * Changes a member's role, status, name or language. Assigning a role to a pending member
+ * activates it. Refuses (409) to leave the domain without an active administrator.
+ */
+export async function updateMember(access: DomainAccess, caller: Caller, userId: string, patch: MemberPatch, ifMatch: number | undefined, directory: Directory) {
+  const preset = rolePreset();
+  const result = await retryOnConflict(async () => {
+    const { domain, target } = await loadTarget(access.domain.id, userId);
+    if (ifMatch !== undefined && ifMatch !== target.version) throw new VersionMismatch(target.version);
+
+    let role = target.role;
+    if (patch.role !== undefined && patch.role !== target.role) {
+      const next = rolesOf(domain, preset).find((r) => r.id === patch.role);
+      if (!next) throw new Conflict(`There is no role ${patch.role} in this domain.`, 'unknown-role');
+      assertMayGrant(access.grants, next.permissions, `assign the role ${next.name}`);
+      role = next.id;
+    }
+    let status = target.status;
+    if (patch.status !== undefined) status = patch.status;
+    else if (target.status === 'pending' && patch.role !== undefined) status = 'active';
+    if (status === 'active' && role === null) {
+      throw new Conflict('A pending member needs a role to become active: send one with the change.', 'role-required');
+    }
+
+    const after: MembershipRecord = { ...target, role, status, name: patch.name ?? target.name, language: patch.language ?? target.language };
+    const events = changeEvents(target, after, caller.userId, now().toISOString());
+    if (events.length === 0) return { member: target, before: target };
+    const saved = { ...after, version: target.version + 1 };
+    await saveMembershipChange({ domainId: domain.id, before: target, after: saved, isAdminRole: adminCheck(domain), rolesVersion: domain.rolesVersion, activeAdmins: domain.activeAdmins, events });
+    return { member: saved, before: target };
+  });
+  await followInDirectory(result.before, result.member, directory);
+  return memberView(result.member);
+}
+
+/** Removes a membership; history keeps the record. */
+export async function removeMember(access: DomainAccess, caller: Caller, userId: string, ifMatch: number | undefined, directory: Directory) {
+  const removed = await retryOnConflict(async () => {
+    const { domain, target } = await loadTarget(access.domain.id, userId);
+    if (ifMatch !== undefined && ifMatch !== target.version) throw new VersionMismatch(target.version);
+    const event = historyEvent({
+      at: now().toISOString(),
+      actor: caller.userId,
+      action: 'member.removed',
+      targetType: 'member',
+      targetId: userId,
+      before: memberView(target),
+      after: null,
+    });
+    await saveMembershipChange({ domainId: domain.id, before: target, after: undefined, isAdminRole: adminCheck(domain), rolesVersion: domain.rolesVersion, activeAdmins: domain.activeAdmins, events: [event] });
+    return target;
+  });
+  await followInDirectory(removed, undefined, directory);
+}
+
+/**
+ * Keeps the account in step with its memberships: losing the last active membership
+ * disables it (and signs it out everywhere); becoming active again enables it.
+ */
+async function followInDirectory(before: MembershipRecord, after: MembershipRecord | undefined, directory: Directory) {
+  const wasActive = before.status === 'active';
+  const isActive = after?.status === 'active';
+  if (wasActive === isActive) return;
+  if (isActive) {
+    await directory.enableUser(before.email);
+    return;
+  }
+  // The index is eventually consistent: this domain's membership is known from the change itself.
+  const others = (await allMembershipsOfUser(before.userId)).filter((m) => m.domainId !== before.domainId);
+  if (!others.some((m) => m.status === 'active')) await directory.disableUser(before.email);
+}

@@ -1,0 +1,102 @@
+import { defineRoute } from '#shared/http/route.ts';
+import { domainParams, page } from '#shared/http/schemas.ts';
+import {
+  accessReviewBody,
+  accessReviewQuery,
+  historyEventBody,
+  historyQuery,
+  member,
+  memberParams,
+  memberPatch,
+  memberQuery,
+  signOffBody,
+  signOffResult,
+} from '#shared/schemas/members.ts';
+
+export const listMembers = defineRoute({
+  id: 'listMembers',
+  method: 'GET',
+  path: '/domains/{domainId}/members',
+  summary: "The domain's members sorted by name; q searches name and email, role and status filter",
+  access: 'members:view',
+  handler: 'functions/members/list-members.ts',
+  request: { params: domainParams, query: memberQuery },
+  response: { status: 200, body: page(member) },
+  table: ['Query'],
+});
+
+export const getMember = defineRoute({
+  id: 'getMember',
+  method: 'GET',
+  path: '/domains/{domainId}/members/{userId}',
+  summary: 'One member, with its version as ETag',
+  access: 'members:view',
+  handler: 'functions/members/get-member.ts',
+  request: { params: memberParams },
+  response: { status: 200, body: member },
+  table: [],
+});
+
+export const patchMember = defineRoute({
+  id: 'patchMember',
+  method: 'PATCH',
+  path: '/domains/{domainId}/members/{userId}',
+  summary: "Change a member's role, status, name or language; a role activates a pending member",
+  access: 'members:update',
+  handler: 'functions/members/patch-member.ts',
+  request: { params: memberParams, body: memberPatch },
+  response: { status: 200, body: member },
+  table: ['Query', 'TransactWriteItems'],
+  services: ['cognito'],
+  cognitoActions: ['AdminDisableUser', 'AdminUserGlobalSignOut', 'AdminEnableUser'],
+});
+
+export const deleteMember = defineRoute({
+  id: 'deleteMember',
+  method: 'DELETE',
+  path: '/domains/{domainId}/members/{userId}',
+  summary: 'Remove a membership (history keeps the record)',
+  access: 'members:delete',
+  handler: 'functions/members/delete-member.ts',
+  request: { params: memberParams },
+  response: { status: 204 },
+  table: ['Query', 'TransactWriteItems'],
+  services: ['cognito'],
+  cognitoActions: ['AdminDisableUser', 'AdminUserGlobalSignOut'],
+});
+
+export const listHistory = defineRoute({
+  id: 'listHistory',
+  method: 'GET',
+  path: '/domains/{domainId}/history',
+  summary: "The domain's audit events, newest first; filter by actor, target, action, from and to",
+  access: 'history:view',
+  handler: 'functions/history/list-history.ts',
+  request: { params: domainParams, query: historyQuery },
+  response: { status: 200, body: page(historyEventBody) },
+  table: ['Query'],
+});
+
+export const getAccessReview = defineRoute({
+  id: 'getAccessReview',
+  method: 'GET',
+  path: '/domains/{domainId}/access-review',
+  summary: 'Every member with role, status, inactivity and staleness, pending invitations and the review schedule; ?format=csv downloads it',
+  access: ['members:view', 'history:view'],
+  handler: 'functions/access-review/get-access-review.ts',
+  request: { params: domainParams, query: accessReviewQuery },
+  response: { status: 200, body: accessReviewBody, alternatives: ['text/csv'] },
+  table: ['Query'],
+});
+
+export const signOffAccessReview = defineRoute({
+  id: 'signOffAccessReview',
+  method: 'POST',
+  path: '/domains/{domainId}/access-review/sign-off',
+  summary: 'Record who reviewed the access list and when; the next review falls due accessReviewEveryDays later',
+  access: 'members:update',
+  handler: 'functions/access-review/sign-off-access-review.ts',
+  request: { params: domainParams, body: signOffBody },
+  response: { status: 201, body: signOffResult },
+  table: ['TransactWriteItems'],
+});

@@ -1,0 +1,130 @@
+/** Schemas of members, roles, history and the access review (SPEC section 4). */
+import * as z from 'zod/mini';
+import { id, language, lazy, name, pageQuery } from '#shared/http/schemas.ts';
+import { ALL_PERMISSIONS } from '#shared/permissions.ts';
+import { membershipStatus } from '#shared/schemas/domain.ts';
+
+export const memberParams = lazy(() => z.strictObject({ domainId: id(), userId: id() }));
+export const roleParams = lazy(() => z.strictObject({ domainId: id(), roleId: id() }));
+
+export const memberQuery = lazy(() =>
+  z.strictObject({
+    ...pageQuery().shape,
+    q: z.optional(z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(100, 'must be at most 100 characters'))),
+    role: z.optional(id()),
+    status: z.optional(membershipStatus()),
+  }),
+);
+
+export const member = lazy(() =>
+  z.object({
+    userId: z.string(),
+    email: z.string(),
+    emailVerified: z.boolean(),
+    name: z.string(),
+    language: language(),
+    role: z.nullable(z.string()),
+    status: membershipStatus(),
+    createdAt: z.string(),
+    invitedBy: z.nullable(z.string()),
+    lastActiveAt: z.nullable(z.string()),
+    version: z.int(),
+  }),
+);
+
+export const memberPatch = lazy(() =>
+  z
+    .strictObject({
+      role: z.optional(id()),
+      status: z.optional(z.enum(['active', 'inactive'])),
+      name: z.optional(name()),
+      language: z.optional(language()),
+    })
+    .check(z.refine((patch) => Object.keys(patch).length > 0, 'name at least one field to change: role, status, name or language')),
+);
+
+const grant = lazy(() => z.enum(['*', ...ALL_PERMISSIONS] as [string, ...string[]], 'must be * or a resource:action of SPEC section 3'));
+const description = lazy(() => z.string().check(z.trim(), z.maxLength(500, 'must be at most 500 characters')));
+const permissions = lazy(() =>
+  z.array(grant()).check(
+    z.minLength(1, 'must grant at least one permission'),
+    z.refine((list) => new Set(list).size === list.length, 'lists a permission twice'),
+  ),
+);
+
+export const roleCreate = lazy(() =>
+  z.strictObject({ name: name(), description: z.optional(description()), permissions: permissions() }),
+);
+
+export const rolePatch = lazy(() =>
+  z
+    .strictObject({ name: z.optional(name()), description: z.optional(description()), permissions: z.optional(permissions()) })
+    .check(z.refine((patch) => Object.keys(patch).length > 0, 'name at least one field to change: name, description or permissions')),
+);
+
+export const roleBody = lazy(() =>
+  z.object({
+    id: id(),
+    name: z.string(),
+    description: z.string(),
+    permissions: z.array(z.string()),
+    builtIn: z.boolean(),
+    version: z.optional(z.int()),
+  }),
+);
+
+const isoInstant = lazy(() => z.iso.datetime({ offset: true, error: 'must be an ISO 8601 time such as 2026-01-31T12:00:00Z' }));
+
+export const historyQuery = lazy(() =>
+  z.strictObject({
+    ...pageQuery().shape,
+    actor: z.optional(z.string().check(z.regex(/^(system:[a-z-]+|[A-Za-z0-9_-]{1,64})$/, 'must be a user id or system:<name>'))),
+    target: z.optional(z.string().check(z.minLength(1), z.maxLength(128))),
+    action: z.optional(z.string().check(z.regex(/^[a-z_]+\.[a-z_]+$/, 'must be an action such as member.role_changed'))),
+    from: z.optional(isoInstant()),
+    to: z.optional(isoInstant()),
+  }),
+);
+
+export const historyEventBody = lazy(() =>
+  z.object({
+    id: z.string(),
+    at: z.string(),
+    actor: z.string(),
+    action: z.string(),
+    targetType: z.string(),
+    targetId: z.string(),
+    before: z.unknown(),
+    after: z.unknown(),
+  }),
+);
+
+export const accessReviewQuery = lazy(() => z.strictObject({ format: z.optional(z.enum(['json', 'csv'])) }));
+
+export const accessReviewBody = lazy(() =>
+  z.object({
+    domainId: z.string(),
+    generatedAt: z.string(),
+    staleAfterDays: z.int(),
+    members: z.array(
+      z.object({
+        userId: z.string(),
+        email: z.string(),
+        name: z.string(),
+        role: z.nullable(z.string()),
+        status: membershipStatus(),
+        lastActiveAt: z.nullable(z.string()),
+        daysInactive: z.nullable(z.int()),
+        stale: z.boolean(),
+        emailVerified: z.boolean(),
+      }),
+    ),
+    pendingInvitations: z.array(z.object({ id: z.string(), kind: z.string(), email: z.nullable(z.string()), role: z.nullable(z.string()), expiresAt: z.string() })),
+    summary: z.object({ members: z.int(), active: z.int(), inactive: z.int(), pending: z.int(), stale: z.int(), admins: z.int(), pendingInvitations: z.int() }),
+    lastSignOff: z.nullable(z.object({ at: z.string(), by: z.string(), note: z.nullable(z.string()) })),
+    nextDueAt: z.string(),
+  }),
+);
+
+export const signOffBody = lazy(() => z.strictObject({ note: z.optional(z.string().check(z.trim(), z.maxLength(1000, 'must be at most 1000 characters'))) }));
+export const signOffResult = lazy(() => z.object({ at: z.string(), by: z.string(), note: z.nullable(z.string()), nextDueAt: z.string() }));

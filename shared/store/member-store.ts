@@ -1,0 +1,203 @@
+/**
+ * Memberships of a domain: reading them, listing them by name, and changing them together
+ * with the domain's counters (members per role, active admins) and the history event, in
+ * one transaction. The counters are what let DynamoDB itself refuse to remove the last
+ * administrator or delete a role in use, even under concurrent requests.
+ */
+import { GetCommand, UpdateCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { dynamodb } from '#shared/clients/dynamodb.ts';
+import { tableName } from '#shared/config.ts';
+import { Conflict, NotFound } from '#shared/http/errors.ts';
+import { decodeCursor } from '#shared/store/cursor.ts';
+import { queryPage } from '#shared/store/query-page.ts';
+import { ConcurrentChange, isNamed, transact } from '#shared/store/dynamo.ts';
+import { membershipItem } from '#shared/store/domain-store.ts';
+import { putHistory } from '#shared/store/history.ts';
+import { keys, withoutKeys } from '#shared/store/keys.ts';
+import type { HistoryEvent, MembershipRecord } from '#shared/store/records.ts';
+
+export async function getMembership(domainId: string, userId: string): Promise<MembershipRecord | undefined> {
+  const out = await dynamodb.send(new GetCommand({ TableName: tableName(), Key: keys.membership(domainId, userId), ConsistentRead: true }));
+  return out.Item && (withoutKeys(out.Item) as unknown as MembershipRecord);
+}
+
+export interface MemberFilter {
+  /** Lower-case keyword matched against name and email. */
+  q?: string;
+  role?: string;
+  status?: string;
+}
+
+/** One page of a domain's members sorted by name (gsi2), filtered. */
+export async function listMembers(domainId: string, filter: MemberFilter, limit: number, cursor: string | undefined) {
+  const partition = keys.membershipByName(domainId, '', '').gsi2pk;
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = { ':pk': partition };
+  const conditions: string[] = [];
+  if (filter.q) {
+    names['#search'] = 'search';
+    values[':q'] = filter.q.toLowerCase();
+    conditions.push('contains(#search, :q)');
+  }
+  if (filter.role) {
+    names['#role'] = 'role';
+    values[':role'] = filter.role;
+    conditions.push('#role = :role');
+  }
+  if (filter.status) {
+    names['#status'] = 'status';
+    values[':status'] = filter.status;
+    conditions.push('#status = :status');
+  }
+  const query: QueryCommandInput = {
+    TableName: tableName(),
+    IndexName: 'gsi2',
+    KeyConditionExpression: 'gsi2pk = :pk',
+    ExpressionAttributeValues: values,
+    ...(conditions.length > 0 ? { FilterExpression: conditions.join(' AND '), ExpressionAttributeNames: names } : {}),
+  };
+  return queryPage<MembershipRecord>(query, limit, decodeCursor(cursor, (k) => k.gsi2pk === partition), (item) => ({
+    gsi2pk: item.gsi2pk,
+    gsi2sk: item.gsi2sk,
+    pk: item.pk,
+    sk: item.sk,
+  }));
+}
+
+/** Every membership of a domain, by name (access review, sweeps of one domain). */
+export async function allMembers(domainId: string): Promise<MembershipRecord[]> {
+  const all: MembershipRecord[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listMembers(domainId, {}, 1000, cursor);
+    all.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return all;
+}
+
+/**
+ * Refreshes a member's lastActiveAt when it is older than `since` (the start of the day):
+ * one conditional write at most once a day per membership, never one per request.
+ */
+export async function touchLastActive(domainId: string, userId: string, at: string, since: string): Promise<void> {
+  try {
+    await dynamodb.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.membership(domainId, userId),
+        UpdateExpression: 'SET lastActiveAt = :at',
+        ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(lastActiveAt) OR lastActiveAt < :since OR lastActiveAt = :null)',
+        ExpressionAttributeValues: { ':at': at, ':since': since, ':null': null },
+      }),
+    );
+  } catch (error) {
+    // Another request of the same member refreshed it first: nothing to do.
+    if (!isNamed(error, 'ConditionalCheckFailedException')) throw error;
+  }
+}
+
+export interface MembershipChange {
+  domainId: string;
+  /** The membership as read (undefined when it is being created). */
+  before: MembershipRecord | undefined;
+  /** The membership to store (undefined when it is being removed). */
+  after: MembershipRecord | undefined;
+  /** Whether a role id is an admin role, as of `rolesVersion`. */
+  isAdminRole: (roleId: string | null) => boolean;
+  /** The domain's rolesVersion and activeAdmins the change was computed with. */
+  rolesVersion: number;
+  activeAdmins: number;
+  /** The history events of the change, written in the same transaction. */
+  events: readonly HistoryEvent[];
+}
+
+const countsAsAdmin = (m: MembershipRecord | undefined, isAdminRole: MembershipChange['isAdminRole']) =>
+  m !== undefined && m.status === 'active' && isAdminRole(m.role);
+
+/**
+ * Stores a membership change with the domain's counters and the history event, atomically.
+ * Refuses with 409 when it would leave the domain without an active administrator, and with
+ * 412 when the membership changed since it was read.
+ */
+export async function saveMembershipChange(change: MembershipChange): Promise<void> {
+  const { domainId, before, after, isAdminRole } = change;
+  const table = tableName();
+
+  const deltas = new Map<string, { members: number; active: number }>();
+  const add = (m: MembershipRecord | undefined, sign: 1 | -1) => {
+    if (!m || m.role === null) return;
+    const d = deltas.get(m.role) ?? { members: 0, active: 0 };
+    d.members += sign;
+    if (m.status === 'active') d.active += sign;
+    deltas.set(m.role, d);
+  };
+  add(before, -1);
+  add(after, 1);
+  const adminDelta = Number(countsAsAdmin(after, isAdminRole)) - Number(countsAsAdmin(before, isAdminRole));
+  if (adminDelta < 0 && change.activeAdmins <= 1) throw new LastAdminError();
+
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = { ':rolesVersion': change.rolesVersion, ':zero': 0 };
+  const sets: string[] = [];
+  let n = 0;
+  for (const [roleId, d] of deltas) {
+    if (d.members === 0 && d.active === 0) continue;
+    const r = `#r${n}`;
+    names[r] = roleId;
+    values[`:m${n}`] = d.members;
+    values[`:a${n}`] = d.active;
+    sets.push(`roleMembers.${r} = if_not_exists(roleMembers.${r}, :zero) + :m${n}`, `roleActive.${r} = if_not_exists(roleActive.${r}, :zero) + :a${n}`);
+    n++;
+  }
+  const conditions = ['rolesVersion = :rolesVersion'];
+  if (adminDelta !== 0) {
+    values[':adminDelta'] = adminDelta;
+    sets.push('activeAdmins = activeAdmins + :adminDelta');
+  }
+  if (adminDelta < 0) {
+    // The invariant itself: a change that takes away an active admin needs another one left.
+    values[':one'] = 1;
+    conditions.push('activeAdmins > :one');
+  }
+  const domainUpdate =
+    sets.length > 0
+      ? { Update: { TableName: table, Key: keys.domain(domainId), UpdateExpression: `SET ${sets.join(', ')}`, ConditionExpression: conditions.join(' AND '), ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}), ExpressionAttributeValues: values } }
+      : { ConditionCheck: { TableName: table, Key: keys.domain(domainId), ConditionExpression: 'rolesVersion = :rolesVersion', ExpressionAttributeValues: { ':rolesVersion': change.rolesVersion } } };
+
+  const membershipWrite = after
+    ? {
+        Put: {
+          TableName: table,
+          Item: membershipItem(after),
+          ...(before
+            ? { ConditionExpression: 'version = :version', ExpressionAttributeValues: { ':version': before.version } }
+            : { ConditionExpression: 'attribute_not_exists(pk)' }),
+        },
+      }
+    : {
+        Delete: {
+          TableName: table,
+          Key: keys.membership(domainId, before?.userId ?? ''),
+          ConditionExpression: 'version = :version',
+          ExpressionAttributeValues: { ':version': before?.version ?? -1 },
+        },
+      };
+
+  await transact([membershipWrite, domainUpdate, ...change.events.map((event) => putHistory(domainId, event))], (failed) => {
+    if (failed === 0) return before ? new ConcurrentChange('The membership') : new Conflict('This user is a member of the domain already.', 'already-member');
+    // The domain's roles or admin count moved since the read: decide again on fresh data.
+    return new ConcurrentChange("The domain's roles or administrators");
+  });
+}
+
+/** The change would leave the domain without an active administrator. */
+export class LastAdminError extends Conflict {
+  constructor() {
+    super('This would leave the domain without an active administrator: give another member an admin role first.', 'last-admin');
+  }
+}
+
+export function memberNotFound(userId: string) {
+  return new NotFound(`No member ${userId} in this domain.`);
+}
