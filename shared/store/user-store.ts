@@ -52,9 +52,9 @@ export async function saveProfile(
         Update: {
           TableName: table,
           Key: keys.membership(m.domainId, m.userId),
-          UpdateExpression: 'SET #name = :name, #language = :language, gsi2sk = :byName, search = :search',
+          UpdateExpression: 'SET #name = :name, #language = :language, gsi2sk = :byName, #search = :search',
           ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeNames: { '#name': 'name', '#language': 'language' },
+          ExpressionAttributeNames: { '#name': 'name', '#language': 'language', '#search': 'search' },
           ExpressionAttributeValues: {
             ':name': user.name,
             ':language': user.language,
