@@ -46,7 +46,7 @@ export async function listHistory(domainId: string, filter: HistoryFilter, limit
     values[`:${field}`] = value;
     conditions.push(`#${field} = :${field}`);
   }
-  return queryPage<HistoryEvent>(
+  const page = await queryPage<HistoryEvent & { domainId?: string }>(
     {
       TableName: tableName(),
       KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
@@ -58,4 +58,5 @@ export async function listHistory(domainId: string, filter: HistoryFilter, limit
     decodeCursor(cursor, (k) => k.pk === pk && typeof k.sk === 'string' && k.sk.startsWith('EVENT#')),
     (item) => ({ pk: item.pk, sk: item.sk }),
   );
+  return { items: page.items.map(({ id, at, actor, action, targetType, targetId, before, after }) => ({ id, at, actor, action, targetType, targetId, before, after })), nextCursor: page.nextCursor };
 }
