@@ -6,10 +6,11 @@
  * - AdminUserGlobalSignOut and GlobalSignOut exist and revoke the user's refresh tokens
  *   (cognito-local answers "unsupported" with a 500, which the SDK retries);
  * - the user pool's password policy is enforced on AdminSetUserPassword and AdminCreateUser;
+ * - user names (email addresses) match case-insensitively, as in a pool created with
+ *   CaseSensitive false (cognito-local compares them exactly);
  * - the OpenID configuration names this endpoint (cognito-local hard-codes port 9229);
- * - requests reach cognito-local one at a time, because it rewrites a pool's whole JSON file
- *   with an unawaited-order async write per change, and overlapping writes can leave a
- *   corrupt file behind for the next start.
+ * - requests reach cognito-local one at a time: it rewrites a pool's whole JSON file with an
+ *   async write per change, and overlapping writes can leave a corrupt file for the next start.
  *
  * Everything else passes through unchanged, so the handlers' Cognito client talks to this
  * endpoint exactly as it would to Cognito.
@@ -142,7 +143,8 @@ export async function startCognitoFront(options: CognitoFrontOptions): Promise<C
     return reply;
   };
 
-  const handle = async (req: IncomingMessage, body: Buffer): Promise<Reply> => {
+  const handle = async (req: IncomingMessage, received: Buffer): Promise<Reply> => {
+    let body = received;
     const path = req.url ?? '/';
     const configuration = /^\/([\w-]+)\/\.well-known\/openid-configuration$/.exec(path);
     if (req.method === 'GET' && configuration) {
@@ -156,6 +158,10 @@ export async function startCognitoFront(options: CognitoFrontOptions): Promise<C
     const operation = target.slice(TARGET_PREFIX.length);
     return serially(async () => {
       const input = parseJson(body) ?? {};
+      if (lowerCaseEmails(input)) {
+        body = Buffer.from(JSON.stringify(input));
+        req.headers['content-length'] = String(body.length);
+      }
       switch (operation) {
         case 'AdminUserGlobalSignOut':
           await signOutEverywhere(String(input.UserPoolId), String(input.Username));
@@ -217,6 +223,32 @@ export async function startCognitoFront(options: CognitoFrontOptions): Promise<C
         server.closeAllConnections();
       }),
   };
+}
+
+const looksLikeEmail = (value: unknown): value is string => typeof value === 'string' && value.includes('@');
+
+/**
+ * Lower-cases email user names and email attributes in a request, in place; true when it
+ * changed anything. Every user reaches cognito-local through here, so stored addresses are
+ * lower case and a sign-in as Admin@Example.com finds admin@example.com, as in Cognito.
+ */
+function lowerCaseEmails(input: Json): boolean {
+  let changed = false;
+  const lower = (value: string) => {
+    const next = value.toLowerCase();
+    changed ||= next !== value;
+    return next;
+  };
+  if (looksLikeEmail(input.Username)) input.Username = lower(input.Username);
+  const auth = input.AuthParameters as Record<string, unknown> | undefined;
+  if (auth && looksLikeEmail(auth.USERNAME)) auth.USERNAME = lower(auth.USERNAME);
+  for (const list of [input.UserAttributes, input.ValidationData]) {
+    if (!Array.isArray(list)) continue;
+    for (const attribute of list as { Name?: unknown; Value?: unknown }[]) {
+      if (attribute.Name === 'email' && looksLikeEmail(attribute.Value)) attribute.Value = lower(attribute.Value);
+    }
+  }
+  return changed;
 }
 
 function json(status: number, body: Json, type = AMZ_JSON): Reply {

@@ -105,31 +105,54 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       cognito: { endpoint: endpoints.cognito, userPoolId: '', clientId: '' },
       ses: { endpoint: endpoints.ses },
     };
-    applyHandlerEnvironment(localDefaults(handlerEnvironment(base, rolePreset, process.env.PRODUCT_NAME || 'Gatehouse'), options.quiet));
+    const productName = process.env.PRODUCT_NAME || 'Gatehouse';
+    // Endpoints and table first: the seed module's store imports read them when they load.
+    applyHandlerEnvironment(localDefaults(handlerEnvironment(base, rolePreset, productName), options.quiet));
 
-    // The JVM takes longest: start all three at once, and load the SDK and store modules meanwhile.
+    // The JVM takes longest. Start all three children at once; as soon as Cognito answers,
+    // provision the pool and the admin, then load the handlers, while DynamoDB Local warms up.
     const track = (child: ManagedChild) => void children.push(child);
-    const dynamoReady = startDynamoDb(dataDir, logDir, ports.dynamodb, track);
-    const cognitoReady = startCognito(dataDir, logDir, ports.cognito, track).then((c) => (cognito = c));
-    const sesReady = startSes(logDir, ports.ses, track);
+    const clientConfig = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
     const seedModule = import('#local/seed.ts');
-    const settled = await Promise.allSettled([dynamoReady, cognitoReady, sesReady, seedModule]);
+    const dynamoSide = startDynamoDb(dataDir, logDir, ports.dynamodb, track).then(async () => {
+      const dynamo = new DynamoDBClient({ ...clientConfig, endpoint: endpoints.dynamodb });
+      await ensureTable(dynamo, TABLE_NAME).finally(() => dynamo.destroy());
+    });
+    const cognitoSide = Promise.all([startCognito(dataDir, logDir, ports.cognito, track), seedModule]).then(async ([started, seed]) => {
+      cognito = started;
+      const idp = new CognitoIdentityProviderClient({ ...clientConfig, endpoint: endpoints.cognito });
+      try {
+        const pool = await seed.provisionUserPool(idp, { userPoolId: previous?.cognito.userPoolId, clientId: previous?.cognito.clientId });
+        const admin =
+          previous?.admin.email === seed.ADMIN_EMAIL ? previous.admin : { email: seed.ADMIN_EMAIL, password: seed.generatePassword() };
+        const adminSub = await seed.provisionCognitoUser(idp, pool.userPoolId, admin.email, admin.password, { resetPassword: admin !== previous?.admin });
+        return { seed, pool, admin, adminSub, issuer: started.issuerOf(pool.userPoolId) };
+      } finally {
+        idp.destroy();
+      }
+    });
+    const handlersSide = cognitoSide.then(async ({ pool }) => {
+      // Every variable the handlers read is known now: set them before the first handler loads.
+      applyHandlerEnvironment(handlerEnvironment({ ...base, cognito: { endpoint: endpoints.cognito, ...pool } }, rolePreset, productName));
+      const { ROUTES } = await import('#shared/routes/index.ts');
+      const loadHandler = handlerLoader();
+      // Load every handler now, as a cold start would: a module that fails to load is reported
+      // here and answers 502, without keeping the other routes from working.
+      await Promise.all(
+        ROUTES.map((route) =>
+          loadHandler(route).catch((error: unknown) => {
+            console.error(`[gateway] ${route.method} ${route.path}: ${route.handler} failed to load: ${(error as Error).message}`);
+          }),
+        ),
+      );
+      return { ROUTES, loadHandler };
+    });
+    const sesSide = startSes(logDir, ports.ses, track);
+    const settled = await Promise.allSettled([dynamoSide, cognitoSide, handlersSide, sesSide]);
     const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
     if (failed) throw failed.reason;
-    const seed = await seedModule;
-    const localCognito = await cognitoReady;
-
-    const clientConfig = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
-    const dynamo = new DynamoDBClient({ ...clientConfig, endpoint: endpoints.dynamodb });
-    const idp = new CognitoIdentityProviderClient({ ...clientConfig, endpoint: endpoints.cognito });
-    const [, pool] = await Promise.all([
-      ensureTable(dynamo, TABLE_NAME),
-      seed.provisionUserPool(idp, { userPoolId: previous?.cognito.userPoolId, clientId: previous?.cognito.clientId }),
-    ]);
-    const admin = previous?.admin.email === seed.ADMIN_EMAIL ? previous.admin : { email: seed.ADMIN_EMAIL, password: seed.generatePassword() };
-    const adminSub = await seed.provisionCognitoUser(idp, pool.userPoolId, admin.email, admin.password, { resetPassword: admin !== previous?.admin });
-    dynamo.destroy();
-    idp.destroy();
+    const { seed, pool, admin, adminSub, issuer } = await cognitoSide;
+    const { ROUTES, loadHandler } = await handlersSide;
 
     const info: StackInfo = {
       apiUrl: `http://localhost:${ports.api}`,
@@ -138,23 +161,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       admin,
       demoDomainId: '',
     };
-    applyHandlerEnvironment(handlerEnvironment(info, rolePreset, process.env.PRODUCT_NAME || 'Gatehouse'));
     await seed.provisionOwnerProfile(adminSub, admin.email);
     info.demoDomainId = await seed.provisionDemoDomain(adminSub, admin.email, previous?.demoDomainId);
 
-    const { ROUTES } = await import('#shared/routes/index.ts');
-    const loadHandler = handlerLoader();
-    // Load every handler now, as a cold start would: a module that fails to load is reported
-    // here and answers 502, without keeping the other routes from working.
-    await Promise.all(
-      ROUTES.map((route) =>
-        loadHandler(route).catch((error: unknown) => {
-          console.error(`[gateway] ${route.method} ${route.path}: ${route.handler} failed to load: ${(error as Error).message}`);
-        }),
-      ),
-    );
     const authorizer = await createCognitoAuthorizer({
-      issuer: localCognito.issuerOf(pool.userPoolId),
+      issuer,
       clientId: pool.clientId,
       jwksUri: `${endpoints.cognito}/${pool.userPoolId}/.well-known/jwks.json`,
     });

@@ -4,6 +4,7 @@
  * A problem the developer can fix (a port in use, no Java) is one line on stderr and exit 1.
  */
 import { LocalStackError } from '#local/errors.ts';
+import { assertPortsFree, portsFromEnv } from '#local/ports.ts';
 import { DEFAULT_DATA_DIR, type LocalStack, stackFilePath, startLocalStack } from '#local/stack.ts';
 
 const USAGE = 'Usage: npm start [-- --reset] [-- --quiet]   (ports: API_PORT, DYNAMODB_PORT, COGNITO_PORT, SES_PORT; preset: ROLE_PRESET)';
@@ -36,8 +37,11 @@ async function main(): Promise<void> {
   const parent = process.ppid;
   setInterval(() => process.ppid !== parent && shutdown('npm went away'), 1000).unref();
 
+  // Checked before anything is printed, so that a taken port is the only line of output.
+  const ports = portsFromEnv();
+  await assertPortsFree(ports);
   console.log(args.includes('--reset') ? `Starting the local stack from scratch in ${dataDir} ...` : `Starting the local stack (data in ${dataDir}) ...`);
-  stack = await startLocalStack({ dataDir, reset: args.includes('--reset'), quiet: args.includes('--quiet') });
+  stack = await startLocalStack({ dataDir, ports, reset: args.includes('--reset'), quiet: args.includes('--quiet') });
   if (stopping) {
     await stack.stop();
     return;

@@ -1,0 +1,457 @@
+/**
+ * The local stack itself: the gateway's Cognito authorizer (every kind of bad token gets 401),
+ * its routing and its API Gateway events, the gaps the local Cognito front closes, and the
+ * `npm start` CLI (taken port, missing Java, Ctrl-C, restart).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createSign, generateKeyPairSync } from 'node:crypto';
+import { mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  AdminDisableUserCommand,
+  AdminEnableUserCommand,
+  AdminSetUserPasswordCommand,
+  AdminUserGlobalSignOutCommand,
+  InitiateAuthCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TokenRefused } from '#local/authorizer.ts';
+import { createGatewayListener } from '#local/gateway.ts';
+import { freePorts, isFree } from '#local/ports.ts';
+import { PROJECT_ROOT } from '#local/stack-file.ts';
+import type { RouteDefinition } from '#shared/http/route.ts';
+import { api, cognito, createUser, stack, tokenFor } from './helpers.ts';
+
+const require = createRequire(import.meta.url);
+const COGNITO_LOCAL_KEY = (require('cognito-local/lib/keys/cognitoLocal.private.json') as { pem: string }).pem;
+
+const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+const claimsOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
+
+/** A JWT signed RS256 with cognito-local's key (or another), under its key id. */
+function sign(payload: Record<string, unknown>, key: string = COGNITO_LOCAL_KEY, kid = 'CognitoLocal'): string {
+  const input = `${b64({ alg: 'RS256', typ: 'JWT', kid })}.${b64(payload)}`;
+  return `${input}.${createSign('RSA-SHA256').update(input).sign(key, 'base64url')}`;
+}
+
+function expectUnauthorized(res: { status: number; headers: Record<string, string>; body: { type?: string; status?: number } }) {
+  expect(res.status).toBe(401);
+  expect(res.headers['content-type']).toContain('application/problem+json');
+  expect(res.body).toMatchObject({ type: 'https://gatehouse.dev/problems/unauthorized', title: 'Unauthorized', status: 401, detail: expect.any(String) });
+}
+
+describe('the gateway checks ID tokens like the Cognito authorizer', () => {
+  let idToken: string;
+  let accessToken: string;
+  let claims: Record<string, unknown>;
+  const now = () => Math.floor(Date.now() / 1000);
+
+  beforeAll(async () => {
+    const info = stack();
+    const out = await cognito().send(
+      new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: info.cognito.clientId, AuthParameters: { USERNAME: info.admin.email, PASSWORD: info.admin.password } }),
+    );
+    idToken = out.AuthenticationResult?.IdToken ?? '';
+    accessToken = out.AuthenticationResult?.AccessToken ?? '';
+    claims = claimsOf(idToken);
+  });
+
+  it('a good ID token reads /me, with the seeded owner and the Demo domain', async () => {
+    const res = await api('GET', '/me', { token: idToken });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ email: stack().admin.email, owner: true });
+    expect(res.body.memberships).toContainEqual(expect.objectContaining({ domainId: stack().demoDomainId, domainName: 'Demo', status: 'active' }));
+  });
+
+  it("cognito-local's issuer is the Cognito endpoint of the stack, and the audience its app client", () => {
+    expect(claims).toMatchObject({ iss: `${stack().cognito.endpoint}/${stack().cognito.userPoolId}`, aud: stack().cognito.clientId, token_use: 'id' });
+  });
+
+  it('a token this test signs with the right key and claims passes (so the refusals below are about the claim changed)', async () => {
+    const res = await api('GET', '/me', { token: sign({ ...claims, iat: now(), exp: now() + 600 }) });
+    expect(res.status).toBe(200);
+  });
+
+  it('no token: 401', async () => {
+    expectUnauthorized(await api('GET', '/me'));
+    expectUnauthorized(await api('GET', '/me', { headers: { Authorization: 'Bearer ' } }));
+  });
+
+  it('a malformed token: 401', async () => {
+    expectUnauthorized(await api('GET', '/me', { token: 'not-a-jwt' }));
+    expectUnauthorized(await api('GET', '/me', { token: 'a.b.c' }));
+    expectUnauthorized(await api('GET', '/me', { headers: { Authorization: 'Basic dXNlcjpwYXNz' } }));
+  });
+
+  it('a tampered token (payload changed, signature kept): 401', async () => {
+    const [header, , signature] = idToken.split('.');
+    const forged = `${header}.${b64({ ...claims, sub: '00000000-0000-0000-0000-000000000000', email: 'mallory@example.test' })}.${signature}`;
+    expectUnauthorized(await api('GET', '/me', { token: forged }));
+  });
+
+  it('a token signed with another key under the same key id: 401', async () => {
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const other = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    expectUnauthorized(await api('GET', '/me', { token: sign({ ...claims, exp: now() + 600 }, other) }));
+  });
+
+  it('an expired token: 401', async () => {
+    const res = await api('GET', '/me', { token: sign({ ...claims, iat: now() - 7200, exp: now() - 3600 }) });
+    expectUnauthorized(res);
+    expect(res.body.detail).toMatch(/expired/);
+  });
+
+  it('a token from another issuer: 401', async () => {
+    for (const iss of [`${stack().cognito.endpoint}/local_SomeOtherPool`, `https://cognito-idp.us-east-1.amazonaws.com/${stack().cognito.userPoolId}`]) {
+      const res = await api('GET', '/me', { token: sign({ ...claims, iss, exp: now() + 600 }) });
+      expectUnauthorized(res);
+      expect(res.body.detail).toMatch(/issued/);
+    }
+  });
+
+  it('a token for another app client (audience): 401', async () => {
+    const res = await api('GET', '/me', { token: sign({ ...claims, aud: 'some-other-client', exp: now() + 600 }) });
+    expectUnauthorized(res);
+    expect(res.body.detail).toMatch(/app client/);
+  });
+
+  it('an access token instead of the ID token: 401', async () => {
+    expect(accessToken).not.toBe('');
+    const res = await api('GET', '/me', { token: accessToken });
+    expectUnauthorized(res);
+  });
+
+  it('an ID token without an expiry, or that says it is an access token: 401', async () => {
+    const { exp: _exp, ...noExpiry } = claims;
+    expectUnauthorized(await api('GET', '/me', { token: sign(noExpiry) }));
+    expectUnauthorized(await api('GET', '/me', { token: sign({ ...claims, token_use: 'access', exp: now() + 600 }) }));
+  });
+
+  it('public routes need no token', async () => {
+    const res = await api('GET', '/health');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ok' });
+  });
+});
+
+describe('routing', () => {
+  it('an unknown path: 404 problem+json', async () => {
+    const res = await api('GET', '/no/such/route');
+    expect(res.status).toBe(404);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.body).toMatchObject({ type: 'https://gatehouse.dev/problems/not-found', status: 404 });
+  });
+
+  it('a known path with a method it does not answer: 405 with Allow', async () => {
+    const res = await api('DELETE', '/health');
+    expect(res.status).toBe(405);
+    expect(res.headers.allow).toBe('GET');
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect((await api('PUT', '/me')).headers.allow).toBe('GET, PATCH');
+  });
+
+  it('answers CORS preflights and lets any origin read answers (local only)', async () => {
+    const res = await api('OPTIONS', '/me', { headers: { Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'PATCH', 'Access-Control-Request-Headers': 'authorization,content-type' } });
+    expect(res.status).toBe(204);
+    expect(res.headers['access-control-allow-methods']).toBe('GET, PATCH, OPTIONS');
+    expect(res.headers['access-control-allow-headers']).toBe('authorization,content-type');
+    expect(res.headers['access-control-allow-origin']).toBe('*');
+    expect((await api('GET', '/health')).headers['access-control-allow-origin']).toBe('*');
+  });
+
+  it('cuts off bodies over 1 MiB with 413; the handler refuses bodies over 16 KiB itself', async () => {
+    const token = await tokenFor(stack().admin.email, stack().admin.password);
+    const huge = await api('PATCH', '/me', { token, rawBody: JSON.stringify({ name: 'x'.repeat(1024 * 1024 + 10) }) });
+    expect(huge.status).toBe(413);
+    expect(huge.headers['content-type']).toContain('application/problem+json');
+    const big = await api('PATCH', '/me', { token, rawBody: JSON.stringify({ name: 'x'.repeat(20 * 1024) }) });
+    expect(big.status).toBe(413);
+  });
+});
+
+describe('API Gateway proxy events and results (a made-up route table, in this process)', () => {
+  let server: Server;
+  let base: string;
+  let lastEvent: APIGatewayProxyEvent | undefined;
+  const route = (id: string, method: RouteDefinition['method'], path: string, access: RouteDefinition['access']): RouteDefinition => ({
+    id,
+    method,
+    path,
+    access,
+    summary: id,
+    handler: `test/${id}.ts`,
+    request: {},
+    response: { status: 200, body: undefined },
+    table: [],
+  });
+  const routes = [
+    route('echo', 'POST', '/things/{thingId}/parts/{partId}', 'signedIn'),
+    route('literal', 'POST', '/things/special/parts/{partId}', 'signedIn'),
+    route('boom', 'GET', '/boom', 'public'),
+    route('garbage', 'GET', '/garbage', 'public'),
+    route('binary', 'GET', '/binary', 'public'),
+  ];
+
+  beforeAll(async () => {
+    const listener = createGatewayListener({
+      routes,
+      region: 'us-east-1',
+      quiet: true,
+      authorizer: {
+        claimsOf: async (header) => {
+          if (header !== 'Bearer good') throw new TokenRefused('no');
+          return { sub: 'u-1', email: 'someone@example.test', email_verified: 'true', exp: 'Sun Dec 17 07:28:12 UTC 2017' };
+        },
+      },
+      loadHandler: async (r) => {
+        if (r.id === 'boom') return async () => Promise.reject(new Error('kaboom'));
+        if (r.id === 'garbage') return async () => ({ statusCode: 'two hundred' }) as never;
+        if (r.id === 'binary') return async () => ({ statusCode: 200, headers: { 'Content-Type': 'image/png' }, body: Buffer.from([0, 1, 2, 255]).toString('base64'), isBase64Encoded: true });
+        return async (event) => {
+          lastEvent = event;
+          return { statusCode: 201, headers: { 'X-Route': r.id }, multiValueHeaders: { 'Set-Cookie': ['a=1', 'b=2'] }, body: 'made' };
+        };
+      },
+    });
+    server = createServer(listener);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  });
+
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('builds a REST proxy event: decoded path parameters, query, headers, string body, claims as strings', async () => {
+    const res = await fetch(`${base}/things/a%20b%2Fc/parts/7?tag=x&tag=y&one=1`, {
+      method: 'POST',
+      headers: { Authorization: 'Bearer good', 'Content-Type': 'application/json', 'X-Custom': 'kept' },
+      body: '{"hello":"wörld"}',
+    });
+    expect(res.status).toBe(201);
+    expect(res.headers.get('x-route')).toBe('echo');
+    expect(res.headers.get('set-cookie')).toBe('a=1, b=2');
+    expect(await res.text()).toBe('made');
+    const event = lastEvent as APIGatewayProxyEvent;
+    expect(event).toMatchObject({
+      resource: '/things/{thingId}/parts/{partId}',
+      path: '/things/a%20b%2Fc/parts/7',
+      httpMethod: 'POST',
+      pathParameters: { thingId: 'a b/c', partId: '7' },
+      queryStringParameters: { tag: 'y', one: '1' },
+      multiValueQueryStringParameters: { tag: ['x', 'y'], one: ['1'] },
+      body: '{"hello":"wörld"}',
+      isBase64Encoded: false,
+      stageVariables: null,
+    });
+    expect(event.headers).toMatchObject({ 'X-Custom': 'kept', 'Content-Type': 'application/json' });
+    expect(event.multiValueHeaders['X-Custom']).toEqual(['kept']);
+    expect(event.requestContext).toMatchObject({
+      resourcePath: '/things/{thingId}/parts/{partId}',
+      httpMethod: 'POST',
+      stage: 'local',
+      requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      identity: expect.objectContaining({ sourceIp: '127.0.0.1' }),
+      authorizer: { claims: { sub: 'u-1', email: 'someone@example.test', email_verified: 'true', exp: 'Sun Dec 17 07:28:12 UTC 2017' } },
+    });
+    expect(res.headers.get('x-amzn-requestid')).toBe(event.requestContext.requestId);
+  });
+
+  it('prefers a literal path segment over a parameter, as API Gateway does', async () => {
+    const res = await fetch(`${base}/things/special/parts/1`, { method: 'POST', headers: { Authorization: 'Bearer good' } });
+    expect(res.headers.get('x-route')).toBe('literal');
+    expect(lastEvent?.queryStringParameters).toBeNull();
+    expect(lastEvent?.body).toBeNull();
+  });
+
+  it('refuses the request before the handler when the token is refused', async () => {
+    lastEvent = undefined;
+    const res = await fetch(`${base}/things/a/parts/1`, { method: 'POST', headers: { Authorization: 'Bearer bad' } });
+    expect(res.status).toBe(401);
+    expect(lastEvent).toBeUndefined();
+  });
+
+  it('a handler that throws, or answers something that is no proxy result: 502 problem+json', async () => {
+    for (const path of ['/boom', '/garbage']) {
+      const res = await fetch(`${base}${path}`);
+      expect(res.status).toBe(502);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      const body = (await res.json()) as { status: number; detail: string };
+      expect(body.status).toBe(502);
+      expect(body.detail).not.toContain('kaboom');
+    }
+  });
+
+  it('decodes base64 results', async () => {
+    const res = await fetch(`${base}/binary`);
+    expect([...new Uint8Array(await res.arrayBuffer())]).toEqual([0, 1, 2, 255]);
+  });
+
+  it('a path that is not valid URL encoding: 400', async () => {
+    const res = await fetch(`${base}/things/%E0%A4%A/parts/1`, { method: 'POST', headers: { Authorization: 'Bearer good' } });
+    expect(res.status).toBe(400);
+  });
+});
+
+describe('the local Cognito front closes the gaps of cognito-local', () => {
+  it('a disabled user gets no token, and gets one again once enabled', async () => {
+    const user = await createUser({});
+    const pool = stack().cognito.userPoolId;
+    await cognito().send(new AdminDisableUserCommand({ UserPoolId: pool, Username: user.email }));
+    await expect(tokenFor(user.email, user.password)).rejects.toMatchObject({ name: 'NotAuthorizedException', message: 'User is disabled.' });
+    await cognito().send(new AdminEnableUserCommand({ UserPoolId: pool, Username: user.email }));
+    expect(await tokenFor(user.email, user.password)).toMatch(/^ey/);
+  });
+
+  it('AdminUserGlobalSignOut exists and revokes the refresh tokens issued so far', async () => {
+    const user = await createUser({});
+    const { clientId, userPoolId } = stack().cognito;
+    const signIn = () =>
+      cognito().send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: clientId, AuthParameters: { USERNAME: user.email, PASSWORD: user.password } }));
+    const refresh = (token: string) => cognito().send(new InitiateAuthCommand({ AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: clientId, AuthParameters: { REFRESH_TOKEN: token } }));
+    const before = (await signIn()).AuthenticationResult?.RefreshToken ?? '';
+    expect((await refresh(before)).AuthenticationResult?.IdToken).toMatch(/^ey/);
+    await cognito().send(new AdminUserGlobalSignOutCommand({ UserPoolId: userPoolId, Username: user.email }));
+    await expect(refresh(before)).rejects.toMatchObject({ name: 'NotAuthorizedException' });
+    const after = (await signIn()).AuthenticationResult?.RefreshToken ?? '';
+    expect((await refresh(after)).AuthenticationResult?.IdToken).toMatch(/^ey/);
+  });
+
+  it("the pool's password policy is enforced when a password is set", async () => {
+    const user = await createUser({});
+    const set = (Password: string) => cognito().send(new AdminSetUserPasswordCommand({ UserPoolId: stack().cognito.userPoolId, Username: user.email, Password, Permanent: true }));
+    for (const weak of ['Short1!a', 'alllowercase1!xx', 'ALLUPPERCASE1!XX', 'NoDigitsHere!!xx', 'NoSymbols123xxYY']) {
+      await expect(set(weak), weak).rejects.toMatchObject({ name: 'InvalidPasswordException' });
+    }
+    await set('Strong-enough-9X');
+    expect(await tokenFor(user.email, 'Strong-enough-9X')).toMatch(/^ey/);
+  });
+
+  it('the email address signs in whatever its case, as with CaseSensitive false', async () => {
+    const user = await createUser({});
+    const token = await tokenFor(user.email.toUpperCase(), user.password);
+    expect(claimsOf(token)).toMatchObject({ sub: user.userId, email: user.email });
+  });
+
+  it('the OpenID configuration names the issuer the tokens carry', async () => {
+    const { endpoint, userPoolId } = stack().cognito;
+    const configuration = (await (await fetch(`${endpoint}/${userPoolId}/.well-known/openid-configuration`)).json()) as { issuer: string; jwks_uri: string };
+    expect(configuration.issuer).toBe(`${endpoint}/${userPoolId}`);
+    const jwks = (await (await fetch(configuration.jwks_uri)).json()) as { keys: { kid: string }[] };
+    expect(jwks.keys.map((k) => k.kid)).toEqual(['CognitoLocal']);
+  });
+});
+
+/** Runs `npm start` (as its script does) with the given environment and arguments. */
+function startCli(env: Record<string, string>, args: string[] = []): { child: ChildProcess; output: () => { stdout: string; stderr: string }; exit: Promise<number | null> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'local/start.ts', ...args], { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, output: () => ({ stdout, stderr }), exit };
+}
+
+async function childrenOf(pid: number): Promise<number[]> {
+  const ps = spawn('ps', ['-A', '-o', 'pid=,ppid=']);
+  let text = '';
+  ps.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  await new Promise((resolve) => ps.once('close', resolve));
+  return text
+    .trim()
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/).map(Number))
+    .filter(([, ppid]) => ppid === pid)
+    .map(([child]) => child as number);
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe('npm start', () => {
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'gatehouse-cli-'));
+  });
+  afterAll(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  const portEnv = async () => {
+    const [api, dynamodb, cognito, ses] = (await freePorts(4)) as [number, number, number, number];
+    return { API_PORT: String(api), DYNAMODB_PORT: String(dynamodb), COGNITO_PORT: String(cognito), SES_PORT: String(ses), LOCAL_DATA_DIR: dataDir };
+  };
+
+  it('a port in use: one line naming the variable to change, exit 1', async () => {
+    const taken = new URL(stack().apiUrl).port;
+    const cli = startCli({ ...(await portEnv()), API_PORT: taken });
+    expect(await cli.exit).toBe(1);
+    const { stdout, stderr } = cli.output();
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(new RegExp(`^Port ${taken} \\(API_PORT\\) is in use: stop what uses it or set API_PORT=\\d+\\n$`));
+  });
+
+  it('no Java: one line saying to install Java 17, exit 1, nothing left running', async () => {
+    const bin = await mkdtemp(join(tmpdir(), 'gatehouse-nojava-'));
+    await symlink(process.execPath, join(bin, 'node'));
+    const env = await portEnv();
+    const cli = startCli({ ...env, PATH: bin });
+    expect(await cli.exit).toBe(1);
+    expect(cli.output().stderr).toMatch(/^DynamoDB Local needs Java 17 or newer .*openjdk-17-jre-headless.*\n$/);
+    for (const port of [env.API_PORT, env.DYNAMODB_PORT, env.COGNITO_PORT, env.SES_PORT]) expect(await isFree(Number(port))).toBe(true);
+    await rm(bin, { recursive: true, force: true });
+  });
+
+  it('starts, writes stack.json in the shape of SPEC section 8, stops every child on Ctrl-C, and reuses its data on restart', async () => {
+    const run = async () => {
+      const env = await portEnv();
+      const cli = startCli(env, ['--quiet']);
+      const exited = cli.exit.then((code) => `exited ${code}: ${cli.output().stderr}`);
+      const ready = new Promise<string>((resolve) => {
+        const poll = setInterval(() => cli.output().stdout.includes('Ctrl-C stops everything') && (clearInterval(poll), resolve('ready')), 50);
+        void exited.then(() => clearInterval(poll));
+      });
+      expect(await Promise.race([ready, exited])).toBe('ready');
+      const info = JSON.parse(await readFile(join(dataDir, 'stack.json'), 'utf8'));
+      expect((await fetch(`${info.apiUrl}/health`)).status).toBe(200);
+      const pid = cli.child.pid as number;
+      const children = await childrenOf(pid);
+      expect(children.length).toBeGreaterThanOrEqual(3);
+      cli.child.kill('SIGINT');
+      expect(await cli.exit).toBe(0);
+      // tsx's esbuild service leaves when its pipe closes, a moment after its parent.
+      for (let i = 0; i < 40 && children.some(alive); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(children.filter(alive)).toEqual([]);
+      for (const port of Object.values(env).filter((v) => /^\d+$/.test(v))) expect(await isFree(Number(port))).toBe(true);
+      return { info, env };
+    };
+
+    const first = await run();
+    expect(Object.keys(first.info)).toEqual(['apiUrl', 'region', 'dynamodb', 'cognito', 'ses', 'admin', 'demoDomainId']);
+    expect(first.info).toEqual({
+      apiUrl: `http://localhost:${first.env.API_PORT}`,
+      region: 'us-east-1',
+      dynamodb: { endpoint: `http://localhost:${first.env.DYNAMODB_PORT}`, tableName: expect.any(String) },
+      cognito: { endpoint: `http://localhost:${first.env.COGNITO_PORT}`, userPoolId: expect.any(String), clientId: expect.any(String) },
+      ses: { endpoint: `http://localhost:${first.env.SES_PORT}` },
+      admin: { email: 'admin@gatehouse.local', password: expect.stringMatching(/^(?=.*[a-z])(?=.*[A-Z])(?=.*\d)(?=.*[^A-Za-z0-9]).{12,}$/) },
+      demoDomainId: expect.any(String),
+    });
+
+    const second = await run();
+    expect(second.info.cognito.userPoolId).toBe(first.info.cognito.userPoolId);
+    expect(second.info.cognito.clientId).toBe(first.info.cognito.clientId);
+    expect(second.info.admin).toEqual(first.info.admin);
+    expect(second.info.demoDomainId).toBe(first.info.demoDomainId);
+  }, 120_000);
+});

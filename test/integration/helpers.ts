@@ -1,0 +1,182 @@
+/**
+ * What integration tests use to reach the local stack that test/setup/local-stack.ts started:
+ * HTTP calls to the real API, tokens from cognito-local, and seeding of users and
+ * memberships. Seeding writes through the store layer (test set-up, not the behaviour under
+ * test); everything a test checks goes through the API over HTTP.
+ */
+import { randomUUID } from 'node:crypto';
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { inject } from 'vitest';
+import { idToken } from '#local/sign-in.ts';
+import { applyHandlerEnvironment, handlerEnvironment, LOCAL_CREDENTIALS, type StackInfo } from '#local/stack-info.ts';
+import type { Language } from '#shared/http/schemas.ts';
+import type { MembershipRecord } from '#shared/store/records.ts';
+
+/** The running local stack (`.local/stack.json` shape). */
+export function stack(): StackInfo {
+  return inject('stack');
+}
+
+/** The role preset the stack's handlers run with. */
+export function rolePreset(): string {
+  return inject('rolePreset');
+}
+
+// Store modules read TABLE_NAME and the endpoints when they load: point this worker at the
+// stack before anything imports them (they are imported lazily below for the same reason).
+applyHandlerEnvironment(handlerEnvironment(stack(), rolePreset()));
+
+export interface ApiResponse {
+  status: number;
+  /** Lower-case header names. */
+  headers: Record<string, string>;
+  /** Parsed JSON for JSON and problem+json answers, else the text ('' when empty). */
+  // biome-ignore lint/suspicious/noExplicitAny: tests read whatever the route answers.
+  body: any;
+}
+
+export interface ApiOptions {
+  /** An ID token, sent as `Authorization: Bearer <token>`. */
+  token?: string;
+  /** Sent as JSON. */
+  body?: unknown;
+  /** Sent as is, with Content-Type application/json unless `headers` says otherwise. */
+  rawBody?: string;
+  headers?: Record<string, string>;
+}
+
+/** Calls the local API over HTTP. */
+export async function api(method: string, path: string, options: ApiOptions = {}): Promise<ApiResponse> {
+  const headers: Record<string, string> = {};
+  if (options.token !== undefined) headers.Authorization = `Bearer ${options.token}`;
+  let body: string | undefined;
+  if (options.body !== undefined || options.rawBody !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = options.rawBody ?? JSON.stringify(options.body);
+  }
+  Object.assign(headers, options.headers);
+  const response = await fetch(`${stack().apiUrl}${path}`, { method, headers, body });
+  const text = await response.text();
+  const type = response.headers.get('content-type') ?? '';
+  return {
+    status: response.status,
+    headers: Object.fromEntries(response.headers),
+    body: /json/i.test(type) && text !== '' ? JSON.parse(text) : text,
+  };
+}
+
+/** An ID token for a user of the stack's pool (USER_PASSWORD_AUTH). */
+export function tokenFor(email: string, password: string): Promise<string> {
+  return idToken(stack(), email, password);
+}
+
+let client: CognitoIdentityProviderClient | undefined;
+
+/** A Cognito client for the stack's pool (through the local Cognito front, as the handlers use it). */
+export function cognito(): CognitoIdentityProviderClient {
+  client ??= new CognitoIdentityProviderClient({ region: stack().region, endpoint: stack().cognito.endpoint, credentials: LOCAL_CREDENTIALS });
+  return client;
+}
+
+export interface TestUser {
+  userId: string;
+  email: string;
+  name: string;
+  password: string;
+  /** An ID token, fresh at creation. */
+  token: string;
+}
+
+/**
+ * A signed-up user: a confirmed Cognito user with a permanent password and a profile in the
+ * table, with a unique email address unless one is given. No memberships.
+ */
+export async function createUser(options: { email?: string; name?: string; language?: Language; owner?: boolean } = {}): Promise<TestUser> {
+  const [{ generatePassword, provisionCognitoUser }, { createUser: storeUser }] = await Promise.all([
+    import('#local/seed.ts'),
+    import('#shared/store/user-store.ts'),
+  ]);
+  const tag = randomUUID().slice(0, 12);
+  const email = (options.email ?? `user-${tag}@example.test`).toLowerCase();
+  const name = options.name ?? `Test User ${tag}`;
+  const password = generatePassword();
+  const userId = await provisionCognitoUser(cognito(), stack().cognito.userPoolId, email, password, { resetPassword: true });
+  await storeUser({
+    userId,
+    email,
+    name,
+    language: options.language ?? 'en',
+    owner: options.owner ?? false,
+    emailVerified: true,
+    createdAt: new Date().toISOString(),
+    version: 1,
+  });
+  return { userId, email, name, password, token: await tokenFor(email, password) };
+}
+
+/**
+ * Makes a user a member of a domain with a role (null while pending) and a status, through
+ * the store's membership change, so the domain's counters (admins, members per role) stay
+ * right. The user must have a profile (createUser).
+ */
+export async function addMembership(domainId: string, userId: string, role: string | null, status: MembershipRecord['status']): Promise<void> {
+  const [{ getUser }, { getDomains }, { saveMembershipChange }, { historyEvent }, { grantsOf }] = await Promise.all([
+    import('#shared/store/user-store.ts'),
+    import('#shared/store/domain-store.ts'),
+    import('#shared/store/member-store.ts'),
+    import('#shared/store/history.ts'),
+    import('#shared/domain/roles.ts'),
+  ]);
+  const [user, [domain]] = await Promise.all([getUser(userId), getDomains([domainId])]);
+  if (!user) throw new Error(`addMembership: user ${userId} has no profile; create it with createUser()`);
+  if (!domain) throw new Error(`addMembership: no domain ${domainId}`);
+  const at = new Date().toISOString();
+  const membership: MembershipRecord = {
+    domainId,
+    userId,
+    email: user.email,
+    emailVerified: user.emailVerified,
+    name: user.name,
+    language: user.language,
+    role,
+    status,
+    createdAt: at,
+    invitedBy: null,
+    lastActiveAt: status === 'active' ? at : null,
+    version: 1,
+  };
+  const preset = rolePreset() as Parameters<typeof grantsOf>[1];
+  await saveMembershipChange({
+    domainId,
+    before: undefined,
+    after: membership,
+    isAdminRole: (roleId) => grantsOf(domain, preset, roleId).includes('*'),
+    rolesVersion: domain.rolesVersion,
+    activeAdmins: domain.activeAdmins,
+    events: [historyEvent({ at, actor: 'test-seed', action: 'member.added', targetType: 'member', targetId: userId, before: null, after: { role, status } })],
+  });
+}
+
+/** A new domain created through the API by an owner; its creator is its administrator. */
+export async function newDomain(ownerToken: string, name = `Domain ${randomUUID().slice(0, 8)}`): Promise<{ id: string; name: string }> {
+  const res = await api('POST', '/domains', { token: ownerToken, body: { name } });
+  if (res.status !== 201) throw new Error(`newDomain: POST /domains answered ${res.status}: ${JSON.stringify(res.body)}`);
+  return res.body as { id: string; name: string };
+}
+
+export interface SentEmail {
+  messageId: string;
+  from: string;
+  destination: { to: string[]; cc: string[]; bcc: string[] };
+  subject: string;
+  body: { html?: string; text?: string };
+  /** Epoch seconds. */
+  at: number;
+}
+
+/** Mail the SES emulator holds (newest last), optionally only that sent to `to`. */
+export async function sentEmails(to?: string): Promise<SentEmail[]> {
+  const response = await fetch(`${stack().ses.endpoint}/store`);
+  const { emails } = (await response.json()) as { emails: SentEmail[] };
+  return to ? emails.filter((e) => e.destination.to.map((a) => a.toLowerCase()).includes(to.toLowerCase())) : emails;
+}
