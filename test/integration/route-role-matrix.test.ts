@@ -1,0 +1,153 @@
+/**
+ * The route x role matrix, generated from the route table: every route, called by every
+ * built-in role of the stack's preset, a pending and an inactive member and a non-member,
+ * must answer what the route's access rule and SPEC section 3 say: 2xx, 403 naming the
+ * missing permission, or 404. The file runs once per preset (one local stack each).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { requiredPermissions, type RouteDefinition } from '#shared/http/route.ts';
+import { allows, type Grant, ROLE_PRESETS, type RolePreset } from '#shared/permissions.ts';
+import { ROUTES } from '#shared/routes/index.ts';
+import { addMembership, api, createUser, newDomain, rolePreset, stack, type TestUser, tokenFor } from './helpers.ts';
+
+const preset = rolePreset() as RolePreset;
+const builtIn = ROLE_PRESETS[preset];
+const adminRole = builtIn[0].id;
+const plainRole = builtIn[builtIn.length - 1]?.id ?? adminRole;
+
+type Principal = { label: string; user: TestUser; grants: readonly Grant[]; kind: 'role' | 'pending' | 'inactive' | 'stranger' };
+
+interface Sample {
+  path: string;
+  body?: unknown;
+}
+
+interface Context {
+  domainId: string;
+  ownerToken: string;
+  freshMember(): Promise<string>;
+  freshRole(): Promise<string>;
+}
+
+/**
+ * A request each route answers with 2xx when the caller may call it. A new route without a
+ * sample fails the test below: add one here.
+ */
+const SAMPLES: Record<string, (ctx: Context) => Promise<Sample>> = {
+  getHealth: async () => ({ path: '/health' }),
+  getOpenApi: async () => ({ path: '/openapi.json' }),
+  getMe: async () => ({ path: '/me' }),
+  patchMe: async () => ({ path: '/me', body: { language: 'en' } }),
+  listDomains: async () => ({ path: '/domains' }),
+  createDomain: async () => ({ path: '/domains', body: { name: 'Matrix made' } }),
+  getDomain: async (c) => ({ path: `/domains/${c.domainId}` }),
+  getSettings: async (c) => ({ path: `/domains/${c.domainId}/settings` }),
+  patchSettings: async (c) => ({ path: `/domains/${c.domainId}/settings`, body: { staleAfterDays: 60 } }),
+  listRoles: async (c) => ({ path: `/domains/${c.domainId}/roles` }),
+  createRole: async (c) => ({ path: `/domains/${c.domainId}/roles`, body: { name: `Matrix ${Math.random().toString(36).slice(2, 10)}`, permissions: ['assets:view'] } }),
+  patchRole: async (c) => ({ path: `/domains/${c.domainId}/roles/${await c.freshRole()}`, body: { description: 'edited' } }),
+  deleteRole: async (c) => ({ path: `/domains/${c.domainId}/roles/${await c.freshRole()}` }),
+  listMembers: async (c) => ({ path: `/domains/${c.domainId}/members` }),
+  getMember: async (c) => ({ path: `/domains/${c.domainId}/members/${await c.freshMember()}` }),
+  patchMember: async (c) => ({ path: `/domains/${c.domainId}/members/${await c.freshMember()}`, body: { language: 'fi' } }),
+  deleteMember: async (c) => ({ path: `/domains/${c.domainId}/members/${await c.freshMember()}` }),
+  listHistory: async (c) => ({ path: `/domains/${c.domainId}/history` }),
+  getAccessReview: async (c) => ({ path: `/domains/${c.domainId}/access-review` }),
+  signOffAccessReview: async (c) => ({ path: `/domains/${c.domainId}/access-review/sign-off`, body: { note: 'matrix' } }),
+};
+
+/** What the route must answer this principal: SPEC sections 3 and 4, from the route's access rule. */
+function expected(route: RouteDefinition, who: Principal): { status: 'ok' | 403 | 404; mentions?: string } {
+  if (route.access === 'public' || route.access === 'signedIn') return { status: 'ok' };
+  if (route.access === 'owner') return { status: 403, mentions: 'owner' };
+  if (who.kind === 'stranger') return { status: 404 };
+  if (who.kind === 'inactive') return { status: 403, mentions: 'inactive' };
+  if (route.access === 'domainMember') return { status: 'ok' };
+  if (who.kind === 'pending') return { status: 403, mentions: 'waiting' };
+  const missing = requiredPermissions(route.access).find((p) => !allows(who.grants, p));
+  return missing ? { status: 403, mentions: missing } : { status: 'ok' };
+}
+
+let ctx: Context;
+let principals: Principal[];
+
+beforeAll(async () => {
+  const ownerToken = await tokenFor(stack().admin.email, stack().admin.password);
+  const domain = await newDomain(ownerToken);
+  const principal = async (label: string, kind: Principal['kind'], role: string | null, grants: readonly Grant[]) => {
+    const user = await createUser({ name: `Matrix ${label}` });
+    if (kind === 'role') await addMembership(domain.id, user.userId, role, 'active');
+    if (kind === 'pending') await addMembership(domain.id, user.userId, null, 'pending');
+    if (kind === 'inactive') await addMembership(domain.id, user.userId, role, 'inactive');
+    return { label, user, grants, kind };
+  };
+  principals = [
+    ...(await Promise.all(builtIn.map((r) => principal(r.id, 'role', r.id, r.permissions)))),
+    await principal('pending', 'pending', null, []),
+    await principal('inactive', 'inactive', plainRole, []),
+    await principal('non-member', 'stranger', null, []),
+  ];
+  ctx = {
+    domainId: domain.id,
+    ownerToken,
+    async freshMember() {
+      const user = await createUser();
+      await addMembership(domain.id, user.userId, plainRole, 'active');
+      return user.userId;
+    },
+    async freshRole() {
+      const res = await api('POST', `/domains/${domain.id}/roles`, { token: ownerToken, body: { name: `Fresh ${Math.random().toString(36).slice(2, 10)}`, permissions: ['assets:view'] } });
+      if (res.status !== 201) throw new Error(`freshRole: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body.id as string;
+    },
+  };
+});
+
+describe(`route x role matrix, preset ${preset}`, () => {
+  it('has a sample request for every route of the route table', () => {
+    expect(ROUTES.map((r) => r.id).filter((id) => !SAMPLES[id])).toEqual([]);
+  });
+
+  it.each(ROUTES.map((route) => [`${route.method} ${route.path}`, route] as const))('%s answers each principal as its access rule says', async (_, route) => {
+    const sample = SAMPLES[route.id];
+    if (!sample) throw new Error(`no sample for ${route.id}`);
+    for (const who of principals) {
+      const { path, body } = await sample(ctx);
+      const res = await api(route.method, path, { token: route.access === 'public' ? undefined : who.user.token, body });
+      const want = expected(route, who);
+      const where = `${route.id} as ${who.label}: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`;
+      if (want.status === 'ok') {
+        expect(res.status, where).toBeGreaterThanOrEqual(200);
+        expect(res.status, where).toBeLessThan(300);
+      } else {
+        expect(res.status, where).toBe(want.status);
+        expect(res.headers['content-type'], where).toContain('application/problem+json');
+        if (want.mentions) expect(res.body.detail, where).toContain(want.mentions);
+      }
+    }
+  });
+
+  it('serves the built-in roles with exactly the permissions SPEC section 3 lists', async () => {
+    const res = await api('GET', `/domains/${ctx.domainId}/roles?limit=100`, { token: ctx.ownerToken });
+    const served = Object.fromEntries(
+      res.body.items.filter((r: { builtIn: boolean }) => r.builtIn).map((r: { id: string; permissions: string[] }) => [r.id, [...r.permissions].sort()]),
+    );
+    expect(served).toEqual(SPEC_ROLES[preset]);
+  });
+});
+
+const views = ['settings:view', 'members:view', 'roles:view', 'invitations:view', 'history:view', 'assets:view', 'locations:view'];
+const usages = ['assets:checkout', 'assets:checkin', 'assets:reserve'];
+
+/** SPEC section 3, written out by hand so the matrix does not only check the code against itself. */
+const SPEC_ROLES: Record<RolePreset, Record<string, string[]>> = {
+  'asset-management': {
+    administrator: ['*'],
+    manager: [...views, 'assets:create', 'assets:update', 'assets:delete', ...usages].sort(),
+    user: [...usages, 'assets:view', 'locations:view', 'members:view', 'history:view'].sort(),
+  },
+  'admin-member': {
+    admin: ['*'],
+    member: ['assets:view', 'assets:create', 'assets:update', ...usages, 'locations:view', 'members:view'].sort(),
+  },
+};
