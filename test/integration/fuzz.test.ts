@@ -17,7 +17,7 @@ const BAD_IDS = ['x'.repeat(200), 'a b', 'semi;colon', '..', '💥', 'DOMAIN#1',
 /** Bodies that break the schema: each property with each wrong value, nothing, unknown fields, not JSON. */
 function badBodies(schema: JsonSchema): { label: string; body: string }[] {
   const bodies: { label: string; body: string }[] = [
-    { label: 'empty object', body: '{}' },
+    ...((schema.required ?? []).length > 0 ? [{ label: 'empty object, required fields missing', body: '{}' }] : []),
     { label: 'array', body: '[]' },
     { label: 'null', body: 'null' },
     { label: 'not JSON', body: '{"a":' },
