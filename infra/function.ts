@@ -4,16 +4,17 @@
  * in one call each. Every route gets one; later, the sweeps will too.
  */
 import { Duration, Stack } from 'aws-cdk-lib';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { ESBUILD_OPTIONS } from '#infra/bundling.ts';
-import type { TableAction } from '#shared/http/route.ts';
+import type { CognitoAction, TableAction } from '#shared/http/route.ts';
 import { TABLE } from '#shared/table.ts';
 
 /** The newest Node.js runtime aws-cdk-lib offers; infra/bundling.ts targets the same version. */
@@ -116,8 +117,10 @@ export class GatehouseFunction extends Construct {
           '--tree-shaking': String(ESBUILD_OPTIONS.treeShaking),
           '--legal-comments': ESBUILD_OPTIONS.legalComments,
         },
-        // No Docker here or in CI: the installed esbuild bundles in-process, in seconds.
+        // No Docker here or in CI: the installed esbuild bundles locally, in seconds.
         forceDockerBundling: false,
+        // Warnings and errors only, not a size summary per function on every synth.
+        logLevel: LogLevel.WARNING,
       },
     });
   }
@@ -145,6 +148,17 @@ export class GatehouseFunction extends Construct {
         }),
       );
     }
+  }
+
+  /** Grants exactly the listed Cognito admin actions, on this stack's user pool only. */
+  grantUserPool(userPool: IUserPool, actions: readonly CognitoAction[]): void {
+    if (actions.length === 0) return;
+    this.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: [...new Set(actions)].sort().map((action) => `cognito-idp:${action}`),
+        resources: [userPool.userPoolArn],
+      }),
+    );
   }
 
   /** Grants sending email from one SES identity: the address, or its verified domain. */

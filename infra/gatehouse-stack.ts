@@ -10,7 +10,7 @@ import type { CustomerConfig } from '#infra/customer-config.ts';
 import { Data } from '#infra/data.ts';
 import { GatehouseFunction } from '#infra/function.ts';
 import { Identity } from '#infra/identity.ts';
-import type { RouteDefinition } from '#shared/http/route.ts';
+import { tableActionsOf, type RouteDefinition } from '#shared/http/route.ts';
 
 /** The stack name of a customer: `npx cdk deploy -c customer=acme` deploys `Gatehouse-acme`. */
 export const stackName = (customer: string) => `Gatehouse-${customer}`;
@@ -24,6 +24,8 @@ export interface GatehouseStackProps extends StackProps {
 }
 
 export class GatehouseStack extends Stack {
+  readonly customer: CustomerConfig;
+  readonly routes: readonly RouteDefinition[];
   readonly data: Data;
   readonly identity: Identity;
   readonly functions: ReadonlyMap<string, GatehouseFunction>;
@@ -32,6 +34,8 @@ export class GatehouseStack extends Stack {
   constructor(scope: Construct, id: string, props: GatehouseStackProps) {
     super(scope, id, props);
     const { customer, routes } = props;
+    this.customer = customer;
+    this.routes = routes;
 
     this.data = new Data(this, 'Data');
     this.identity = new Identity(this, 'Identity', { mfa: customer.mfa });
@@ -55,17 +59,27 @@ export class GatehouseStack extends Stack {
         description: `${route.method} ${route.path}: ${route.summary}`,
         environment,
       });
-      fn.grantTable(this.data.table, route.table);
+      // The handler's own actions plus the pipeline's (authorization read, owner check).
+      fn.grantTable(this.data.table, tableActionsOf(route));
+      if (route.cognitoActions?.length && !route.services?.includes('cognito')) {
+        throw new Error(`Route ${route.id} lists cognitoActions but not the 'cognito' client in services.`);
+      }
       for (const service of route.services ?? []) {
         if (service === 'dynamodb') continue;
+        if (service === 'cognito' && route.cognitoActions?.length) {
+          fn.grantUserPool(this.identity.userPool, route.cognitoActions);
+          fn.function.addEnvironment('USER_POOL_ID', this.identity.userPool.userPoolId);
+          continue;
+        }
         if (service === 'ses') {
           fn.grantSendEmail(customer.sesFromAddress);
           fn.function.addEnvironment('SES_FROM_ADDRESS', customer.sesFromAddress);
           continue;
         }
-        // Fail the synth rather than deploy a function that is denied at run time: the
-        // grant for this client (which actions, on which pool) is not written yet.
-        throw new Error(`Route ${route.id} uses the '${service}' client, but infra/function.ts has no grant for it yet.`);
+        // Fail the synth rather than deploy a function that is denied at run time.
+        throw new Error(
+          `Route ${route.id} uses the '${service}' client, but ${service === 'cognito' ? 'lists no cognitoActions to grant' : 'infra/function.ts has no grant for it yet'}.`,
+        );
       }
       functions.set(route.id, fn);
     }

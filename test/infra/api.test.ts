@@ -1,0 +1,147 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CORS_ALLOW_HEADERS, STAGE_NAME } from '#infra/api.ts';
+import { ROUTES } from '#shared/routes/index.ts';
+import { EXAMPLE_CUSTOMERS, NO_BUNDLING, synthesize, type SynthesizedCustomer } from './synth.ts';
+import { functionsByRoute, referencedIds, resource, resources, target, type Resource } from './template.ts';
+
+// The API's shape does not depend on bundle contents: skip bundling here (stack.test.ts bundles).
+let synthesized: ReturnType<typeof synthesize>;
+beforeAll(() => {
+  synthesized = synthesize({ context: NO_BUNDLING });
+});
+
+const of = (name: string): SynthesizedCustomer => synthesized.stacks.find((s) => s.customer.name === name)!;
+
+/** The full path of an API Gateway resource, walking its parents up to the root. */
+function pathOf(template: SynthesizedCustomer['template'], resourceId: unknown): string {
+  const id = target(resourceId);
+  const node = id ? (template.toJSON().Resources[id] as Resource | undefined) : undefined;
+  if (!node || node.Type !== 'AWS::ApiGateway::Resource') {
+    // The root: `Fn::GetAtt: [RestApi, RootResourceId]`.
+    expect((resourceId as any)['Fn::GetAtt']?.[1]).toBe('RootResourceId');
+    return '';
+  }
+  return `${pathOf(template, node.Properties!.ParentId)}/${node.Properties!.PathPart}`;
+}
+
+/** Every method of the API as { method, path, properties }. */
+function methods(template: SynthesizedCustomer['template']) {
+  return resources(template, 'AWS::ApiGateway::Method').map(([id, m]) => ({
+    id,
+    method: m.Properties!.HttpMethod as string,
+    path: pathOf(template, m.Properties!.ResourceId) || '/',
+    props: m.Properties!,
+  }));
+}
+
+/** The Lambda function a proxy integration invokes. */
+function integratedFunction(props: Record<string, any>): string | undefined {
+  const parts: unknown[] = props.Integration?.Uri?.['Fn::Join']?.[1] ?? [];
+  return parts.map(target).find((id) => id !== undefined && !id.startsWith('AWS::'));
+}
+
+describe.each(EXAMPLE_CUSTOMERS)('API of Gatehouse-%s', (name) => {
+  it('agrees with the route table, route for route: one method per route, at its path, to its own function', () => {
+    const { template, stack } = of(name);
+    const fnByRoute = functionsByRoute(template, stack.stackName, ROUTES);
+    const all = methods(template);
+    for (const route of ROUTES) {
+      const matching = all.filter((m) => m.method === route.method && m.path === route.path);
+      expect(matching, `${route.method} ${route.path}`).toHaveLength(1);
+      const { props } = matching[0]!;
+      expect(props.Integration).toMatchObject({ Type: 'AWS_PROXY', IntegrationHttpMethod: 'POST' });
+      expect(integratedFunction(props), route.id).toBe(fnByRoute.get(route.id));
+      expect(props.OperationName).toBe(route.id);
+    }
+    const extra = all.filter((m) => m.method !== 'OPTIONS' && !ROUTES.some((r) => r.method === m.method && r.path === m.path));
+    expect(extra.map((m) => `${m.method} ${m.path}`)).toEqual([]);
+    // Each function serves exactly one method.
+    const integrated = all.map((m) => integratedFunction(m.props)).filter(Boolean);
+    expect(new Set(integrated).size).toBe(integrated.length);
+  });
+
+  it('requires a Cognito token on every route that is not public, and none on public ones', () => {
+    const { template } = of(name);
+    const authorizers = resources(template, 'AWS::ApiGateway::Authorizer');
+    expect(authorizers).toHaveLength(1);
+    const [authorizerId, authorizer] = authorizers[0]!;
+    const [userPoolId] = resources(template, 'AWS::Cognito::UserPool')[0]!;
+    expect(authorizer.Properties).toMatchObject({
+      Type: 'COGNITO_USER_POOLS',
+      IdentitySource: 'method.request.header.Authorization',
+      ProviderARNs: [{ 'Fn::GetAtt': [userPoolId, 'Arn'] }],
+    });
+    const all = methods(template);
+    for (const route of ROUTES) {
+      const { props } = all.find((m) => m.method === route.method && m.path === route.path)!;
+      if (route.access === 'public') {
+        expect(props.AuthorizationType, route.id).toBe('NONE');
+        expect(props.AuthorizerId, route.id).toBeUndefined();
+      } else {
+        expect(props.AuthorizationType, route.id).toBe('COGNITO_USER_POOLS');
+        expect(target(props.AuthorizerId), route.id).toBe(authorizerId);
+      }
+    }
+  });
+
+  it("answers CORS preflights only for the customer's origins and headers, without a function", () => {
+    const { template, customer } = of(name);
+    const preflights = methods(template).filter((m) => m.method === 'OPTIONS');
+    const routePaths = new Set(ROUTES.map((r) => r.path));
+    expect(new Set(preflights.map((m) => m.path))).toEqual(new Set(['/', ...routePaths]));
+    for (const { path, props } of preflights) {
+      expect(props.AuthorizationType, path).toBe('NONE');
+      expect(props.Integration.Type, path).toBe('MOCK');
+      const [response] = props.Integration.IntegrationResponses;
+      const headers = response.ResponseParameters;
+      expect(headers['method.response.header.Access-Control-Allow-Headers']).toBe(`'${CORS_ALLOW_HEADERS.join(',')}'`);
+      expect(headers['method.response.header.Access-Control-Allow-Origin']).toBe(`'${customer.appOrigins[0]}'`);
+      expect(headers['method.response.header.Access-Control-Allow-Credentials']).toBeUndefined();
+      const template = JSON.stringify(response.ResponseTemplates ?? {});
+      for (const origin of customer.appOrigins.slice(1)) expect(template).toContain(origin);
+      expect(JSON.stringify(props)).not.toContain("'*'");
+    }
+  });
+
+  it("adds CORS headers to API Gateway's own 4xx and 5xx answers", () => {
+    const { template } = of(name);
+    const responses = resources(template, 'AWS::ApiGateway::GatewayResponse').map(([, r]) => r.Properties!);
+    expect(responses.map((r) => r.ResponseType).sort()).toEqual(['DEFAULT_4XX', 'DEFAULT_5XX']);
+    for (const r of responses) {
+      expect(r.ResponseParameters['gatewayresponse.header.Access-Control-Allow-Origin']).toBe('method.request.header.Origin');
+    }
+  });
+
+  it('throttles the stage per customer file and logs every request as JSON', () => {
+    const { template, customer } = of(name);
+    const stages = resources(template, 'AWS::ApiGateway::Stage');
+    expect(stages).toHaveLength(1);
+    const stage = stages[0]![1].Properties!;
+    expect(stage.StageName).toBe(STAGE_NAME);
+    expect(stage.MethodSettings).toEqual([
+      {
+        HttpMethod: '*',
+        ResourcePath: '/*',
+        ThrottlingRateLimit: customer.throttling.rateLimit,
+        ThrottlingBurstLimit: customer.throttling.burstLimit,
+        LoggingLevel: 'ERROR',
+        DataTraceEnabled: false,
+        MetricsEnabled: true,
+      },
+    ]);
+    // Access logs go to the API's own log group, as one JSON object per request.
+    const [logGroupId] = [...referencedIds(stage.AccessLogSetting.DestinationArn)].filter((id) => !id.startsWith('AWS::'));
+    expect(resource(template, logGroupId!).Type).toBe('AWS::Logs::LogGroup');
+    const format: string = stage.AccessLogSetting.Format;
+    const parsed = JSON.parse(format.replace('$context.error.messageString', '"message"'));
+    expect(parsed).toMatchObject({ requestId: '$context.requestId', status: '$context.status', sub: '$context.authorizer.claims.sub' });
+  });
+
+  it('is a regional API with execution logging enabled through the account role', () => {
+    const { template } = of(name);
+    const [, api] = resources(template, 'AWS::ApiGateway::RestApi')[0]!;
+    expect(api.Properties!.EndpointConfiguration).toEqual({ Types: ['REGIONAL'] });
+    expect(api.Properties!.Name).toBe(`gatehouse-${name}`);
+    template.resourceCountIs('AWS::ApiGateway::Account', 1);
+  });
+});

@@ -1,0 +1,143 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CUSTOMERS_DIR, CustomerConfigError, customerNames, loadCustomer, loadCustomers } from '#infra/customer-config.ts';
+import { EXAMPLE_CUSTOMERS } from './synth.ts';
+
+const valid = {
+  name: 'globex',
+  rolePreset: 'admin-member',
+  productName: 'Globex Assets',
+  appUrl: 'https://app.globex.example.com/start',
+  appOrigins: ['https://app.globex.example.com'],
+  adminEmail: 'admin@globex.example.com',
+  alarmEmail: 'ops@globex.example.com',
+  sesFromAddress: 'no-reply@globex.example.com',
+  mfa: 'required',
+};
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'gatehouse-customers-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Writes `<dir>/<name>.json` and returns its path. */
+function write(name: string, content: unknown): string {
+  const file = join(dir, `${name}.json`);
+  writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
+  return file;
+}
+
+/** The error message of loading a file, which the test expects to fail. */
+function failure(file: string): string {
+  try {
+    loadCustomer(file);
+  } catch (error) {
+    expect(error).toBeInstanceOf(CustomerConfigError);
+    return (error as Error).message;
+  }
+  throw new Error(`${file} loaded, but was expected to fail`);
+}
+
+describe('the example customer files', () => {
+  it('are acme (asset-management) and northwind (admin-member), and both validate', () => {
+    expect(customerNames()).toEqual(EXAMPLE_CUSTOMERS);
+    const [acme, northwind] = loadCustomers();
+    expect(acme).toMatchObject({ name: 'acme', rolePreset: 'asset-management' });
+    expect(northwind).toMatchObject({ name: 'northwind', rolePreset: 'admin-member' });
+  });
+
+  it('get the documented defaults where they leave a field out', () => {
+    const acme = loadCustomer(join(CUSTOMERS_DIR, 'acme.json'));
+    expect(acme.invitationEmailsPerDay).toBe(200);
+    expect(acme.sweepTime).toBe('03:00');
+    expect(acme.throttling).toEqual({ rateLimit: 50, burstLimit: 100 });
+    expect(acme.env).toBeUndefined();
+  });
+});
+
+describe('an invalid customer file', () => {
+  it('names the file and the field: an unknown role preset', () => {
+    const file = write('globex', { ...valid, rolePreset: 'superusers' });
+    expect(failure(file)).toBe(`${file}: rolePreset: must be one of asset-management, admin-member`);
+  });
+
+  it('names a missing field as required', () => {
+    const { adminEmail: _, ...rest } = valid;
+    const file = write('globex', rest);
+    expect(failure(file)).toBe(`${file}: adminEmail: is required`);
+  });
+
+  it('reports every bad field, one line each', () => {
+    const file = write('globex', { ...valid, mfa: 'sometimes', sweepTime: '3am', throttling: { rateLimit: 0 } });
+    expect(failure(file).split('\n')).toEqual([
+      `${file}: mfa: must be one of off, optional, required`,
+      `${file}: sweepTime: must be a UTC time HH:MM, such as 03:00`,
+      `${file}: throttling.rateLimit: must be positive`,
+    ]);
+  });
+
+  it('refuses a name other than the file name', () => {
+    const file = write('initech', valid);
+    expect(failure(file)).toBe(`${file}: name: must equal the file name "initech"`);
+  });
+
+  it('refuses an http URL and origins with a path', () => {
+    const file = write('globex', { ...valid, appUrl: 'http://app.globex.example.com', appOrigins: ['https://app.globex.example.com/'] });
+    expect(failure(file)).toContain(`${file}: appUrl: must be an https URL`);
+    expect(failure(file)).toContain(`${file}: appOrigins[0]: must be an origin`);
+  });
+
+  it('refuses an empty origin list', () => {
+    const file = write('globex', { ...valid, appOrigins: [] });
+    expect(failure(file)).toBe(`${file}: appOrigins: must be a non-empty list of https origins`);
+  });
+
+  it("requires the app's own origin among the CORS origins", () => {
+    const file = write('globex', { ...valid, appOrigins: ['https://other.globex.example.com'] });
+    expect(failure(file)).toBe(`${file}: appOrigins: must include the origin of appUrl (https://app.globex.example.com)`);
+  });
+
+  it('refuses unknown fields, so a typo is not silently ignored', () => {
+    const file = write('globex', { ...valid, mfaa: 'off' });
+    expect(failure(file)).toBe(`${file}: (file): unknown field mfaa`);
+  });
+
+  it('refuses a file that is not JSON', () => {
+    const file = write('globex', '{ "name": "globex", ');
+    expect(failure(file)).toMatch(new RegExp(`^${file}: not readable JSON`));
+  });
+
+  it('refuses a malformed pinned environment', () => {
+    const file = write('globex', { ...valid, env: { account: '12345', region: 'eu-west-1' } });
+    expect(failure(file)).toBe(`${file}: env.account: must be a 12-digit AWS account id`);
+  });
+});
+
+describe('loading a directory', () => {
+  it('loads every file, sorted by name, or only the selected customer', () => {
+    write('globex', valid);
+    write('initech', { ...valid, name: 'initech' });
+    expect(loadCustomers(dir).map((c) => c.name)).toEqual(['globex', 'initech']);
+    expect(loadCustomers(dir, 'initech').map((c) => c.name)).toEqual(['initech']);
+  });
+
+  it("does not read other customers' files when one customer is selected", () => {
+    write('globex', valid);
+    write('broken', { name: 'broken' });
+    expect(loadCustomers(dir, 'globex').map((c) => c.name)).toEqual(['globex']);
+    expect(() => loadCustomers(dir)).toThrow(/broken\.json: rolePreset: is required/);
+  });
+
+  it('names the known customers when the selected one does not exist', () => {
+    write('globex', valid);
+    expect(() => loadCustomers(dir, 'umbrella')).toThrow('No customer "umbrella"');
+    expect(() => loadCustomers(dir, 'umbrella')).toThrow('(customers: globex)');
+  });
+
+  it('refuses an empty directory', () => {
+    expect(() => loadCustomers(dir)).toThrow('no customer files');
+  });
+});

@@ -1,0 +1,283 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { Match } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ESM_REQUIRE_BANNER } from '#infra/bundling.ts';
+import { LOG_RETENTION, RUNTIME, tableGrants } from '#infra/function.ts';
+import { tableActionsOf } from '#shared/http/route.ts';
+import { ROUTES } from '#shared/routes/index.ts';
+import { createTableInput, TABLE } from '#shared/table.ts';
+import { EXAMPLE_CUSTOMERS, synthesize, type SynthesizedCustomer } from './synth.ts';
+import { acknowledgedRules, functionsByRoute, referencedIds, resource, resources, target } from './template.ts';
+
+const run = promisify(execFile);
+
+let synthesized: ReturnType<typeof synthesize>;
+beforeAll(() => {
+  synthesized = synthesize();
+});
+
+const of = (name: string): SynthesizedCustomer => {
+  const found = synthesized.stacks.find((s) => s.customer.name === name);
+  if (!found) throw new Error(`No stack for ${name}`);
+  return found;
+};
+
+/** An IAM statement as comparable strings: one row per action x resource. */
+function statementRows(statement: any): string[] {
+  const actions: string[] = [statement.Action].flat();
+  const resourcesOf: unknown[] = [statement.Resource].flat();
+  const condition = statement.Condition ? JSON.stringify(statement.Condition) : '';
+  return actions.flatMap((action) => resourcesOf.map((res) => `${statement.Effect} ${action} ${JSON.stringify(res)} ${condition}`));
+}
+
+it('synthesizes one stack per example customer', () => {
+  expect(synthesized.stacks.map((s) => s.stack.stackName)).toEqual(EXAMPLE_CUSTOMERS.map((name) => `Gatehouse-${name}`));
+});
+
+describe.each(EXAMPLE_CUSTOMERS)('stack Gatehouse-%s', (name) => {
+  describe('data', () => {
+    it('has exactly one table, built from shared/table.ts as the local stack builds it', () => {
+      const { template } = of(name);
+      template.resourceCountIs('AWS::DynamoDB::Table', 1);
+      const local = createTableInput('any');
+      const [, table] = resources(template, 'AWS::DynamoDB::Table')[0]!;
+      const props = table.Properties!;
+      expect(props.KeySchema).toEqual(local.KeySchema);
+      expect(props.GlobalSecondaryIndexes).toEqual(local.GlobalSecondaryIndexes);
+      expect(props.GlobalSecondaryIndexes.map((i: any) => i.IndexName)).toEqual(TABLE.indexes.map((i) => i.name));
+      expect([...props.AttributeDefinitions].sort((a: any, b: any) => a.AttributeName.localeCompare(b.AttributeName))).toEqual(
+        [...local.AttributeDefinitions].sort((a, b) => a.AttributeName.localeCompare(b.AttributeName)),
+      );
+      expect(props.BillingMode).toBe('PAY_PER_REQUEST');
+    });
+
+    it('keeps the table: TTL, stream, point-in-time recovery, deletion protection, retained on stack delete', () => {
+      of(name).template.hasResource('AWS::DynamoDB::Table', {
+        DeletionPolicy: 'Retain',
+        UpdateReplacePolicy: 'Retain',
+        Properties: Match.objectLike({
+          TimeToLiveSpecification: { AttributeName: TABLE.ttlAttribute, Enabled: true },
+          StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+          PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+          DeletionProtectionEnabled: true,
+        }),
+      });
+    });
+  });
+
+  describe('identity', () => {
+    it('has a user pool without self sign-up, email as user name, a strong password policy and MFA per customer file', () => {
+      const { template, customer } = of(name);
+      template.resourceCountIs('AWS::Cognito::UserPool', 1);
+      template.hasResource('AWS::Cognito::UserPool', {
+        DeletionPolicy: 'Retain',
+        Properties: Match.objectLike({
+          AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+          UsernameAttributes: ['email'],
+          AutoVerifiedAttributes: ['email'],
+          UsernameConfiguration: { CaseSensitive: false },
+          Policies: {
+            PasswordPolicy: Match.objectLike({ MinimumLength: 12, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true }),
+          },
+          MfaConfiguration: { off: 'OFF', optional: 'OPTIONAL', required: 'ON' }[customer.mfa],
+          AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }] },
+          DeletionProtection: 'ACTIVE',
+        }),
+      });
+      if (customer.mfa !== 'off') {
+        template.hasResourceProperties('AWS::Cognito::UserPool', { EnabledMfas: ['SOFTWARE_TOKEN_MFA'] });
+      }
+    });
+
+    it('has one public app client: no secret, SRP and password auth, no user-existence errors, no OAuth', () => {
+      const { template } = of(name);
+      template.resourceCountIs('AWS::Cognito::UserPoolClient', 1);
+      template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+        GenerateSecret: false,
+        PreventUserExistenceErrors: 'ENABLED',
+        AllowedOAuthFlowsUserPoolClient: false,
+        EnableTokenRevocation: true,
+        IdTokenValidity: 60,
+      });
+      const [, client] = resources(template, 'AWS::Cognito::UserPoolClient')[0]!;
+      expect([...client.Properties!.ExplicitAuthFlows].sort()).toEqual(['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH']);
+    });
+  });
+
+  describe('functions', () => {
+    it('has one function per route and no others', () => {
+      const { template, stack } = of(name);
+      template.resourceCountIs('AWS::Lambda::Function', ROUTES.length);
+      expect(functionsByRoute(template, stack.stackName, ROUTES).size).toBe(ROUTES.length);
+    });
+
+    it('runs every function on arm64 and the newest Node.js runtime, with the house defaults', () => {
+      const { template, customer, stack } = of(name);
+      const [userPoolId] = resources(template, 'AWS::Cognito::UserPool')[0]!;
+      for (const [routeId, functionId] of functionsByRoute(template, stack.stackName, ROUTES)) {
+        const route = ROUTES.find((r) => r.id === routeId)!;
+        const fn = resource(template, functionId);
+        expect(fn.Properties).toMatchObject({
+          Runtime: RUNTIME.name,
+          Architectures: ['arm64'],
+          Handler: 'index.handler',
+          MemorySize: 512,
+          Timeout: 10,
+          LoggingConfig: { LogFormat: 'JSON' },
+        });
+        expect(fn.Properties!.Environment.Variables).toEqual({
+          TABLE_NAME: { Ref: resources(template, 'AWS::DynamoDB::Table')[0]![0] },
+          ROLE_PRESET: customer.rolePreset,
+          PRODUCT_NAME: customer.productName,
+          CUSTOMER: customer.name,
+          POWERTOOLS_SERVICE_NAME: 'gatehouse',
+          APP_ORIGINS: customer.appOrigins.join(','),
+          ...(route.services?.includes('cognito') ? { USER_POOL_ID: { Ref: userPoolId } } : {}),
+          ...(route.services?.includes('ses') ? { SES_FROM_ADDRESS: customer.sesFromAddress } : {}),
+        });
+      }
+    });
+
+    it('gives every function its own log group with a retention', () => {
+      const { template } = of(name);
+      const logGroups = new Set<string>();
+      for (const [, fn] of resources(template, 'AWS::Lambda::Function')) {
+        const logGroupId = target(fn.Properties!.LoggingConfig.LogGroup)!;
+        expect(resource(template, logGroupId).Properties).toMatchObject({ RetentionInDays: LOG_RETENTION });
+        logGroups.add(logGroupId);
+      }
+      expect(logGroups.size).toBe(ROUTES.length);
+    });
+
+    it('deploys minified ES-module bundles that start with the require banner', () => {
+      const { template } = of(name);
+      for (const [id, fn] of resources(template, 'AWS::Lambda::Function')) {
+        const bundle = readFileSync(join(synthesized.outdir, fn.Metadata!['aws:asset:path'], 'index.mjs'), 'utf8');
+        expect(bundle.startsWith(ESM_REQUIRE_BANNER), id).toBe(true);
+        expect(bundle.split('\n').length, `${id} looks unminified`).toBeLessThan(100);
+      }
+    });
+
+    it('deploys bundles that load in a bare Node process, far from any node_modules (the AWS SDK is inside)', async () => {
+      const { template } = of(name);
+      const loads = resources(template, 'AWS::Lambda::Function').map(async ([id, fn]) => {
+        const bundle = join(synthesized.outdir, fn.Metadata!['aws:asset:path'], 'index.mjs');
+        const env = { PATH: process.env.PATH, AWS_REGION: 'us-east-1', ...fn.Properties!.Environment.Variables, TABLE_NAME: 'gatehouse-test', USER_POOL_ID: 'us-east-1_test' };
+        const script = `const m = await import(${JSON.stringify(pathToFileURL(bundle).href)}); if (typeof m.handler !== 'function') process.exit(3);`;
+        const result = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: synthesized.outdir, env }).then(
+          () => 'loaded',
+          (error: { stderr?: string }) => `failed: ${error.stderr}`,
+        );
+        return [id, result];
+      });
+      const results = await Promise.all(loads);
+      expect(results.filter(([, result]) => result !== 'loaded')).toEqual([]);
+    });
+  });
+
+  describe('IAM', () => {
+    /** Every statement of the policies attached to a role, as rows. */
+    function roleRows(template: SynthesizedCustomer['template'], roleId: string): string[] {
+      const inline = (resource(template, roleId).Properties!.Policies ?? []).flatMap((p: any) => p.PolicyDocument.Statement);
+      const attached = resources(template, 'AWS::IAM::Policy')
+        .filter(([, policy]) => policy.Properties!.Roles.some((r: unknown) => target(r) === roleId))
+        .flatMap(([, policy]) => policy.Properties!.PolicyDocument.Statement);
+      return [...inline, ...attached].flatMap(statementRows).sort();
+    }
+
+    it("grants each function exactly its route's table and Cognito actions, its own log group, and nothing else", () => {
+      const { template, stack } = of(name);
+      const tableId = resources(template, 'AWS::DynamoDB::Table')[0]![0];
+      const tableArn = { 'Fn::GetAtt': [tableId, 'Arn'] };
+      const userPoolArn = { 'Fn::GetAtt': [resources(template, 'AWS::Cognito::UserPool')[0]![0], 'Arn'] };
+      const indexArn = (index: string) => ({ 'Fn::Join': ['', [tableArn, `/index/${index}`]] });
+      for (const [routeId, functionId] of functionsByRoute(template, stack.stackName, ROUTES)) {
+        const route = ROUTES.find((r) => r.id === routeId)!;
+        const fn = resource(template, functionId);
+        const roleId = target(fn.Properties!.Role)!;
+        const role = resource(template, roleId);
+        expect(role.Properties!.ManagedPolicyArns, `${routeId}: no managed policies`).toBeUndefined();
+        expect(role.Properties!.AssumeRolePolicyDocument.Statement).toEqual([
+          { Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' } },
+        ]);
+
+        const grants = tableGrants(tableActionsOf(route));
+        const expected = [
+          ...statementRows({ Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: { 'Fn::GetAtt': [target(fn.Properties!.LoggingConfig.LogGroup), 'Arn'] } }),
+          ...statementRows({ Effect: 'Allow', Action: grants.direct, Resource: tableArn }),
+          ...(grants.direct.includes('dynamodb:Query') ? statementRows({ Effect: 'Allow', Action: 'dynamodb:Query', Resource: TABLE.indexes.map((i) => indexArn(i.name)) }) : []),
+          ...grants.transactions.flatMap((t) =>
+            statementRows({
+              Effect: 'Allow',
+              Action: t.actions,
+              Resource: tableArn,
+              Condition: { 'ForAnyValue:StringEquals': { 'dynamodb:EnclosingOperation': [t.operation] } },
+            }),
+          ),
+          ...statementRows({ Effect: 'Allow', Action: (route.cognitoActions ?? []).map((a) => `cognito-idp:${a}`), Resource: userPoolArn }),
+        ].sort();
+        expect(roleRows(template, roleId), routeId).toEqual(expected);
+        // Transact* are API operations, not IAM actions: granting them would authorize nothing.
+        expect(roleRows(template, roleId).some((row) => row.includes('dynamodb:Transact')), routeId).toBe(false);
+      }
+    });
+
+    it('has no wildcard action or resource in any statement unless cdk-nag acknowledges it on that resource', () => {
+      const { template } = of(name);
+      const withPolicies = [...resources(template, 'AWS::IAM::Policy'), ...resources(template, 'AWS::IAM::Role')];
+      for (const [id, res] of withPolicies) {
+        const statements = [
+          ...(res.Properties!.PolicyDocument?.Statement ?? []),
+          ...(res.Properties!.Policies ?? []).flatMap((p: any) => p.PolicyDocument.Statement),
+        ];
+        const wildcards = statements.flatMap((s: any) =>
+          [...[s.Action].flat(), ...[s.Resource].flat()].filter((v) => typeof v === 'string' && v.includes('*')),
+        );
+        if (wildcards.length > 0) {
+          const acknowledged = acknowledgedRules(res).map((rule) => rule.id);
+          for (const wildcard of wildcards) {
+            expect(acknowledged.some((rule) => rule.startsWith('AwsSolutions-IAM5') && rule.includes(wildcard)), `${id}: ${wildcard}`).toBe(true);
+          }
+        }
+      }
+    });
+
+    it("allows only the API to invoke a route's function, for that route's method and path", () => {
+      const { template, stack } = of(name);
+      const permissions = resources(template, 'AWS::Lambda::Permission');
+      expect(permissions).toHaveLength(ROUTES.length);
+      for (const [routeId, functionId] of functionsByRoute(template, stack.stackName, ROUTES)) {
+        const route = ROUTES.find((r) => r.id === routeId)!;
+        const own = permissions.filter(([, p]) => target(p.Properties!.FunctionName) === functionId);
+        expect(own, routeId).toHaveLength(1);
+        const props = own[0]![1].Properties!;
+        expect(props.Principal).toBe('apigateway.amazonaws.com');
+        const sourceArn = JSON.stringify(props.SourceArn);
+        expect(sourceArn, routeId).toContain(`/${route.method}${route.path.replace(/\{[^}]+\}/g, '*')}"`);
+      }
+    });
+  });
+
+  it('outputs the API URL, user pool, app client and table name', () => {
+    const outputs = Object.keys(of(name).template.toJSON().Outputs);
+    expect(outputs).toEqual(expect.arrayContaining(['ApiUrl', 'UserPoolId', 'UserPoolClientId', 'TableName']));
+  });
+
+  it('references nothing outside the stack (no lookups, no imports)', () => {
+    const { template } = of(name);
+    const json = template.toJSON();
+    const ids = new Set([...Object.keys(json.Resources), ...Object.keys(json.Parameters ?? {})]);
+    const pseudo = (id: string) => id.startsWith('AWS::');
+    const dangling = [...referencedIds(template.toJSON().Resources)].filter((id) => !ids.has(id) && !pseudo(id));
+    expect(dangling).toEqual([]);
+  });
+});
+
+it('pins only the environments the customer files pin', () => {
+  expect(of('northwind').stack.region).toBe('eu-west-1');
+  expect(of('acme').stack.resolve(of('acme').stack.region)).toEqual({ Ref: 'AWS::Region' });
+});

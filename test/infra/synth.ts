@@ -1,0 +1,52 @@
+/**
+ * Synthesizes the app the way `npx cdk synth` does (cdk.json's feature flags, real esbuild
+ * bundling, the cdk-nag plugin) into a temporary directory. Each test file calls it once,
+ * in beforeAll.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Template } from 'aws-cdk-lib/assertions';
+import { createGatehouseApp, type GatehouseAppOptions } from '#infra/gatehouse-app.ts';
+import type { CustomerConfig } from '#infra/customer-config.ts';
+import { PROJECT_ROOT } from '#infra/function.ts';
+import type { GatehouseStack } from '#infra/gatehouse-stack.ts';
+
+/**
+ * The context the CDK CLI passes: cdk.json's feature flags, and the CLI's defaults that
+ * write construct paths and asset paths into the template metadata.
+ */
+export function cdkJsonContext(): Record<string, unknown> {
+  return {
+    ...JSON.parse(readFileSync(join(PROJECT_ROOT, 'cdk.json'), 'utf8')).context,
+    'aws:cdk:enable-path-metadata': true,
+    'aws:cdk:enable-asset-metadata': true,
+  };
+}
+
+/** Context that skips asset bundling, for tests about which stacks exist, not what they hold. */
+export const NO_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
+
+export interface SynthesizedCustomer {
+  customer: CustomerConfig;
+  stack: GatehouseStack;
+  template: Template;
+}
+
+export function synthesize(options: Omit<GatehouseAppOptions, 'appProps'> & { context?: Record<string, unknown> } = {}) {
+  const outdir = mkdtempSync(join(tmpdir(), 'gatehouse-cdk-'));
+  const { app, stacks } = createGatehouseApp({
+    ...options,
+    appProps: { outdir, context: { ...cdkJsonContext(), ...options.context } },
+  });
+  const assembly = app.synth();
+  const synthesized = stacks.map((stack): SynthesizedCustomer => ({
+    customer: stack.customer,
+    stack,
+    template: Template.fromStack(stack),
+  }));
+  return { app, assembly, outdir, stacks: synthesized };
+}
+
+/** The example customers, as shipped in infra/customers. */
+export const EXAMPLE_CUSTOMERS = ['acme', 'northwind'];
