@@ -33,7 +33,10 @@ export interface GatewayOptions {
   region: string;
   /** No per-request log line. Handler crashes are still reported. */
   quiet?: boolean;
+  /** Where per-request lines go (default console.log). */
   log?: (line: string) => void;
+  /** Where a handler's crash goes, with its request id (default console.error). */
+  logError?: (line: string, error: unknown) => void;
   maxBodyBytes?: number;
 }
 
@@ -220,6 +223,7 @@ export function createGatewayListener(options: GatewayOptions): (req: IncomingMe
   const templates = compile(options.routes);
   const limit = options.maxBodyBytes ?? GATEWAY_MAX_BODY_BYTES;
   const log = options.log ?? ((line: string) => console.log(line));
+  const logError = options.logError ?? ((line: string, error: unknown) => console.error(line, error));
 
   const invoke = async (route: RouteDefinition, event: APIGatewayProxyEvent, requestId: string): Promise<APIGatewayProxyResult> => {
     const deadline = Date.now() + INTEGRATION_TIMEOUT_MS;
@@ -237,7 +241,7 @@ export function createGatewayListener(options: GatewayOptions): (req: IncomingMe
     } catch (error) {
       if (error instanceof GatewayTimeout) throw error;
       // A crash is a bug in the function: report it here (the response only names the request id).
-      console.error(`[gateway] ${route.method} ${route.path} (${route.id}) failed, request id ${requestId}:`, error);
+      logError(`[gateway] ${route.method} ${route.path} (${route.id}) failed, request id ${requestId}:`, error);
       throw new BadGateway(requestId);
     } finally {
       clearTimeout(timer);
@@ -322,7 +326,7 @@ export function createGatewayListener(options: GatewayOptions): (req: IncomingMe
     void handle(req, requestId, seen)
       .catch((error: unknown) => {
         if (error instanceof HttpError) return problemResult(error);
-        console.error(`[gateway] request ${requestId} failed:`, error);
+        logError(`[gateway] request ${requestId} failed:`, error);
         return problemResult(new BadGateway(requestId));
       })
       .then((result) => {

@@ -177,6 +177,7 @@ describe('API Gateway proxy events and results (a made-up route table, in this p
   let server: Server;
   let base: string;
   let lastEvent: APIGatewayProxyEvent | undefined;
+  const crashes: string[] = [];
   const route = (id: string, method: RouteDefinition['method'], path: string, access: RouteDefinition['access']): RouteDefinition => ({
     id,
     method,
@@ -201,6 +202,7 @@ describe('API Gateway proxy events and results (a made-up route table, in this p
       routes,
       region: 'us-east-1',
       quiet: true,
+      logError: (line, error) => crashes.push(`${line} ${(error as Error).message}`),
       authorizer: {
         claimsOf: async (header) => {
           if (header !== 'Bearer good') throw new TokenRefused('no');
@@ -274,7 +276,7 @@ describe('API Gateway proxy events and results (a made-up route table, in this p
     expect(lastEvent).toBeUndefined();
   });
 
-  it('a handler that throws, or answers something that is no proxy result: 502 problem+json', async () => {
+  it('a handler that throws, or answers something that is no proxy result: 502 problem+json, the error only in the log', async () => {
     for (const path of ['/boom', '/garbage']) {
       const res = await fetch(`${base}${path}`);
       expect(res.status).toBe(502);
@@ -282,6 +284,7 @@ describe('API Gateway proxy events and results (a made-up route table, in this p
       const body = (await res.json()) as { status: number; detail: string };
       expect(body.status).toBe(502);
       expect(body.detail).not.toContain('kaboom');
+      expect(crashes.pop()).toContain(res.headers.get('x-amzn-requestid'));
     }
   });
 
