@@ -1,4 +1,12 @@
-/** CDK entry point (cdk.json): `npx cdk synth --all`, `npx cdk deploy -c customer=acme`. */
+/** CDK entry point (cdk.json): `npx cdk synth`, `npx cdk deploy -c customer=acme`. */
+import { CustomerConfigError } from '#infra/customer-config.ts';
 import { createGatehouseApp } from '#infra/gatehouse-app.ts';
 
-createGatehouseApp().app.synth();
+try {
+  createGatehouseApp().app.synth();
+} catch (error) {
+  // A bad customer file is the operator's to fix: show what and where, not a stack trace.
+  if (!(error instanceof CustomerConfigError)) throw error;
+  console.error(error.message);
+  process.exitCode = 1;
+}

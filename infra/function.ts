@@ -91,7 +91,7 @@ export class GatehouseFunction extends Construct {
       description: props.description.slice(0, 256),
       runtime: RUNTIME,
       architecture: lambda.Architecture.ARM_64,
-      // 512 MB: enough CPU for a quick cold start of a ~200 KB bundle, at half the cost of 1 GB.
+      // 512 MB: enough CPU for a quick cold start of a ~400 KB bundle, at half the cost of 1 GB.
       memorySize: 512,
       // API Gateway gives up after 29 s; a request path that takes 10 s is already broken.
       timeout: Duration.seconds(10),
