@@ -3,6 +3,9 @@
  * closes the emulator's gaps which Gatehouse depends on (see local/EMULATOR-GAPS.md):
  *
  * - a disabled user gets no tokens (cognito-local issues them anyway);
+ * - a wrong password or an unknown user fails a sign-in with NotAuthorizedException
+ *   "Incorrect username or password." (cognito-local: InvalidPasswordException, which tells
+ *   whether the account exists);
  * - AdminUserGlobalSignOut and GlobalSignOut exist and revoke the user's refresh tokens
  *   (cognito-local answers "unsupported" with a 500, which the SDK retries);
  * - the user pool's password policy is enforced on AdminSetUserPassword and AdminCreateUser;
@@ -130,8 +133,18 @@ export async function startCognitoFront(options: CognitoFrontOptions): Promise<C
     for (const token of tokens) await call('RevokeToken', { ClientId: clientId, Token: token });
   };
 
-  /** Refuses tokens just issued to a disabled user, as Cognito refuses to issue them. */
-  const refuseDisabled = async (reply: Reply): Promise<Reply> => {
+  /**
+   * Cognito's answers to a sign-in: one answer for a wrong password and an unknown user (the
+   * pool prevents user existence errors), and no tokens for a disabled user.
+   */
+  const signInAnswer = async (input: Json, reply: Reply): Promise<Reply> => {
+    const flow = input.AuthFlow;
+    if (reply.status === 400 && (flow === 'USER_PASSWORD_AUTH' || flow === 'ADMIN_USER_PASSWORD_AUTH' || flow === 'ADMIN_NO_SRP_AUTH')) {
+      const type = parseJson(reply.body)?.__type;
+      if (type === 'InvalidPasswordException' || type === 'UserNotFoundException' || type === 'NotAuthorizedException') {
+        throw new CognitoFault('NotAuthorizedException', 'Incorrect username or password.');
+      }
+    }
     if (reply.status !== 200) return reply;
     const result = (parseJson(reply.body)?.AuthenticationResult ?? undefined) as { IdToken?: string } | undefined;
     const claims = result?.IdToken ? unverifiedPayload(result.IdToken) : undefined;
@@ -186,7 +199,7 @@ export async function startCognitoFront(options: CognitoFrontOptions): Promise<C
         case 'AdminInitiateAuth':
         case 'RespondToAuthChallenge':
         case 'AdminRespondToAuthChallenge':
-          return refuseDisabled(await upstream('POST', path, req.headers, body));
+          return signInAnswer(input, await upstream('POST', path, req.headers, body));
       }
       return upstream('POST', path, req.headers, body);
     });

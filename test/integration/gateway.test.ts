@@ -309,6 +309,13 @@ describe('the local Cognito front closes the gaps of cognito-local', () => {
     expect(await tokenFor(user.email, user.password)).toMatch(/^ey/);
   });
 
+  it('a wrong password and an unknown user get the same answer', async () => {
+    const user = await createUser({});
+    const refused = { name: 'NotAuthorizedException', message: 'Incorrect username or password.' };
+    await expect(tokenFor(user.email, `${user.password}x`)).rejects.toMatchObject(refused);
+    await expect(tokenFor(`nobody-${user.email}`, user.password)).rejects.toMatchObject(refused);
+  });
+
   it('AdminUserGlobalSignOut exists and revokes the refresh tokens issued so far', async () => {
     const user = await createUser({});
     const { clientId, userPoolId } = stack().cognito;
