@@ -127,7 +127,10 @@ export class Api extends Construct {
         route.access === 'public' ? { operationName: route.id, authorizationType: apigw.AuthorizationType.NONE } : { operationName: route.id },
       );
       if (route.access === 'public') {
-        const reason = `${route.method} ${route.path} is public by design in the route table (${route.summary}); it reads no customer data.`;
+        // Public routes serve callers who have no account or token yet (health, the API
+        // document, later invitation and registration links); the function checks whatever
+        // the request carries instead.
+        const reason = `${route.method} ${route.path} is public in the route table (${route.summary}): its callers have no Cognito token yet.`;
         acknowledge(method, 'AwsSolutions-APIG4', reason);
         acknowledge(method, 'AwsSolutions-COG4', reason);
       }
