@@ -5,7 +5,8 @@
  * (test/setup/local-stack.ts) both run it through `startLocalStack`.
  *
  * The handlers run in this process and read their configuration from process.env when they
- * load, so one process holds at most one stack.
+ * load, so one process holds one stack at a time, and a later one only with the same ports
+ * and data (a restart).
  */
 import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -62,6 +63,8 @@ export interface LocalStack {
 }
 
 let running = false;
+/** The environment the handlers of this process were loaded with: modules load once, so it cannot change. */
+let loadedWith: string | undefined;
 
 /** Starts every component, seeds, writes `<dataDir>/stack.json`; `stop()` ends every child process. */
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
@@ -133,7 +136,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     });
     const handlersSide = cognitoSide.then(async ({ pool }) => {
       // Every variable the handlers read is known now: set them before the first handler loads.
-      applyHandlerEnvironment(handlerEnvironment({ ...base, cognito: { endpoint: endpoints.cognito, ...pool } }, rolePreset, productName));
+      const env = handlerEnvironment({ ...base, cognito: { endpoint: endpoints.cognito, ...pool } }, rolePreset, productName);
+      if (loadedWith !== undefined && loadedWith !== JSON.stringify(env)) {
+        throw new LocalStackError('This process ran a local stack with other ports or data before, and its handlers keep that configuration: start this one in a new process.');
+      }
+      loadedWith = JSON.stringify(env);
+      applyHandlerEnvironment(env);
       const { ROUTES } = await import('#shared/routes/index.ts');
       const loadHandler = handlerLoader();
       // Load every handler now, as a cold start would: a module that fails to load is reported
