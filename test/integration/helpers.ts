@@ -30,8 +30,7 @@ export interface ApiResponse {
   status: number;
   /** Lower-case header names. */
   headers: Record<string, string>;
-  /** Parsed JSON for JSON and problem+json answers, else the text ('' when empty). */
-  // biome-ignore lint/suspicious/noExplicitAny: tests read whatever the route answers.
+  /** Parsed JSON for JSON and problem+json answers, else the text ('' when empty); `any`, as tests read whatever the route answers. */
   body: any;
 }
 
@@ -54,7 +53,10 @@ export async function api(method: string, path: string, options: ApiOptions = {}
     headers['Content-Type'] = 'application/json';
     body = options.rawBody ?? JSON.stringify(options.body);
   }
-  Object.assign(headers, options.headers);
+  for (const [name, value] of Object.entries(options.headers ?? {})) {
+    for (const existing of Object.keys(headers)) if (existing.toLowerCase() === name.toLowerCase()) delete headers[existing];
+    headers[name] = value;
+  }
   const response = await fetch(`${stack().apiUrl}${path}`, { method, headers, body });
   const text = await response.text();
   const type = response.headers.get('content-type') ?? '';
