@@ -355,6 +355,8 @@ describe('the local Cognito front closes the gaps of cognito-local', () => {
   });
 });
 
+const clis = new Set<ChildProcess>();
+
 /** Runs `npm start` (as its script does) with the given environment and arguments. */
 function startCli(env: Record<string, string>, args: string[] = []): { child: ChildProcess; output: () => { stdout: string; stderr: string }; exit: Promise<number | null> } {
   const child = spawn(process.execPath, ['--import', 'tsx', 'local/start.ts', ...args], { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -363,6 +365,8 @@ function startCli(env: Record<string, string>, args: string[] = []): { child: Ch
   child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  clis.add(child);
+  void exit.then(() => clis.delete(child));
   return { child, output: () => ({ stdout, stderr }), exit };
 }
 
@@ -394,6 +398,17 @@ describe('npm start', () => {
     dataDir = await mkdtemp(join(tmpdir(), 'gatehouse-cli-'));
   });
   afterAll(async () => {
+    // A test that failed half-way leaves its CLI running: stop it (it stops its children).
+    await Promise.all(
+      [...clis].map(
+        (child) =>
+          new Promise<void>((resolve) => {
+            const forced = setTimeout(() => child.kill('SIGKILL'), 10_000);
+            child.once('exit', () => (clearTimeout(forced), resolve()));
+            child.kill('SIGINT');
+          }),
+      ),
+    );
     await rm(dataDir, { recursive: true, force: true });
   });
 
