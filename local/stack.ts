@@ -180,6 +180,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     gateway = await startGateway(ports.api, { routes: ROUTES, loadHandler, authorizer, region: LOCAL_REGION, quiet: options.quiet, log: options.log });
 
     await writeStackFile(dataDir, info);
+    for (const child of children) {
+      void child.exited.then(() => {
+        if (!stopping) console.error(`[local stack] ${child.name} stopped unexpectedly; its log is ${child.logFile}. Restart the stack.`);
+      });
+    }
     return { info, rolePreset, dataDir, startupMs: Math.round(performance.now() - started), stop };
   } catch (error) {
     await stop();
