@@ -250,7 +250,13 @@ export function createGatewayListener(options: GatewayOptions): (req: IncomingMe
 
   /** Answers a request; `seen.resource` names the matched path template for the log line. */
   const handle = async (req: IncomingMessage, requestId: string, seen: { resource?: string }): Promise<APIGatewayProxyResult> => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    // Split by hand: new URL() would resolve `..` and read `//x` as a host name.
+    const target = req.url ?? '/';
+    const queryAt = target.indexOf('?');
+    const url = {
+      pathname: queryAt < 0 ? target : target.slice(0, queryAt),
+      searchParams: new URLSearchParams(queryAt < 0 ? '' : target.slice(queryAt + 1)),
+    };
     const method = (req.method ?? 'GET').toUpperCase();
     const found = match(templates, url.pathname);
     if (!found) throw new NotFound(`No route for ${method} ${url.pathname.length > 60 ? `${url.pathname.slice(0, 60)}…` : url.pathname}.`);
