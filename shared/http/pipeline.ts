@@ -65,11 +65,33 @@ export function buildHandler<R extends RouteDefinition>(
   };
 
   return middy<APIGatewayProxyEvent, APIGatewayProxyResult>()
+    .after(async (request) => {
+      if (request.response) addCorsHeaders(request.event, request.response);
+    })
     .onError(async (request) => {
       const requestId = request.event.requestContext?.requestId ?? request.context.awsRequestId;
-      request.response = problemResponse(request.error, { requestId, route: route.id, context: request.context });
+      request.response = addCorsHeaders(request.event, problemResponse(request.error, { requestId, route: route.id, context: request.context }));
     })
     .handler(run) as unknown as RouteHandler;
+}
+
+/** The customer's app origins (APP_ORIGINS, comma-separated): only they may read answers in a browser. */
+const allowedOrigins = new Set((process.env.APP_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean));
+
+/**
+ * API Gateway answers preflights, but a Lambda proxy answer carries only the headers the
+ * function sets: name the caller's origin when it is one of the app's, never `*`.
+ */
+function addCorsHeaders(event: APIGatewayProxyEvent, response: APIGatewayProxyResult): APIGatewayProxyResult {
+  const origin = header(event, 'origin');
+  if (origin === undefined || !allowedOrigins.has(origin)) return response;
+  response.headers = {
+    ...response.headers,
+    'Access-Control-Allow-Origin': origin,
+    'Access-Control-Expose-Headers': 'ETag, Location, Content-Disposition',
+    Vary: 'Origin',
+  };
+  return response;
 }
 
 /** A body that is not JSON (a CSV download), with its media type and headers. */

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as z from 'zod/mini';
 import { NotFound } from '#shared/http/errors.ts';
 import { buildHandler, MAX_BODY_BYTES } from '#shared/http/pipeline.ts';
@@ -79,5 +79,22 @@ describe('the request pipeline', () => {
     expect(res.statusCode).toBe(500);
     expect(res.body).not.toContain('secret internals');
     expect(JSON.parse(res.body)).toMatchObject({ status: 500, requestId: 'req-1' });
+  });
+});
+
+describe('CORS on answers', () => {
+  it("names the caller's origin only when it is one of the app's", async () => {
+    process.env.APP_ORIGINS = 'https://app.example.com';
+    vi.resetModules();
+    const { buildHandler: build } = await import('#shared/http/pipeline.ts');
+    const handler = build(route, noAuth, async ({ body }) => ({ name: body.name, version: 1 }));
+    const ok = await handler(event(JSON.stringify({ name: 'a', size: 1 }), { 'content-type': 'application/json', Origin: 'https://app.example.com' }), context);
+    expect(ok.headers?.['Access-Control-Allow-Origin']).toBe('https://app.example.com');
+    expect(ok.headers?.Vary).toBe('Origin');
+    const bad = await handler(event('{', { 'content-type': 'application/json', Origin: 'https://app.example.com' }), context);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers?.['Access-Control-Allow-Origin']).toBe('https://app.example.com');
+    const foreign = await handler(event(JSON.stringify({ name: 'a', size: 1 }), { 'content-type': 'application/json', Origin: 'https://evil.example' }), context);
+    expect(foreign.headers?.['Access-Control-Allow-Origin']).toBeUndefined();
   });
 });
