@@ -40,9 +40,12 @@ export const PASSWORD_POLICY = {
   TemporaryPasswordValidityDays: 7,
 };
 
-/** A password that satisfies PASSWORD_POLICY: 144 random bits, then one of each required class. */
+/**
+ * A password that satisfies PASSWORD_POLICY: 144 random bits, then one of each required class.
+ * It starts with a letter, so that no command line takes it for an option.
+ */
 export function generatePassword(): string {
-  return `${randomBytes(18).toString('base64url')}.Aa7`;
+  return `G${randomBytes(18).toString('base64url')}.a7`;
 }
 
 const isNamed = (error: unknown, name: string) => (error as { name?: unknown } | null)?.name === name;
