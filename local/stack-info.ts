@@ -18,21 +18,48 @@ export const LOCAL_REGION = 'us-east-1';
  */
 export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
-/** The environment the handlers get locally: what the CDK function construct sets in AWS, plus the emulator endpoints. */
+/** What a developer may set for the local handlers (each has a local default). */
+export interface LocalSettings {
+  /** PRODUCT_NAME: the product new domains are branded with. */
+  productName?: string;
+  /** APP_URL: the web app that links in emails point into (default: a Vite dev server). */
+  appUrl?: string;
+  /** SES_FROM_ADDRESS: the sender of every email (the SES emulator accepts any). */
+  sesFromAddress?: string;
+}
+
+/** The local settings from PRODUCT_NAME, APP_URL and SES_FROM_ADDRESS, where set. */
+export function localSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): LocalSettings {
+  return { productName: env.PRODUCT_NAME || undefined, appUrl: env.APP_URL || undefined, sesFromAddress: env.SES_FROM_ADDRESS || undefined };
+}
+
+/**
+ * The environment the handlers get locally: what the CDK stack sets for the functions in AWS
+ * (infra/gatehouse-stack.ts), with the emulator endpoints, and the issuer cognito-local puts
+ * into its tokens.
+ */
 export function handlerEnvironment(
   info: Pick<StackInfo, 'region' | 'dynamodb' | 'cognito' | 'ses'>,
   rolePreset: string,
-  productName = 'Gatehouse',
+  settings: LocalSettings = {},
 ): Record<string, string> {
+  const appUrl = settings.appUrl ?? 'http://localhost:5173';
   return {
     TABLE_NAME: info.dynamodb.tableName,
     ROLE_PRESET: rolePreset,
-    PRODUCT_NAME: productName,
+    PRODUCT_NAME: settings.productName ?? 'Gatehouse',
+    CUSTOMER: 'local',
+    POWERTOOLS_SERVICE_NAME: 'gatehouse',
+    APP_URL: appUrl,
+    APP_ORIGINS: new URL(appUrl).origin,
+    SES_FROM_ADDRESS: settings.sesFromAddress ?? 'no-reply@gatehouse.local',
     DYNAMODB_ENDPOINT: info.dynamodb.endpoint,
     COGNITO_ENDPOINT: info.cognito.endpoint,
     SES_ENDPOINT: info.ses.endpoint,
     USER_POOL_ID: info.cognito.userPoolId,
     USER_POOL_CLIENT_ID: info.cognito.clientId,
+    // cognito-local signs with http://localhost:<COGNITO_PORT>/<poolId> (local/cognito.ts sets it).
+    USER_POOL_ISSUER: `${info.cognito.endpoint}/${info.cognito.userPoolId}`,
     AWS_REGION: info.region,
     AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,

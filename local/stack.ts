@@ -27,6 +27,7 @@ import {
   handlerEnvironment,
   LOCAL_CREDENTIALS,
   LOCAL_REGION,
+  localSettingsFromEnv,
   type StackInfo,
 } from '#local/stack-info.ts';
 import type { RouteHandler } from '#shared/http/pipeline.ts';
@@ -56,6 +57,8 @@ export interface LocalStackOptions {
 export interface LocalStack {
   info: StackInfo;
   rolePreset: string;
+  /** The environment the handlers run with (local/stack-info.ts handlerEnvironment). */
+  environment: Record<string, string>;
   dataDir: string;
   /** Milliseconds from the call to a stack that answers. */
   startupMs: number;
@@ -108,9 +111,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       cognito: { endpoint: endpoints.cognito, userPoolId: '', clientId: '' },
       ses: { endpoint: endpoints.ses },
     };
-    const productName = process.env.PRODUCT_NAME || 'Gatehouse';
+    const settings = localSettingsFromEnv();
     // Endpoints and table first: the seed module's store imports read them when they load.
-    applyHandlerEnvironment(localDefaults(handlerEnvironment(base, rolePreset, productName), options.quiet));
+    applyHandlerEnvironment(localDefaults(handlerEnvironment(base, rolePreset, settings), options.quiet));
 
     // The JVM takes longest. Start all three children at once; as soon as Cognito answers,
     // provision the pool and the admin, then load the handlers, while DynamoDB Local warms up.
@@ -136,7 +139,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     });
     const handlersSide = cognitoSide.then(async ({ pool }) => {
       // Every variable the handlers read is known now: set them before the first handler loads.
-      const env = handlerEnvironment({ ...base, cognito: { endpoint: endpoints.cognito, ...pool } }, rolePreset, productName);
+      const env = handlerEnvironment({ ...base, cognito: { endpoint: endpoints.cognito, ...pool } }, rolePreset, settings);
       if (loadedWith !== undefined && loadedWith !== JSON.stringify(env)) {
         throw new LocalStackError('This process ran a local stack with other ports or data before, and its handlers keep that configuration: start this one in a new process.');
       }
@@ -153,14 +156,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
           }),
         ),
       );
-      return { ROUTES, loadHandler };
+      return { ROUTES, loadHandler, environment: env };
     });
     const sesSide = startSes(logDir, ports.ses, track);
     const settled = await Promise.allSettled([dynamoSide, cognitoSide, handlersSide, sesSide]);
     const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
     if (failed) throw failed.reason;
     const { seed, pool, admin, adminSub, issuer } = await cognitoSide;
-    const { ROUTES, loadHandler } = await handlersSide;
+    const { ROUTES, loadHandler, environment } = await handlersSide;
 
     const info: StackInfo = {
       apiUrl: `http://localhost:${ports.api}`,
@@ -185,7 +188,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         if (!stopping) console.error(`[local stack] ${child.name} stopped unexpectedly; its log is ${child.logFile}. Restart the stack.`);
       });
     }
-    return { info, rolePreset, dataDir, startupMs: Math.round(performance.now() - started), stop };
+    return { info, rolePreset, environment, dataDir, startupMs: Math.round(performance.now() - started), stop };
   } catch (error) {
     await stop();
     throw error;

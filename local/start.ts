@@ -7,7 +7,11 @@ import { LocalStackError } from '#local/errors.ts';
 import { assertPortsFree, portsFromEnv } from '#local/ports.ts';
 import { DEFAULT_DATA_DIR, type LocalStack, stackFilePath, startLocalStack } from '#local/stack.ts';
 
-const USAGE = 'Usage: npm start [-- --reset] [-- --quiet]   (ports: API_PORT, DYNAMODB_PORT, COGNITO_PORT, SES_PORT; preset: ROLE_PRESET)';
+const USAGE = [
+  'Usage: npm start [-- --reset] [-- --quiet]',
+  '  ports: API_PORT, DYNAMODB_PORT, COGNITO_PORT, SES_PORT (3000, 8000, 9229, 8005)',
+  '  handlers: ROLE_PRESET (asset-management), PRODUCT_NAME, APP_URL, SES_FROM_ADDRESS; data: LOCAL_DATA_DIR (.local)',
+].join('\n');
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -55,6 +59,7 @@ async function main(): Promise<void> {
     `  Sent mail (SES)  ${info.ses.endpoint}`,
     `  Cognito          ${info.cognito.endpoint}   pool ${info.cognito.userPoolId}, client ${info.cognito.clientId}`,
     `  DynamoDB         ${info.dynamodb.endpoint}   table ${info.dynamodb.tableName}`,
+    `  Links in emails  ${stack.environment.APP_URL}   (APP_URL)`,
     '',
     `  Administrator    ${info.admin.email}`,
     `  Password         ${info.admin.password}`,

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { inject } from 'vitest';
 import { idToken } from '#local/sign-in.ts';
-import { applyHandlerEnvironment, handlerEnvironment, LOCAL_CREDENTIALS, type StackInfo } from '#local/stack-info.ts';
+import { applyHandlerEnvironment, LOCAL_CREDENTIALS, type StackInfo } from '#local/stack-info.ts';
 import type { Language } from '#shared/http/schemas.ts';
 import type { MembershipRecord } from '#shared/store/records.ts';
 
@@ -22,9 +22,14 @@ export function rolePreset(): string {
   return inject('rolePreset');
 }
 
-// Store modules read TABLE_NAME and the endpoints when they load: point this worker at the
-// stack before anything imports them (they are imported lazily below for the same reason).
-applyHandlerEnvironment(handlerEnvironment(stack(), rolePreset()));
+/** The environment the stack's handlers run with (TABLE_NAME, the endpoints, APP_URL, SES_FROM_ADDRESS, ...). */
+export function handlerEnvironment(): Record<string, string> {
+  return inject('handlerEnvironment');
+}
+
+// Store modules read TABLE_NAME and the endpoints when they load: give this worker the
+// handlers' environment before anything imports them (imported lazily below for that reason).
+applyHandlerEnvironment(handlerEnvironment());
 
 export interface ApiResponse {
   status: number;

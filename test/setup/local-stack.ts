@@ -16,6 +16,8 @@ declare module 'vitest' {
     stack: StackInfo;
     /** The role preset its handlers run with (ROLE_PRESET). */
     rolePreset: string;
+    /** The environment its handlers run with (TABLE_NAME, endpoints, APP_URL, ...). */
+    handlerEnvironment: Record<string, string>;
   }
 }
 
@@ -26,6 +28,7 @@ export default async function setup(project: TestProject) {
   console.log(`[local stack] up in ${(stack.startupMs / 1000).toFixed(1)} s at ${stack.info.apiUrl} (data in ${dataDir})`);
   project.provide('stack', stack.info);
   project.provide('rolePreset', stack.rolePreset);
+  project.provide('handlerEnvironment', stack.environment);
   return async () => {
     await stack.stop();
     await rm(dataDir, { recursive: true, force: true });
