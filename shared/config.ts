@@ -37,3 +37,8 @@ export function rolePreset(): RolePreset {
 export function productName(): string {
   return process.env.PRODUCT_NAME || 'Gatehouse';
 }
+
+/** The address every email is sent from: an SES identity the function is granted (infra/function.ts). */
+export function sesFromAddress(): string {
+  return required('SES_FROM_ADDRESS');
+}

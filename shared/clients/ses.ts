@@ -1,0 +1,5 @@
+/** The SES (v2) client, created once per container. */
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { endpoints } from '#shared/config.ts';
+
+export const ses = new SESv2Client({ endpoint: endpoints.ses });
