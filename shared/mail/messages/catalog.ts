@@ -1,0 +1,45 @@
+/**
+ * What one language says in Gatehouse's emails. Every entry is plain text: the templates
+ * escape it for HTML, so a translation can never inject markup. Values arrive already
+ * formatted (dates in the language's style) and flattened to one line.
+ */
+export interface Messages {
+  /** BCP 47 locale the dates are formatted in. */
+  locale: string;
+  /** Above the raw address, for mail clients that do not show the button. */
+  buttonFallback: string;
+  invitation: {
+    subject(v: { inviter: string; domain: string; product: string }): string;
+    lead(v: { inviter: string; domain: string; product: string; role: string }): string;
+    /** Introduces the inviter's personal message. */
+    messageFrom(inviter: string): string;
+    button: string;
+    expiry(v: { date: string; domain: string }): string;
+    ignore: string;
+  };
+  setPassword: {
+    subject(product: string): string;
+    lead(v: { inviter: string; domain: string; product: string }): string;
+    button: string;
+    expiry(v: { date: string; domain: string }): string;
+    ignore: string;
+  };
+  staleDigest: {
+    /** `count` may be 0: the digest then only reports administrators kept active. */
+    subject(v: { count: number; domain: string; product: string }): string;
+    lead(v: { count: number; domain: string }): string;
+    /** After a member's name and address; `date` is null when the member never signed in. */
+    lastActive(date: string | null): string;
+    reactivate: string;
+    keptAdmins(domain: string): string;
+    button: string;
+  };
+  accessReview: {
+    subject(v: { domain: string; product: string }): string;
+    lead(v: { domain: string; date: string }): string;
+    steps: string;
+    button: string;
+  };
+  /** Footer of the mail sent to a domain's administrators. */
+  adminFooter(domain: string): string;
+}

@@ -1,0 +1,46 @@
+/** English, also the fallback for every language without its own messages. */
+import type { Messages } from '#shared/mail/messages/catalog.ts';
+
+export const en: Messages = {
+  locale: 'en-GB',
+  buttonFallback: "If the button doesn't work, copy this address into your browser:",
+  invitation: {
+    subject: (v) => `${v.inviter} invited you to join ${v.domain} on ${v.product}`,
+    lead: (v) => `${v.inviter} invited you to join ${v.domain} on ${v.product} as ${v.role}.`,
+    messageFrom: (inviter) => `Message from ${inviter}:`,
+    button: 'Accept the invitation',
+    expiry: (v) => `The invitation expires on ${v.date}. If it expires, ask an administrator of ${v.domain} to send you a new one.`,
+    ignore: "If you weren't expecting this invitation, you can ignore this email.",
+  },
+  setPassword: {
+    subject: (product) => `Set your password for ${product}`,
+    lead: (v) => `${v.inviter} added you to ${v.domain} on ${v.product}. Your account is ready: choose a password to sign in.`,
+    button: 'Set your password',
+    expiry: (v) => `The link works only once and expires on ${v.date}. If it expires, ask an administrator of ${v.domain} to send you a new one.`,
+    ignore: "If you don't recognise this, you can ignore this email: nobody can sign in to the account until a password is set.",
+  },
+  staleDigest: {
+    subject: (v) =>
+      v.count === 0
+        ? `${v.product}: inactive administrators to check in ${v.domain}`
+        : `${v.product}: ${v.count} ${v.count === 1 ? 'member' : 'members'} of ${v.domain} deactivated for inactivity`,
+    lead: (v) =>
+      v.count === 1
+        ? `This member of ${v.domain} was deactivated after being inactive longer than the workspace allows:`
+        : `These ${v.count} members of ${v.domain} were deactivated after being inactive longer than the workspace allows:`,
+    lastActive: (date) => (date ? `last active ${date}` : 'never signed in'),
+    reactivate:
+      'A deactivated member no longer has access to the workspace. To reactivate someone, open them in the member list and set their status to Active.',
+    keptAdmins: (domain) =>
+      `These administrators have been inactive beyond the limit, but were kept active so that ${domain} always has an active administrator. Please check whether their accounts are still needed:`,
+    button: 'Open the access review',
+  },
+  accessReview: {
+    subject: (v) => `${v.product}: the access review of ${v.domain} is due`,
+    lead: (v) => `It's time for the periodic access review of ${v.domain} (due ${v.date}).`,
+    steps:
+      'Go through the members and their roles, deactivate or remove anyone who no longer needs access, then sign off the review. The next review is scheduled from the interval in the workspace settings.',
+    button: 'Start the access review',
+  },
+  adminFooter: (domain) => `You receive this email as an administrator of ${domain}.`,
+};

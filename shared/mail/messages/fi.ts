@@ -1,0 +1,49 @@
+/** Finnish. */
+import type { Messages } from '#shared/mail/messages/catalog.ts';
+
+/** "Gatehouse-palvelun"; a name with a space takes a spaced hyphen ("Acme App -palvelun"). */
+const service = (product: string, ending: string) => `${product}${/\s/.test(product) ? ' -' : '-'}${ending}`;
+
+export const fi: Messages = {
+  locale: 'fi-FI',
+  buttonFallback: 'Jos painike ei toimi, kopioi tämä osoite selaimeesi:',
+  invitation: {
+    subject: (v) => `${v.inviter} kutsui sinut ${service(v.product, 'palvelun')} työtilaan ${v.domain}`,
+    lead: (v) => `${v.inviter} kutsui sinut ${service(v.product, 'palvelun')} työtilaan ${v.domain}. Roolisi on ${v.role}.`,
+    messageFrom: (inviter) => `${inviter} kirjoitti:`,
+    button: 'Hyväksy kutsu',
+    expiry: (v) => `Kutsu on voimassa ${v.date} asti. Jos se ehtii vanhentua, pyydä työtilan ${v.domain} ylläpitäjää lähettämään uusi.`,
+    ignore: 'Jos et odottanut tätä kutsua, voit jättää viestin huomiotta.',
+  },
+  setPassword: {
+    subject: (product) => `Aseta salasanasi ${service(product, 'palveluun')}`,
+    lead: (v) => `${v.inviter} lisäsi sinut ${service(v.product, 'palvelun')} työtilaan ${v.domain}. Tilisi on valmis: aseta salasana, niin pääset kirjautumaan.`,
+    button: 'Aseta salasana',
+    expiry: (v) => `Linkki toimii vain kerran ja on voimassa ${v.date} asti. Jos se ehtii vanhentua, pyydä työtilan ${v.domain} ylläpitäjää lähettämään uusi.`,
+    ignore: 'Jos et tunnista tätä, voit jättää viestin huomiotta: tiliin ei voi kirjautua ennen kuin salasana on asetettu.',
+  },
+  staleDigest: {
+    subject: (v) =>
+      v.count === 0
+        ? `${v.product}: tarkista passiiviset ylläpitäjät – ${v.domain}`
+        : `${v.product}: ${v.count} ${v.count === 1 ? 'jäsen' : 'jäsentä'} poistettiin käytöstä passiivisuuden vuoksi – ${v.domain}`,
+    lead: (v) =>
+      v.count === 1
+        ? `Tämä työtilan ${v.domain} jäsen poistettiin käytöstä, koska hän ei ollut käyttänyt palvelua työtilan sallimaa aikaa pidempään:`
+        : `Nämä työtilan ${v.domain} jäsenet (${v.count}) poistettiin käytöstä, koska he eivät olleet käyttäneet palvelua työtilan sallimaa aikaa pidempään:`,
+    lastActive: (date) => (date ? `viimeksi aktiivinen ${date}` : 'ei ole koskaan kirjautunut'),
+    reactivate:
+      'Käytöstä poistetulla jäsenellä ei ole pääsyä työtilaan. Voit palauttaa pääsyn avaamalla jäsenen jäsenluettelosta ja vaihtamalla tilaksi Aktiivinen.',
+    keptAdmins: (domain) =>
+      `Nämä ylläpitäjät ovat olleet käyttämättä palvelua sallittua aikaa pidempään, mutta heitä ei poistettu käytöstä, jotta työtilassa ${domain} on aina aktiivinen ylläpitäjä. Tarkista, tarvitaanko heidän tilejään yhä:`,
+    button: 'Avaa käyttöoikeuksien tarkastus',
+  },
+  accessReview: {
+    subject: (v) => `${v.product}: työtilan ${v.domain} käyttöoikeuksien tarkastus on ajankohtainen`,
+    lead: (v) => `Työtilan ${v.domain} säännöllinen käyttöoikeuksien tarkastus on ajankohtainen (määräpäivä ${v.date}).`,
+    steps:
+      'Käy läpi jäsenet ja heidän roolinsa. Poista käytöstä tai poista kokonaan ne, jotka eivät enää tarvitse pääsyä, ja kuittaa sitten tarkastus tehdyksi. Seuraavan tarkastuksen ajankohta määräytyy työtilan asetuksista.',
+    button: 'Aloita tarkastus',
+  },
+  adminFooter: (domain) => `Saat tämän viestin, koska olet työtilan ${domain} ylläpitäjä.`,
+};

@@ -1,0 +1,48 @@
+/** French (vouvoiement; a no-break space before ':' as French typography wants). */
+import type { Messages } from '#shared/mail/messages/catalog.ts';
+
+export const fr: Messages = {
+  locale: 'fr-FR',
+  buttonFallback: 'Si le bouton ne fonctionne pas, copiez cette adresse dans votre navigateur\u00a0:',
+  invitation: {
+    subject: (v) => `${v.inviter} vous invite à rejoindre ${v.domain} sur ${v.product}`,
+    lead: (v) => `${v.inviter} vous invite à rejoindre l’espace de travail ${v.domain} sur ${v.product} en tant que ${v.role}.`,
+    messageFrom: (inviter) => `Message de ${inviter}\u00a0:`,
+    button: 'Accepter l’invitation',
+    expiry: (v) => `L’invitation expire le ${v.date}. Passé ce délai, demandez-en une nouvelle à un administrateur de l’espace ${v.domain}.`,
+    ignore: 'Si vous ne vous attendiez pas à cette invitation, vous pouvez ignorer cet e-mail.',
+  },
+  setPassword: {
+    subject: (product) => `Définissez votre mot de passe pour ${product}`,
+    lead: (v) =>
+      `${v.inviter} a créé votre compte dans l’espace de travail ${v.domain} sur ${v.product}. Il ne vous reste qu’à choisir un mot de passe pour vous connecter.`,
+    button: 'Définir mon mot de passe',
+    expiry: (v) => `Ce lien ne fonctionne qu’une seule fois et expire le ${v.date}. Passé ce délai, demandez-en un nouveau à un administrateur de l’espace ${v.domain}.`,
+    ignore:
+      'Si vous ne savez pas de quoi il s’agit, vous pouvez ignorer cet e-mail\u00a0: personne ne peut se connecter à ce compte tant qu’aucun mot de passe n’a été défini.',
+  },
+  staleDigest: {
+    subject: (v) =>
+      v.count === 0
+        ? `${v.product}\u00a0: administrateurs inactifs à vérifier dans l’espace ${v.domain}`
+        : `${v.product}\u00a0: ${v.count} ${v.count > 1 ? 'membres désactivés' : 'membre désactivé'} pour inactivité dans l’espace ${v.domain}`,
+    lead: (v) =>
+      v.count === 1
+        ? `Ce membre de l’espace ${v.domain} a été désactivé, car il était inactif au-delà de la durée autorisée\u00a0:`
+        : `Ces ${v.count} membres de l’espace ${v.domain} ont été désactivés, car ils étaient inactifs au-delà de la durée autorisée\u00a0:`,
+    lastActive: (date) => (date ? `dernière activité le ${date}` : 'aucune connexion'),
+    reactivate:
+      'Un membre désactivé n’a plus accès à l’espace. Pour le réactiver, ouvrez sa fiche dans la liste des membres et passez son statut à Actif.',
+    keptAdmins: (domain) =>
+      `Ces administrateurs sont inactifs au-delà de la durée autorisée, mais ont été maintenus actifs pour que l’espace ${domain} garde toujours un administrateur actif. Vérifiez si leurs comptes sont encore nécessaires\u00a0:`,
+    button: 'Ouvrir la revue des accès',
+  },
+  accessReview: {
+    subject: (v) => `${v.product}\u00a0: la revue des accès de l’espace ${v.domain} est à faire`,
+    lead: (v) => `Il est temps d’effectuer la revue périodique des accès de l’espace ${v.domain} (échéance\u00a0: ${v.date}).`,
+    steps:
+      'Passez en revue les membres et leurs rôles, désactivez ou retirez ceux qui n’ont plus besoin d’accès, puis validez la revue. La prochaine sera planifiée selon l’intervalle défini dans les paramètres de l’espace.',
+    button: 'Commencer la revue',
+  },
+  adminFooter: (domain) => `Vous recevez cet e-mail en tant qu’administrateur de l’espace ${domain}.`,
+};
