@@ -381,18 +381,21 @@ function preflightHeaders(req: IncomingMessage, allow: string[]): Record<string,
 }
 
 function write(req: IncomingMessage, res: ServerResponse, result: APIGatewayProxyResult, requestId: string): void {
+  // Header names are case-insensitive: one entry per name, whatever case the handler used.
   const headers: Record<string, string | string[]> = {};
-  for (const [name, value] of Object.entries(result.headers ?? {})) headers[name] = String(value);
-  for (const [name, values] of Object.entries(result.multiValueHeaders ?? {})) headers[name] = values.map(String);
-  // Local convenience: any origin may call the local API (the deployed API names the app's origins).
-  headers['Access-Control-Allow-Origin'] = '*';
-  headers['Access-Control-Expose-Headers'] = 'ETag, Location, x-amzn-RequestId';
-  headers['x-amzn-RequestId'] = requestId;
+  for (const [name, value] of Object.entries(result.headers ?? {})) headers[name.toLowerCase()] = String(value);
+  for (const [name, values] of Object.entries(result.multiValueHeaders ?? {})) headers[name.toLowerCase()] = values.map(String);
+  // Local convenience: any origin may call the local API (deployed, the functions name the app's origins).
+  headers['access-control-allow-origin'] = '*';
+  const exposed = new Set(['ETag', 'Location', 'Content-Disposition', 'x-amzn-RequestId']);
+  for (const name of String(headers['access-control-expose-headers'] ?? '').split(',')) if (name.trim()) exposed.add(name.trim());
+  headers['access-control-expose-headers'] = [...exposed].join(', ');
+  headers['x-amzn-requestid'] = requestId;
   const body = result.body ? Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8') : Buffer.alloc(0);
-  headers['Content-Length'] = String(body.length);
+  headers['content-length'] = String(body.length);
   if (res.headersSent || res.destroyed) return;
   // The request body may still be arriving (a 413); let the client read the answer, then close.
-  if (!req.complete) headers.Connection = 'close';
+  if (!req.complete) headers.connection = 'close';
   res.writeHead(result.statusCode, headers);
   res.end(req.method === 'HEAD' ? undefined : body);
 }
