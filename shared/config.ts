@@ -38,6 +38,23 @@ export function productName(): string {
   return process.env.PRODUCT_NAME || 'Gatehouse';
 }
 
+/** The customer's web app; links in emails point into it (never built from a request header). */
+export function appUrl(): string {
+  return required('APP_URL').replace(/\/+$/, '');
+}
+
+/** Invitation and set-password emails a domain may send per day (UTC); 200 unless the customer file says otherwise. */
+export function invitationEmailsPerDay(): number {
+  const value = Number(process.env.INVITATION_EMAILS_PER_DAY ?? 200);
+  return Number.isInteger(value) && value > 0 ? value : 200;
+}
+
+/** Where the pool's ID tokens can be verified: issuer, app client and JWKS. */
+export function idTokenSettings() {
+  const issuer = required('USER_POOL_ISSUER');
+  return { issuer, clientId: required('USER_POOL_CLIENT_ID'), jwksUri: process.env.USER_POOL_JWKS_URI || `${issuer}/.well-known/jwks.json` };
+}
+
 /** The address every email is sent from: an SES identity the function is granted (infra/function.ts). */
 export function sesFromAddress(): string {
   return required('SES_FROM_ADDRESS');

@@ -1,11 +1,21 @@
 /**
  * The Directory: the user pool, behind a port, so domain code says what should happen to
- * an account (disable, enable) and the adapter says how. Accounts are addressed by email,
- * which is the pool's username attribute.
+ * an account and the adapter says how. Accounts are addressed by email, the pool's
+ * username attribute. Nobody ever gets a temporary password from here: accounts are created
+ * with the password their owner chose, or without one until a set-password link is used.
  */
-import { AdminDisableUserCommand, AdminEnableUserCommand, AdminUserGlobalSignOutCommand } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  AdminCreateUserCommand,
+  AdminDeleteUserCommand,
+  AdminDisableUserCommand,
+  AdminEnableUserCommand,
+  AdminSetUserPasswordCommand,
+  AdminUpdateUserAttributesCommand,
+  AdminUserGlobalSignOutCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { cognito } from '#shared/clients/cognito.ts';
 import { userPoolId } from '#shared/config.ts';
+import { BadRequest, Conflict } from '#shared/http/errors.ts';
 import { isNamed } from '#shared/store/dynamo.ts';
 
 export interface Directory {
@@ -13,6 +23,15 @@ export interface Directory {
   disableUser(email: string): Promise<void>;
   /** Enables the account again. */
   enableUser(email: string): Promise<void>;
+  /**
+   * Creates an account and answers its id (`sub`): with the chosen password when given
+   * (permanent), else with none usable until a set-password link sets one.
+   */
+  createAccount(email: string, options: { password?: string; emailVerified: boolean }): Promise<string>;
+  /** Sets the account's permanent password and marks its email verified (a set-password link was used). */
+  setPassword(email: string, password: string): Promise<void>;
+  /** Removes an account created for an accept that then failed. */
+  deleteAccount(email: string): Promise<void>;
 }
 
 /** An account already gone from the pool needs neither disabling nor enabling. */
@@ -20,13 +39,69 @@ const ignoreMissing = (error: unknown) => {
   if (!isNamed(error, 'UserNotFoundException')) throw error;
 };
 
+/** Cognito's password refusal, as a 400 the person can act on. */
+function passwordRefused(error: unknown): never {
+  if (isNamed(error, 'InvalidPasswordException')) {
+    throw new BadRequest(`The password does not meet the policy: ${(error as Error).message}`, [{ path: 'body.password', message: (error as Error).message }]);
+  }
+  throw error;
+}
+
 export const cognitoDirectory: Directory = {
   async disableUser(email) {
     const pool = userPoolId();
     await cognito.send(new AdminDisableUserCommand({ UserPoolId: pool, Username: email })).catch(ignoreMissing);
     await cognito.send(new AdminUserGlobalSignOutCommand({ UserPoolId: pool, Username: email })).catch(ignoreMissing);
   },
+
   async enableUser(email) {
     await cognito.send(new AdminEnableUserCommand({ UserPoolId: userPoolId(), Username: email })).catch(ignoreMissing);
+  },
+
+  async createAccount(email, { password, emailVerified }) {
+    const pool = userPoolId();
+    let created;
+    try {
+      created = await cognito.send(
+        new AdminCreateUserCommand({
+          UserPoolId: pool,
+          Username: email,
+          // No invitation email from Cognito and no temporary password for anyone: Gatehouse sends its own links.
+          MessageAction: 'SUPPRESS',
+          UserAttributes: [
+            { Name: 'email', Value: email },
+            { Name: 'email_verified', Value: String(emailVerified) },
+          ],
+        }),
+      );
+    } catch (error) {
+      if (isNamed(error, 'UsernameExistsException')) {
+        throw new Conflict(`An account exists for ${email} already: sign in, then open the link again.`, 'account-exists');
+      }
+      throw error;
+    }
+    const sub = created.User?.Attributes?.find((a) => a.Name === 'sub')?.Value;
+    if (!sub) throw new Error('The user pool created an account without a sub');
+    if (password !== undefined) {
+      await cognito
+        .send(new AdminSetUserPasswordCommand({ UserPoolId: pool, Username: email, Password: password, Permanent: true }))
+        .catch(async (error: unknown) => {
+          await this.deleteAccount(email);
+          passwordRefused(error);
+        });
+    }
+    return sub;
+  },
+
+  async setPassword(email, password) {
+    const pool = userPoolId();
+    await cognito.send(new AdminSetUserPasswordCommand({ UserPoolId: pool, Username: email, Password: password, Permanent: true })).catch(passwordRefused);
+    await cognito.send(
+      new AdminUpdateUserAttributesCommand({ UserPoolId: pool, Username: email, UserAttributes: [{ Name: 'email_verified', Value: 'true' }] }),
+    );
+  },
+
+  async deleteAccount(email) {
+    await cognito.send(new AdminDeleteUserCommand({ UserPoolId: userPoolId(), Username: email })).catch(ignoreMissing);
   },
 };

@@ -7,6 +7,7 @@ import { rolePreset } from '#shared/config.ts';
 import { grantsOf } from '#shared/domain/roles.ts';
 import type { Caller, DomainAccess } from '#shared/http/access.ts';
 import { isAdminGrant } from '#shared/permissions.ts';
+import { heldAssetCounts } from '#shared/store/asset-store.ts';
 import { saveAccessReviewSignOff } from '#shared/store/domain-store.ts';
 import { historyEvent } from '#shared/store/history.ts';
 import { allMembers } from '#shared/store/member-store.ts';
@@ -28,7 +29,7 @@ export async function accessReview(access: DomainAccess, pendingInvitations: Pen
   const at = now();
   const preset = rolePreset();
   const staleAfter = domain.settings.staleAfterDays;
-  const [members, invitations] = await Promise.all([allMembers(domain.id), pendingInvitations(domain.id)]);
+  const [members, invitations, held] = await Promise.all([allMembers(domain.id), pendingInvitations(domain.id), heldAssetCounts(domain.id)]);
   const rows = members.map((m) => {
     const since = m.lastActiveAt ?? m.createdAt;
     const daysInactive = since ? Math.max(0, Math.floor((at.getTime() - Date.parse(since)) / DAY_MS)) : null;
@@ -43,6 +44,8 @@ export async function accessReview(access: DomainAccess, pendingInvitations: Pen
       // staleAfterDays 0 turns staleness off; only active members can go stale.
       stale: staleAfter > 0 && m.status === 'active' && daysInactive !== null && daysInactive > staleAfter,
       emailVerified: m.emailVerified ?? false,
+      // What to collect from a member leaving: assets checked out to them (the holder index).
+      assetsHeld: held.get(m.userId) ?? 0,
     };
   });
   const count = (predicate: (row: (typeof rows)[number]) => boolean) => rows.filter(predicate).length;

@@ -57,7 +57,15 @@ export function openApiDocument(routes: readonly RouteDefinition[]) {
       ...(route.access === 'public' ? { security: [] } : {}),
       parameters: parameters(route),
       ...(route.request.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(route.request.body(), 'input') } } } }
+        ? {
+            requestBody: {
+              required: true,
+              content: {
+                'application/json': { schema: schemaOf(route.request.body(), 'input') },
+                ...(route.request.csv ? { 'text/csv': { schema: { type: 'string', description: 'Header row email,role,language, then one invitee per row.' } } } : {}),
+              },
+            },
+          }
         : {}),
       responses: {
         [String(route.response.status)]: {

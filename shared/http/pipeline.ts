@@ -19,6 +19,8 @@ z.config(en());
 
 /** Request bodies above this size are refused with 413 (SPEC section 4). */
 export const MAX_BODY_BYTES = 16 * 1024;
+/** A CSV upload (500 rows of email,role,language) gets more room than a JSON body. */
+export const MAX_CSV_BYTES = 64 * 1024;
 
 type Out<S> = S extends () => infer T ? (T extends zc.$ZodType ? zc.output<T> : undefined) : undefined;
 
@@ -32,6 +34,8 @@ export interface Input<R extends RouteDefinition> {
   access: R['path'] extends `/domains/{domainId}${string}` ? DomainAccess : undefined;
   /** The version named by `If-Match`, when the client sent one. */
   ifMatch: number | undefined;
+  /** The Authorization header as sent: public routes that take an optional token verify it themselves. */
+  authorization: string | undefined;
   requestId: string;
 }
 
@@ -60,7 +64,7 @@ export function buildHandler<R extends RouteDefinition>(
     const requestId = event.requestContext?.requestId ?? context.awsRequestId;
     const input = parse(route.request, event);
     const { caller, access } = await authorize(route, event, input.params);
-    const result = await handle({ ...input, caller, access, ifMatch: ifMatchVersion(event), requestId } as Input<R>);
+    const result = await handle({ ...input, caller, access, ifMatch: ifMatchVersion(event), authorization: header(event, 'authorization'), requestId } as Input<R>);
     return respond(route, result);
   };
 
@@ -125,20 +129,24 @@ function parse(request: RouteRequest, event: APIGatewayProxyEvent) {
   };
   const params = check('path', request.params, event.pathParameters ?? {});
   const query = check('query', request.query, event.queryStringParameters ?? {});
-  const body = request.body ? check('body', request.body, readJsonBody(event)) : undefined;
+  const body = request.body ? check('body', request.body, readBody(event, request.csv === true)) : undefined;
   if (errors.length > 0) {
     throw new BadRequest(`The request has ${errors.length} invalid field${errors.length === 1 ? '' : 's'}: ${errors.map((e) => e.path).join(', ')}.`, errors);
   }
   return { params, query, body };
 }
 
-function readJsonBody(event: APIGatewayProxyEvent): unknown {
+function readBody(event: APIGatewayProxyEvent, csvAccepted: boolean): unknown {
   if (event.body === null || event.body === undefined || event.body === '') return undefined;
   const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
-  if (raw.byteLength > MAX_BODY_BYTES) throw new PayloadTooLarge(MAX_BODY_BYTES);
   const type = header(event, 'content-type');
+  if (csvAccepted && type !== undefined && /^text\/csv\s*(;|$)/i.test(type)) {
+    if (raw.byteLength > MAX_CSV_BYTES) throw new PayloadTooLarge(MAX_CSV_BYTES);
+    return { csv: raw.toString('utf8') };
+  }
+  if (raw.byteLength > MAX_BODY_BYTES) throw new PayloadTooLarge(MAX_BODY_BYTES);
   if (type !== undefined && !/^application\/(.+\+)?json\s*(;|$)/i.test(type)) {
-    throw new UnsupportedMediaType(`Send the body as application/json, not ${type.slice(0, 100)}.`);
+    throw new UnsupportedMediaType(`Send the body as application/json${csvAccepted ? ' or text/csv' : ''}, not ${type.slice(0, 100)}.`);
   }
   try {
     return JSON.parse(raw.toString('utf8'));

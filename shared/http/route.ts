@@ -37,6 +37,8 @@ export interface RouteRequest {
   params?: () => zc.$ZodType;
   query?: () => zc.$ZodType;
   body?: () => zc.$ZodType;
+  /** The route also takes a `text/csv` body, handed to the body schema as `{ csv }`. */
+  csv?: true;
 }
 
 export interface RouteDefinition<Req extends RouteRequest = RouteRequest> {

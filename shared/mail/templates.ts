@@ -157,9 +157,12 @@ function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ENTITIES[c] as string);
 }
 
-/** One line of text: control characters and runs of white space (line breaks too) become one space, so no value can break a subject or a line. */
+/**
+ * One line of text: line breaks, other control characters and runs of spaces become one
+ * space, so no value can break a subject or a line. No-break spaces stay (French needs them).
+ */
 function line(value: string): string {
-  return value.replace(/[\s\u0000-\u001f\u007f]+/g, ' ').trim();
+  return value.replace(/[ \u0000-\u001f\u007f\u0085\u2028\u2029]+/g, ' ').trim();
 }
 
 /** Multi-line text (a personal message): line breaks kept, other control characters dropped. */
@@ -237,7 +240,7 @@ function render({ lang, m }: Catalog, branding: Branding, rawSubject: string, bl
         `<p style="margin:24px 0"><a href="${href}" style="display:inline-block;padding:12px 24px;border-radius:6px;background:${color};color:${buttonText};text-decoration:none;font-weight:bold">${escapeHtml(block.button)}</a></p>`,
         `<p style="margin:0 0 16px;font-size:13px;color:#57606a">${escapeHtml(m.buttonFallback)}<br><a href="${href}" style="color:${linkColor};word-break:break-all">${href}</a></p>`,
       );
-      text.push(`${block.button}:\n${block.link}`);
+      text.push(`${block.button}${m.colon}\n${block.link}`);
     } else {
       html.push(`<p style="margin:16px 0 0;font-size:13px;color:#57606a">${escapeHtml(block.small)}</p>`);
       text.push(block.small);

@@ -5,7 +5,9 @@
  * function's bundle holds only its own schemas.
  */
 import type { RouteDefinition } from '#shared/http/route.ts';
+import * as assets from '#shared/routes/assets.ts';
 import * as domains from '#shared/routes/domains.ts';
+import * as invitations from '#shared/routes/invitations.ts';
 import * as me from '#shared/routes/me.ts';
 import * as members from '#shared/routes/members.ts';
 import * as roles from '#shared/routes/roles.ts';
@@ -32,4 +34,26 @@ export const ROUTES: readonly RouteDefinition[] = [
   members.listHistory,
   members.getAccessReview,
   members.signOffAccessReview,
+  invitations.listInvitations,
+  invitations.createInvitations,
+  invitations.resendInvitation,
+  invitations.revokeInvitation,
+  invitations.createInviteLink,
+  invitations.previewInvitation,
+  invitations.acceptInvitation,
+  invitations.addMember,
+  assets.listLocations,
+  assets.createLocation,
+  assets.patchLocation,
+  assets.deleteLocation,
+  assets.listAssets,
+  assets.createAsset,
+  assets.getAsset,
+  assets.patchAsset,
+  assets.deleteAsset,
+  assets.checkoutAsset,
+  assets.checkinAsset,
+  assets.createReservation,
+  assets.listReservations,
+  assets.listMemberAssets,
 ];

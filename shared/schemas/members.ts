@@ -117,6 +117,8 @@ export const accessReviewBody = lazy(() =>
         daysInactive: z.nullable(z.int()),
         stale: z.boolean(),
         emailVerified: z.boolean(),
+        /** Assets checked out to the member now. */
+        assetsHeld: z.int(),
       }),
     ),
     pendingInvitations: z.array(z.object({ id: z.string(), kind: z.string(), email: z.nullable(z.string()), role: z.nullable(z.string()), expiresAt: z.string() })),
@@ -128,3 +130,5 @@ export const accessReviewBody = lazy(() =>
 
 export const signOffBody = lazy(() => z.strictObject({ note: z.optional(z.string().check(z.trim(), z.maxLength(1000, 'must be at most 1000 characters'))) }));
 export const signOffResult = lazy(() => z.object({ at: z.string(), by: z.string(), note: z.nullable(z.string()), nextDueAt: z.string() }));
+
+export const addedMember = lazy(() => z.extend(member(), { setPasswordEmail: z.enum(['sent', 'failed', 'not_needed']) }));

@@ -8,6 +8,17 @@
  * | user        | USER#<u>         | PROFILE         |                               |                                |
  * | email claim | EMAIL#<email>    | EMAIL           |                               |                                |
  * | history     | DOMAIN#<d>       | EVENT#<at>#<id> |                               |                                |
+ * | invitation  | DOMAIN#<d>       | INVITE#<id>     |                               |                                |
+ * | token       | TOKEN#<sha256>   | TOKEN           |                               |                                |
+ * | mail count  | DOMAIN#<d>       | MAILDAY#<day>   |                               |                                |
+ * | location    | DOMAIN#<d>       | LOCATION#<l>    |                               | LOCATIONS#<d> / <name>#<l>     |
+ * | asset       | DOMAIN#<d>       | ASSET#<a>       | HELD#<d> / <holder>#<name>#<a> (checked out only) | ASSETS#<d> / <name>#<a> |
+ * | reservation | DOMAIN#<d>       | ASSET#<a>#RES#<from>#<r> |                      |                                |
+ * | asset tag   | DOMAIN#<d>       | ASSETTAG#<tag>  |                               |                                |
+ *
+ * An asset's reservations sort right after the asset (one Query reads both to check a new
+ * reservation for overlaps). An asset tag item claims a tag (lower case) for one asset, so
+ * a second asset with the same tag fails its transaction.
  */
 
 export const keys = {
@@ -22,7 +33,48 @@ export const keys = {
   user: (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' }),
   email: (email: string) => ({ pk: `EMAIL#${email.toLowerCase()}`, sk: 'EMAIL' }),
   historyEvent: (domainId: string, at: string, eventId: string) => ({ pk: `DOMAIN#${domainId}`, sk: `EVENT#${at}#${eventId}` }),
+  invitation: (domainId: string, invitationId: string) => ({ pk: `DOMAIN#${domainId}`, sk: `INVITE#${invitationId}` }),
+  invitationPrefix: 'INVITE#',
+  token: (tokenHash: string) => ({ pk: `TOKEN#${tokenHash}`, sk: 'TOKEN' }),
+  mailDay: (domainId: string, day: string) => ({ pk: `DOMAIN#${domainId}`, sk: `MAILDAY#${day}` }),
+  location: (domainId: string, locationId: string) => ({ pk: `DOMAIN#${domainId}`, sk: `LOCATION#${locationId}` }),
+  locationByName: (domainId: string, name: string, locationId: string) => ({
+    gsi2pk: `LOCATIONS#${domainId}`,
+    gsi2sk: `${name.toLowerCase()}#${locationId}`,
+  }),
+  asset: (domainId: string, assetId: string) => ({ pk: `DOMAIN#${domainId}`, sk: `ASSET#${assetId}` }),
+  assetByName: (domainId: string, name: string, assetId: string) => ({
+    gsi2pk: `ASSETS#${domainId}`,
+    gsi2sk: `${name.toLowerCase()}#${assetId}`,
+  }),
+  /** Only a checked-out asset carries these: the holder index is sparse. */
+  assetByHolder: (domainId: string, holderId: string, name: string, assetId: string) => ({
+    gsi1pk: `HELD#${domainId}`,
+    gsi1sk: `${holderId}#${name.toLowerCase()}#${assetId}`,
+  }),
+  heldAssetsPartition: (domainId: string) => `HELD#${domainId}`,
+  /** Ids never hold '#', so this prefix selects exactly one holder's assets. */
+  heldByPrefix: (holderId: string) => `${holderId}#`,
+  assetTag: (domainId: string, tag: string) => ({ pk: `DOMAIN#${domainId}`, sk: `ASSETTAG#${tag.toLowerCase()}` }),
+  reservation: (domainId: string, assetId: string, from: string, reservationId: string) => ({
+    pk: `DOMAIN#${domainId}`,
+    sk: `ASSET#${assetId}#RES#${from}#${reservationId}`,
+  }),
+  /** The sort key range of an asset's reservations ('~' sorts after every character keys use). */
+  reservationsOf: (domainId: string, assetId: string) => ({ pk: `DOMAIN#${domainId}`, first: `ASSET#${assetId}#RES#`, last: `ASSET#${assetId}#RES#~` }),
+  /** The sort key range of an asset and its reservations, the asset first. */
+  assetWithReservations: (domainId: string, assetId: string) => ({ pk: `DOMAIN#${domainId}`, first: `ASSET#${assetId}`, last: `ASSET#${assetId}#RES#~` }),
 };
+
+/** DynamoDB's TTL attribute: epoch seconds. */
+export function ttlOf(iso: string): number {
+  return Math.floor(Date.parse(iso) / 1000);
+}
+
+/** What the asset filter `q` searches: name and tag, lower case. */
+export function assetSearchText(name: string, tag: string): string {
+  return `${name}\n${tag}`.toLowerCase();
+}
 
 /** What the member filter `q` searches: name and email, lower case. */
 export function memberSearchText(name: string, email: string): string {

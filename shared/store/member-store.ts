@@ -4,7 +4,7 @@
  * one transaction. The counters are what let DynamoDB itself refuse to remove the last
  * administrator or delete a role in use, even under concurrent requests.
  */
-import { GetCommand, UpdateCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type QueryCommandInput, type TransactWriteCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamodb } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config.ts';
 import { Conflict, NotFound } from '#shared/http/errors.ts';
@@ -120,7 +120,7 @@ const countsAsAdmin = (m: MembershipRecord | undefined, isAdminRole: MembershipC
  * Refuses with 409 when it would leave the domain without an active administrator, and with
  * 412 when the membership changed since it was read.
  */
-export async function saveMembershipChange(change: MembershipChange): Promise<void> {
+export async function saveMembershipChange(change: MembershipChange, also: AlsoInTransaction = NOTHING_ELSE): Promise<void> {
   const { domainId, before, after, isAdminRole } = change;
   const table = tableName();
 
@@ -184,12 +184,24 @@ export async function saveMembershipChange(change: MembershipChange): Promise<vo
         },
       };
 
-  await transact([membershipWrite, domainUpdate, ...change.events.map((event) => putHistory(domainId, event))], (failed) => {
+  const own = [membershipWrite, domainUpdate, ...change.events.map((event) => putHistory(domainId, event))];
+  await transact([...own, ...also.items], (failed) => {
+    if (failed >= own.length) return also.explain(failed - own.length);
     if (failed === 0) return before ? new ConcurrentChange('The membership') : new Conflict('This user is a member of the domain already.', 'already-member');
     // The domain's roles or admin count moved since the read: decide again on fresh data.
     return new ConcurrentChange("The domain's roles or administrators");
   });
 }
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** Writes that must happen in the same transaction as a membership change, and what their failed conditions mean. */
+export interface AlsoInTransaction {
+  items: TransactItem[];
+  explain: (index: number) => Error;
+}
+
+const NOTHING_ELSE: AlsoInTransaction = { items: [], explain: () => new ConcurrentChange('The change') };
 
 /** The change would leave the domain without an active administrator. */
 export class LastAdminError extends Conflict {

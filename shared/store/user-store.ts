@@ -13,16 +13,28 @@ export async function getUser(userId: string): Promise<UserRecord | undefined> {
   return out.Item && (withoutKeys(out.Item) as unknown as UserRecord);
 }
 
-/** Stores a new user and claims its email address, atomically: one profile per address. */
-export async function createUser(user: UserRecord): Promise<void> {
+/** The writes that store a new user and claim its email address: one profile per address. */
+export function newUserItems(user: UserRecord) {
   const table = tableName();
-  await transact(
-    [
+  return {
+    items: [
       { Put: { TableName: table, Item: { ...keys.user(user.userId), type: 'user', ...user }, ConditionExpression: 'attribute_not_exists(pk)' } },
       { Put: { TableName: table, Item: { ...keys.email(user.email), type: 'email', userId: user.userId }, ConditionExpression: 'attribute_not_exists(pk)' } },
     ],
-    (index) => new Conflict(index === 0 ? 'This user exists already.' : `The email address ${user.email} belongs to another user.`, 'already-exists'),
-  );
+    explain: (index: number) => new Conflict(index === 0 ? 'This user exists already.' : `The email address ${user.email} belongs to another user.`, 'already-exists'),
+  };
+}
+
+/** Stores a new user and claims its email address, atomically. */
+export async function createUser(user: UserRecord): Promise<void> {
+  const { items, explain } = newUserItems(user);
+  await transact(items, explain);
+}
+
+/** The user id that owns an email address, if any. */
+export async function userIdByEmail(email: string): Promise<string | undefined> {
+  const out = await dynamodb.send(new GetCommand({ TableName: tableName(), Key: keys.email(email), ConsistentRead: true }));
+  return typeof out.Item?.userId === 'string' ? out.Item.userId : undefined;
 }
 
 /**

@@ -6,6 +6,8 @@
 export interface Messages {
   /** BCP 47 locale the dates are formatted in. */
   locale: string;
+  /** Ends a label before what it introduces (French puts a no-break space before it). */
+  colon: string;
   /** Above the raw address, for mail clients that do not show the button. */
   buttonFallback: string;
   invitation: {

@@ -3,6 +3,7 @@ import type { Messages } from '#shared/mail/messages/catalog.ts';
 
 export const en: Messages = {
   locale: 'en-GB',
+  colon: ':',
   buttonFallback: "If the button doesn't work, copy this address into your browser:",
   invitation: {
     subject: (v) => `${v.inviter} invited you to join ${v.domain} on ${v.product}`,

@@ -6,6 +6,7 @@ const service = (product: string, ending: string) => `${product}${/\s/.test(prod
 
 export const fi: Messages = {
   locale: 'fi-FI',
+  colon: ':',
   buttonFallback: 'Jos painike ei toimi, kopioi tämä osoite selaimeesi:',
   invitation: {
     subject: (v) => `${v.inviter} kutsui sinut ${service(v.product, 'palvelun')} työtilaan ${v.domain}`,

@@ -3,6 +3,7 @@ import type { Messages } from '#shared/mail/messages/catalog.ts';
 
 export const fr: Messages = {
   locale: 'fr-FR',
+  colon: '\u00a0:',
   buttonFallback: 'Si le bouton ne fonctionne pas, copiez cette adresse dans votre navigateur\u00a0:',
   invitation: {
     subject: (v) => `${v.inviter} vous invite à rejoindre ${v.domain} sur ${v.product}`,

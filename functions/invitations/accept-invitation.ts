@@ -1,0 +1,27 @@
+import { idTokenSettings } from '#shared/config.ts';
+import { cognitoDirectory } from '#shared/directory.ts';
+import { acceptInvitation as accept } from '#shared/domain/accept-invitation.ts';
+import { Unauthorized } from '#shared/http/errors.ts';
+import { makePublicHandler } from '#shared/http/public-handler.ts';
+import { createIdTokenVerifier, type IdTokenVerifier, TokenRefused } from '#shared/id-token.ts';
+import { acceptInvitation } from '#shared/routes/invitations.ts';
+
+let verifier: Promise<IdTokenVerifier> | undefined;
+
+/** The route is public, so API Gateway checks no token: one sent along is verified here. */
+async function signedIn(authorization: string | undefined) {
+  if (!authorization) return undefined;
+  verifier ??= createIdTokenVerifier(idTokenSettings());
+  try {
+    const claims = await (await verifier).verify(authorization);
+    return { userId: String(claims.sub), email: String(claims.email ?? '') };
+  } catch (error) {
+    if (error instanceof TokenRefused) throw new Unauthorized(error.message);
+    verifier = undefined;
+    throw error;
+  }
+}
+
+export const handler = makePublicHandler(acceptInvitation, async ({ params, body, authorization }) =>
+  accept(params.token, body, await signedIn(authorization), cognitoDirectory),
+);

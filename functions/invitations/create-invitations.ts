@@ -1,0 +1,6 @@
+import { inviteByEmail } from '#shared/domain/invitations.ts';
+import { makeHandler } from '#shared/http/handler.ts';
+import { sesMailer } from '#shared/mail/mailer.ts';
+import { createInvitations } from '#shared/routes/invitations.ts';
+
+export const handler = makeHandler(createInvitations, async ({ access, caller, body }) => inviteByEmail(access, caller, body, { mailer: sesMailer }));

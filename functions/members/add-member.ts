@@ -1,0 +1,7 @@
+import { cognitoDirectory } from '#shared/directory.ts';
+import { addMember as add } from '#shared/domain/add-member.ts';
+import { makeHandler } from '#shared/http/handler.ts';
+import { sesMailer } from '#shared/mail/mailer.ts';
+import { addMember } from '#shared/routes/invitations.ts';
+
+export const handler = makeHandler(addMember, async ({ access, caller, body }) => add(access, caller, body, { directory: cognitoDirectory, mailer: sesMailer }));

@@ -1,0 +1,120 @@
+import { defineRoute } from '#shared/http/route.ts';
+import { domainParams, page } from '#shared/http/schemas.ts';
+import {
+  acceptBody,
+  acceptResult,
+  addMemberBody,
+  createInvitationsBody,
+  invitationBody,
+  invitationParams,
+  invitationQuery,
+  invitationResults,
+  inviteLinkBody,
+  inviteLinkResult,
+  previewBody,
+  resendResult,
+  tokenParams,
+} from '#shared/schemas/invitations.ts';
+import { addedMember } from '#shared/schemas/members.ts';
+
+export const listInvitations = defineRoute({
+  id: 'listInvitations',
+  method: 'GET',
+  path: '/domains/{domainId}/invitations',
+  summary: 'Email invitations and links, pending or expired (expired ones stay 30 days); filter kind, status, email',
+  access: 'invitations:view',
+  handler: 'functions/invitations/list-invitations.ts',
+  request: { params: domainParams, query: invitationQuery },
+  response: { status: 200, body: page(invitationBody) },
+  table: ['Query'],
+});
+
+export const createInvitations = defineRoute({
+  id: 'createInvitations',
+  method: 'POST',
+  path: '/domains/{domainId}/invitations',
+  summary: 'Invite up to 50 addresses with one role, or up to 500 rows of a text/csv body (email,role,language); one result per address',
+  access: 'invitations:create',
+  handler: 'functions/invitations/create-invitations.ts',
+  request: { params: domainParams, body: createInvitationsBody, csv: true },
+  response: { status: 200, body: invitationResults },
+  table: ['GetItem', 'BatchGetItem', 'UpdateItem', 'TransactWriteItems'],
+  services: ['ses'],
+});
+
+export const resendInvitation = defineRoute({
+  id: 'resendInvitation',
+  method: 'POST',
+  path: '/domains/{domainId}/invitations/{invitationId}/resend',
+  summary: 'A new token and a fresh expiry, also for an expired invitation; the old link dies at once',
+  access: 'invitations:create',
+  handler: 'functions/invitations/resend-invitation.ts',
+  request: { params: invitationParams },
+  response: { status: 200, body: resendResult },
+  table: ['GetItem', 'UpdateItem', 'TransactWriteItems'],
+  services: ['ses'],
+});
+
+export const revokeInvitation = defineRoute({
+  id: 'revokeInvitation',
+  method: 'DELETE',
+  path: '/domains/{domainId}/invitations/{invitationId}',
+  summary: 'Revoke an email invitation or a link: it answers 410 revoked from now on',
+  access: 'invitations:delete',
+  handler: 'functions/invitations/revoke-invitation.ts',
+  request: { params: invitationParams },
+  response: { status: 204 },
+  table: ['GetItem', 'TransactWriteItems'],
+});
+
+export const createInviteLink = defineRoute({
+  id: 'createInviteLink',
+  method: 'POST',
+  path: '/domains/{domainId}/invite-links',
+  summary: 'A shareable registration link; its registrants are pending unless it carries a (non-admin) role',
+  access: 'invitations:create',
+  handler: 'functions/invitations/create-invite-link.ts',
+  request: { params: domainParams, body: inviteLinkBody },
+  response: { status: 201, body: inviteLinkResult },
+  table: ['TransactWriteItems'],
+});
+
+export const previewInvitation = defineRoute({
+  id: 'previewInvitation',
+  method: 'GET',
+  path: '/invitations/{token}',
+  summary: 'What a link is for: domain, inviter, email and role, expiry; 410 if used, revoked or expired',
+  access: 'public',
+  handler: 'functions/invitations/preview-invitation.ts',
+  request: { params: tokenParams },
+  response: { status: 200, body: previewBody },
+  table: ['GetItem', 'BatchGetItem'],
+});
+
+export const acceptInvitation = defineRoute({
+  id: 'acceptInvitation',
+  method: 'POST',
+  path: '/invitations/{token}/accept',
+  summary: 'Accept an invitation, register through a link, or set a first password; signed in with the same email, just join',
+  access: 'public',
+  handler: 'functions/invitations/accept-invitation.ts',
+  request: { params: tokenParams, body: acceptBody },
+  response: { status: 201, body: acceptResult },
+  table: ['GetItem', 'BatchGetItem', 'Query', 'UpdateItem', 'TransactWriteItems'],
+  services: ['cognito'],
+  cognitoActions: ['AdminCreateUser', 'AdminSetUserPassword', 'AdminUpdateUserAttributes', 'AdminDeleteUser'],
+});
+
+export const addMember = defineRoute({
+  id: 'addMember',
+  method: 'POST',
+  path: '/domains/{domainId}/members',
+  summary: 'Add a member by hand: active at once; a new account gets a single-use set-password email',
+  access: 'members:create',
+  handler: 'functions/members/add-member.ts',
+  request: { params: domainParams, body: addMemberBody },
+  response: { status: 201, body: addedMember },
+  table: ['GetItem', 'UpdateItem', 'TransactWriteItems'],
+  services: ['cognito', 'ses'],
+  cognitoActions: ['AdminCreateUser', 'AdminDeleteUser', 'AdminEnableUser'],
+});

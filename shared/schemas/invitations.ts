@@ -1,0 +1,114 @@
+/** Schemas of invitations, registration links, accepting them, and adding a member by hand (SPEC sections 4 and 5). */
+import * as z from 'zod/mini';
+import { email, id, language, lazy, name, pageQuery } from '#shared/http/schemas.ts';
+
+export const invitationParams = lazy(() => z.strictObject({ domainId: id(), invitationId: id() }));
+export const tokenParams = lazy(() =>
+  z.strictObject({ token: z.string().check(z.regex(/^[A-Za-z0-9_-]{16,128}$/, 'is not an invitation token')) }),
+);
+
+export const invitationQuery = lazy(() =>
+  z.strictObject({
+    ...pageQuery().shape,
+    kind: z.optional(z.enum(['email', 'link'])),
+    status: z.optional(z.enum(['pending', 'expired'])),
+    email: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(254))),
+  }),
+);
+
+/** The JSON form; a `text/csv` body arrives as `{ csv }` (columns email,role,language). */
+export const createInvitationsBody = lazy(() =>
+  z.union([
+    z.strictObject({
+      // Each address is checked on its own and answered per row, so a bad one never fails the batch.
+      emails: z.array(z.string().check(z.maxLength(320, 'must be at most 320 characters'))).check(
+        z.minLength(1, 'must list at least one address'),
+        z.maxLength(50, 'must list at most 50 addresses; send a CSV for more'),
+      ),
+      role: id(),
+      validDays: z.optional(z.int().check(z.gte(1, 'must be at least 1'), z.lte(30, 'must be at most 30'))),
+      message: z.optional(z.string().check(z.trim(), z.maxLength(1000, 'must be at most 1000 characters'))),
+    }),
+    z.strictObject({ csv: z.string() }),
+  ]),
+);
+
+export const invitationResult = lazy(() =>
+  z.object({
+    email: z.string(),
+    row: z.optional(z.int()),
+    status: z.enum(['invited', 'refreshed', 'already_member', 'invalid']),
+    reason: z.optional(z.string()),
+    invitationId: z.optional(z.string()),
+    delivery: z.optional(z.enum(['sent', 'failed'])),
+  }),
+);
+
+export const invitationResults = lazy(() =>
+  z.object({
+    results: z.array(invitationResult()),
+    summary: z.object({ invited: z.int(), refreshed: z.int(), already_member: z.int(), invalid: z.int(), deliveryFailed: z.int() }),
+  }),
+);
+
+export const invitationBody = lazy(() =>
+  z.object({
+    id: z.string(),
+    kind: z.enum(['email', 'link']),
+    email: z.nullable(z.string()),
+    role: z.nullable(z.string()),
+    status: z.enum(['pending', 'expired']),
+    delivery: z.nullable(z.enum(['pending', 'sent', 'failed'])),
+    invitedBy: z.string(),
+    createdAt: z.string(),
+    expiresAt: z.string(),
+    maxUses: z.nullable(z.int()),
+    uses: z.int(),
+    allowedEmailDomains: z.nullable(z.array(z.string())),
+    version: z.int(),
+  }),
+);
+
+export const resendResult = lazy(() => z.extend(invitationBody(), { url: z.optional(z.string()) }));
+
+const emailDomain = lazy(() =>
+  z.string().check(z.toLowerCase(), z.regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'must be a domain name such as example.com')),
+);
+
+export const inviteLinkBody = lazy(() =>
+  z.strictObject({
+    validDays: z.int().check(z.gte(1, 'must be at least 1'), z.lte(365, 'must be at most 365')),
+    maxUses: z.optional(z.int().check(z.gte(1, 'must be at least 1'), z.lte(100_000, 'must be at most 100000'))),
+    role: z.optional(id()),
+    allowedEmailDomains: z.optional(z.array(emailDomain()).check(z.minLength(1), z.maxLength(50))),
+  }),
+);
+
+export const inviteLinkResult = lazy(() =>
+  z.object({ id: z.string(), url: z.string(), expiresAt: z.string(), maxUses: z.nullable(z.int()), uses: z.int() }),
+);
+
+export const previewBody = lazy(() =>
+  z.object({
+    kind: z.enum(['email', 'link', 'set-password']),
+    domainName: z.string(),
+    invitedBy: z.string(),
+    email: z.optional(z.string()),
+    role: z.optional(z.nullable(z.string())),
+    expiresAt: z.string(),
+  }),
+);
+
+export const acceptBody = lazy(() =>
+  z.strictObject({
+    email: z.optional(email()),
+    name: z.optional(name()),
+    // The policy is checked in the domain, to answer with everything the password lacks.
+    password: z.optional(z.string().check(z.maxLength(256, 'must be at most 256 characters'))),
+    language: z.optional(language()),
+  }),
+);
+
+export const acceptResult = lazy(() => z.object({ userId: z.string(), domainId: z.string(), status: z.enum(['active', 'pending']) }));
+
+export const addMemberBody = lazy(() => z.strictObject({ email: email(), name: name(), language: language(), role: id() }));

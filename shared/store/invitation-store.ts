@@ -1,0 +1,376 @@
+/**
+ * Invitations, registration links and their tokens. The invitation record is what
+ * administrators list; the token item (keyed by the token's SHA-256) is what a link opens.
+ * Single use and max uses are conditional writes on these items, so concurrent accepts
+ * cannot both succeed and a link never admits more than maxUses registrations.
+ */
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamodb } from '#shared/clients/dynamodb.ts';
+import { tableName } from '#shared/config.ts';
+import { Conflict, HttpError } from '#shared/http/errors.ts';
+import type { Language } from '#shared/http/schemas.ts';
+import { decodeCursor } from '#shared/store/cursor.ts';
+import { ConcurrentChange, isNamed, transact } from '#shared/store/dynamo.ts';
+import { putHistory } from '#shared/store/history.ts';
+import { keys, ttlOf, withoutKeys } from '#shared/store/keys.ts';
+import { queryPage } from '#shared/store/query-page.ts';
+import type { HistoryEvent } from '#shared/store/records.ts';
+
+/** An expired invitation stays listed this long, so it can be resent; then TTL removes it. */
+export const EXPIRED_KEPT_DAYS = 30;
+const DAY_MS = 86_400_000;
+
+export interface InvitationRecord {
+  id: string;
+  domainId: string;
+  kind: 'email' | 'link';
+  /** The invitee (email invitations). */
+  email: string | null;
+  role: string | null;
+  language: Language | null;
+  message: string | null;
+  invitedBy: string;
+  invitedByName: string;
+  createdAt: string;
+  expiresAt: string;
+  validDays: number;
+  tokenHash: string;
+  /** Email invitations: whether SES took the message. */
+  delivery: 'pending' | 'sent' | 'failed' | null;
+  /** Links: how many registrations it admits (null: no limit) and has admitted. */
+  maxUses: number | null;
+  uses: number;
+  allowedEmailDomains: string[] | null;
+  version: number;
+}
+
+export type TokenKind = 'email' | 'link' | 'set-password';
+
+export interface TokenRecord {
+  hash: string;
+  kind: TokenKind;
+  domainId: string;
+  invitationId: string | null;
+  /** Set-password tokens: the account they set a password for. */
+  userId: string | null;
+  email: string | null;
+  expiresAt: string;
+  /** pending → claimed (an accept is under way) → used; or revoked (revoke, resend). */
+  state: 'pending' | 'claimed' | 'used' | 'revoked';
+}
+
+function invitationItem(invitation: InvitationRecord) {
+  return {
+    ...keys.invitation(invitation.domainId, invitation.id),
+    type: 'invitation',
+    ...invitation,
+    ttl: ttlOf(invitation.expiresAt) + EXPIRED_KEPT_DAYS * 86_400,
+  };
+}
+
+/** A token item's TTL is its expiry: DynamoDB deletes it some time after (the stream records `invitation.expired`). */
+export function tokenItem(token: TokenRecord) {
+  return { ...keys.token(token.hash), type: 'token', ...token, ttl: ttlOf(token.expiresAt) };
+}
+
+export async function getToken(hash: string): Promise<TokenRecord | undefined> {
+  const out = await dynamodb.send(new GetCommand({ TableName: tableName(), Key: keys.token(hash), ConsistentRead: true }));
+  return out.Item && (withoutKeys(out.Item) as unknown as TokenRecord);
+}
+
+export async function getInvitation(domainId: string, invitationId: string): Promise<InvitationRecord | undefined> {
+  const out = await dynamodb.send(new GetCommand({ TableName: tableName(), Key: keys.invitation(domainId, invitationId), ConsistentRead: true }));
+  return out.Item && (withoutKeys(out.Item) as unknown as InvitationRecord);
+}
+
+export interface InvitationFilter {
+  kind?: 'email' | 'link';
+  status?: 'pending' | 'expired';
+  email?: string;
+}
+
+/** A domain's invitations and links, pending or expired (as of `at`), oldest first. */
+export async function listInvitations(domainId: string, filter: InvitationFilter, at: string, limit: number, cursor: string | undefined) {
+  const { pk } = keys.domain(domainId);
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = { ':pk': pk, ':prefix': keys.invitationPrefix };
+  const conditions: string[] = [];
+  if (filter.kind) {
+    names['#kind'] = 'kind';
+    values[':kind'] = filter.kind;
+    conditions.push('#kind = :kind');
+  }
+  if (filter.email) {
+    names['#email'] = 'email';
+    values[':email'] = filter.email.toLowerCase();
+    conditions.push('#email = :email');
+  }
+  if (filter.status) {
+    names['#expiresAt'] = 'expiresAt';
+    values[':at'] = at;
+    conditions.push(filter.status === 'expired' ? '#expiresAt < :at' : '#expiresAt >= :at');
+  }
+  return queryPage<InvitationRecord>(
+    {
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: values,
+      ...(conditions.length > 0 ? { FilterExpression: conditions.join(' AND '), ExpressionAttributeNames: names } : {}),
+    },
+    limit,
+    decodeCursor(cursor, (k) => k.pk === pk && typeof k.sk === 'string' && k.sk.startsWith(keys.invitationPrefix)),
+    (item) => ({ pk: item.pk, sk: item.sk }),
+  );
+}
+
+/** Pending (unexpired) invitations of a domain, all of them: the access review lists them. */
+export async function pendingInvitations(domainId: string, at: string): Promise<InvitationRecord[]> {
+  const all: InvitationRecord[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listInvitations(domainId, { status: 'pending' }, at, 100, cursor);
+    all.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return all;
+}
+
+/** Today's invitation emails would go past the domain's daily limit. */
+export class DailyEmailLimit extends HttpError {
+  constructor(limit: number, remaining: number) {
+    super(
+      429,
+      'daily-email-limit',
+      'Too many invitation emails today',
+      `This domain may send ${limit} invitation emails a day and has ${remaining} left today (UTC): send fewer, or the rest tomorrow.`,
+      undefined,
+      { 'Retry-After': String(secondsToMidnight()) },
+    );
+  }
+}
+
+function secondsToMidnight(): number {
+  const nowMs = Date.now();
+  return Math.ceil((Math.floor(nowMs / DAY_MS + 1) * DAY_MS - nowMs) / 1000);
+}
+
+/**
+ * Counts `count` more emails against the domain's day, atomically: the counter only moves
+ * when the new total stays within `limit`, so concurrent batches cannot overshoot it.
+ */
+export async function reserveEmails(domainId: string, day: string, count: number, limit: number): Promise<void> {
+  if (count === 0) return;
+  try {
+    await dynamodb.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.mailDay(domainId, day),
+        UpdateExpression: 'ADD sent :count SET #ttl = if_not_exists(#ttl, :ttl)',
+        ConditionExpression: 'attribute_not_exists(sent) OR sent <= :room',
+        ExpressionAttributeNames: { '#ttl': 'ttl' },
+        ExpressionAttributeValues: { ':count': count, ':room': limit - count, ':ttl': ttlOf(day) + 2 * 86_400 },
+      }),
+    );
+  } catch (error) {
+    if (!isNamed(error, 'ConditionalCheckFailedException')) throw error;
+    const out = await dynamodb.send(new GetCommand({ TableName: tableName(), Key: keys.mailDay(domainId, day), ConsistentRead: true }));
+    throw new DailyEmailLimit(limit, Math.max(0, limit - Number(out.Item?.sent ?? 0)));
+  }
+}
+
+/**
+ * Stores an invitation with a fresh token, retiring the token it had (refresh, resend), and
+ * the history event, in one transaction. `previous` is the record as read, when it exists.
+ */
+export async function issueInvitation(invitation: InvitationRecord, token: TokenRecord, previous: InvitationRecord | undefined, event: HistoryEvent): Promise<void> {
+  const table = tableName();
+  await transact(
+    [
+      {
+        Put: {
+          TableName: table,
+          Item: invitationItem(invitation),
+          ...(previous
+            ? { ConditionExpression: 'version = :version', ExpressionAttributeValues: { ':version': previous.version } }
+            : { ConditionExpression: 'attribute_not_exists(pk)' }),
+        },
+      },
+      { Put: { TableName: table, Item: tokenItem(token), ConditionExpression: 'attribute_not_exists(pk)' } },
+      ...(previous ? [retireToken(previous.tokenHash)] : []),
+      putHistory(invitation.domainId, event),
+    ],
+    () => new ConcurrentChange('The invitation'),
+  );
+}
+
+/** The old token dies at once: still readable, so its link answers "revoked", not "unknown". */
+function retireToken(hash: string) {
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: keys.token(hash),
+      UpdateExpression: 'SET #state = :revoked',
+      ConditionExpression: 'attribute_not_exists(pk) OR #state <> :used',
+      ExpressionAttributeNames: { '#state': 'state' },
+      ExpressionAttributeValues: { ':revoked': 'revoked', ':used': 'used' },
+    },
+  };
+}
+
+/** Records whether SES took the invitation's email, if the invitation still has that token. */
+export async function recordDelivery(invitation: InvitationRecord, delivery: 'sent' | 'failed'): Promise<void> {
+  try {
+    await dynamodb.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.invitation(invitation.domainId, invitation.id),
+        UpdateExpression: 'SET delivery = :delivery',
+        ConditionExpression: 'tokenHash = :hash',
+        ExpressionAttributeValues: { ':delivery': delivery, ':hash': invitation.tokenHash },
+      }),
+    );
+  } catch (error) {
+    // Resent or revoked meanwhile: the newer state stands.
+    if (!isNamed(error, 'ConditionalCheckFailedException')) throw error;
+  }
+}
+
+/** Revokes an invitation or link: its record goes (history keeps it) and its token dies. */
+export async function revokeInvitation(invitation: InvitationRecord, event: HistoryEvent): Promise<void> {
+  await transact(
+    [
+      {
+        Delete: {
+          TableName: tableName(),
+          Key: keys.invitation(invitation.domainId, invitation.id),
+          ConditionExpression: 'version = :version',
+          ExpressionAttributeValues: { ':version': invitation.version },
+        },
+      },
+      retireToken(invitation.tokenHash),
+      putHistory(invitation.domainId, event),
+    ],
+    () => new ConcurrentChange('The invitation'),
+  );
+}
+
+/** Why a token cannot be claimed: 410 with a problem type per reason. */
+export class TokenGone extends HttpError {
+  constructor(readonly reason: 'used' | 'revoked' | 'expired') {
+    const detail = {
+      used: 'This link has been used already. Sign in, or ask for a new invitation.',
+      revoked: 'This link was withdrawn by an administrator, or replaced by a newer one. Ask for a new invitation.',
+      expired: 'This link has expired. Ask an administrator of the domain to send it again.',
+    }[reason];
+    super(410, `invitation-${reason}`, `Invitation ${reason}`, detail);
+  }
+}
+
+/** What a token's state and expiry say about opening it at `at`; undefined when it can be used. */
+export function tokenProblem(token: TokenRecord, at: string): TokenGone | undefined {
+  if (token.state === 'used' || token.state === 'claimed') return new TokenGone('used');
+  if (token.state === 'revoked') return new TokenGone('revoked');
+  // TTL deletes expired items hours or days late: expiry is decided here, on read.
+  if (token.expiresAt <= at) return new TokenGone('expired');
+  return undefined;
+}
+
+/**
+ * Claims a single-use token for one accept: only one of any number of concurrent claims
+ * succeeds (the condition on `state`); the others learn why the token is gone.
+ */
+export async function claimToken(hash: string, at: string): Promise<void> {
+  try {
+    await dynamodb.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.token(hash),
+        UpdateExpression: 'SET #state = :claimed, claimedAt = :at',
+        ConditionExpression: '#state = :pending AND expiresAt > :at',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':claimed': 'claimed', ':pending': 'pending', ':at': at },
+      }),
+    );
+  } catch (error) {
+    if (!isNamed(error, 'ConditionalCheckFailedException')) throw error;
+    const token = await getToken(hash);
+    throw (token && tokenProblem(token, at)) ?? new TokenGone('used');
+  }
+}
+
+/** Gives a claimed token back when the accept failed after the claim (a weak password, a taken email). */
+export async function releaseToken(hash: string): Promise<void> {
+  await dynamodb.send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.token(hash),
+      UpdateExpression: 'SET #state = :pending REMOVE claimedAt',
+      ConditionExpression: '#state = :claimed',
+      ExpressionAttributeNames: { '#state': 'state' },
+      ExpressionAttributeValues: { ':claimed': 'claimed', ':pending': 'pending' },
+    }),
+  ).catch((error: unknown) => {
+    if (!isNamed(error, 'ConditionalCheckFailedException')) throw error;
+  });
+}
+
+/**
+ * Takes one use of a registration link: `uses` only grows while below `maxUses` and while
+ * the link still has this token, so exactly maxUses registrations get through a race.
+ */
+export async function claimLinkUse(link: InvitationRecord, at: string): Promise<void> {
+  try {
+    await dynamodb.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.invitation(link.domainId, link.id),
+        UpdateExpression: 'SET uses = uses + :one',
+        ConditionExpression: 'tokenHash = :hash AND expiresAt > :at AND (attribute_type(maxUses, :null) OR uses < maxUses)',
+        ExpressionAttributeValues: { ':one': 1, ':hash': link.tokenHash, ':at': at, ':null': 'NULL' },
+      }),
+    );
+  } catch (error) {
+    if (!isNamed(error, 'ConditionalCheckFailedException')) throw error;
+    const current = await getInvitation(link.domainId, link.id);
+    if (!current || current.tokenHash !== link.tokenHash) throw new TokenGone('revoked');
+    if (current.expiresAt <= at) throw new TokenGone('expired');
+    throw new TokenGone('used');
+  }
+}
+
+/** Gives a link use back when the registration failed after taking it. */
+export async function releaseLinkUse(link: InvitationRecord): Promise<void> {
+  await dynamodb.send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.invitation(link.domainId, link.id),
+      UpdateExpression: 'SET uses = uses - :one',
+      ConditionExpression: 'uses > :zero',
+      ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
+    }),
+  ).catch((error: unknown) => {
+    if (!isNamed(error, 'ConditionalCheckFailedException')) throw error;
+  });
+}
+
+/** The writes that close an accept: the token used, and an email invitation's record gone. */
+export function acceptanceItems(token: TokenRecord) {
+  const table = tableName();
+  const items: NonNullable<Parameters<typeof transact>[0]> = [];
+  if (token.kind !== 'link') {
+    items.push({
+      Update: {
+        TableName: table,
+        Key: keys.token(token.hash),
+        UpdateExpression: 'SET #state = :used',
+        ConditionExpression: '#state = :claimed',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':used': 'used', ':claimed': 'claimed' },
+      },
+    });
+  }
+  if (token.kind === 'email' && token.invitationId) {
+    items.push({ Delete: { TableName: table, Key: keys.invitation(token.domainId, token.invitationId) } });
+  }
+  return { items, explain: () => new Conflict('The invitation changed while it was being accepted; open the link again.', 'invitation-changed') };
+}
