@@ -150,9 +150,9 @@ type Block = string | { quote: string; by: string } | { list: string[] } | { but
 const FONT = 'font-family:Arial,Helvetica,sans-serif';
 const DEFAULT_COLOR = '#1f6feb';
 
-/** Escapes text for HTML content and double- or single-quoted attributes. */
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+/** Escapes text for HTML content and double- or single-quoted attributes. */
 function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ENTITIES[c] as string);
 }
