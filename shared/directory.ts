@@ -96,8 +96,16 @@ export const cognitoDirectory: Directory = {
   async setPassword(email, password) {
     const pool = userPoolId();
     await cognito.send(new AdminSetUserPasswordCommand({ UserPoolId: pool, Username: email, Password: password, Permanent: true })).catch(passwordRefused);
+    // The address comes along unchanged: Cognito takes email_verified with the attribute it verifies.
     await cognito.send(
-      new AdminUpdateUserAttributesCommand({ UserPoolId: pool, Username: email, UserAttributes: [{ Name: 'email_verified', Value: 'true' }] }),
+      new AdminUpdateUserAttributesCommand({
+        UserPoolId: pool,
+        Username: email,
+        UserAttributes: [
+          { Name: 'email', Value: email },
+          { Name: 'email_verified', Value: 'true' },
+        ],
+      }),
     );
   },
 
