@@ -15,12 +15,15 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { type CognitoAuthorizer, TokenRefused } from '#local/authorizer.ts';
+import { withClockOffset } from '#shared/clock.ts';
 import { HttpError, MethodNotAllowed, NotFound, PayloadTooLarge, Unauthorized } from '#shared/http/errors.ts';
 import type { RouteHandler } from '#shared/http/pipeline.ts';
 import type { RouteDefinition } from '#shared/http/route.ts';
 
 /** Requests above this are cut off here; the handlers refuse anything over 16 KiB themselves. */
 export const GATEWAY_MAX_BODY_BYTES = 1024 * 1024;
+/** With `testClock`, a request carrying this header runs its handler with the clock moved by that many milliseconds. */
+export const CLOCK_OFFSET_HEADER = 'x-gatehouse-clock-offset';
 /** API Gateway's integration timeout. */
 const INTEGRATION_TIMEOUT_MS = 29_000;
 const STAGE = 'local';
@@ -38,6 +41,11 @@ export interface GatewayOptions {
   /** Where a handler's crash goes, with its request id (default console.error). */
   logError?: (line: string, error: unknown) => void;
   maxBodyBytes?: number;
+  /**
+   * Honour CLOCK_OFFSET_HEADER, so that tests move time instead of sleeping (shared/clock.ts).
+   * For tests only: `npm start` never sets it, and no deployed API has it.
+   */
+  testClock?: boolean;
 }
 
 export interface Gateway {
@@ -225,13 +233,14 @@ export function createGatewayListener(options: GatewayOptions): (req: IncomingMe
   const log = options.log ?? ((line: string) => console.log(line));
   const logError = options.logError ?? ((line: string, error: unknown) => console.error(line, error));
 
-  const invoke = async (route: RouteDefinition, event: APIGatewayProxyEvent, requestId: string): Promise<APIGatewayProxyResult> => {
+  const invoke = async (route: RouteDefinition, event: APIGatewayProxyEvent, requestId: string, clockOffset: number): Promise<APIGatewayProxyResult> => {
     const deadline = Date.now() + INTEGRATION_TIMEOUT_MS;
     let timer: NodeJS.Timeout | undefined;
     try {
       const handler = await options.loadHandler(route);
+      const context = lambdaContext(route, requestId, options.region, deadline);
       const result = await Promise.race([
-        handler(event, lambdaContext(route, requestId, options.region, deadline)),
+        clockOffset === 0 ? handler(event, context) : withClockOffset(clockOffset, () => handler(event, context)),
         new Promise<never>((_, reject) => {
           timer = setTimeout(() => reject(new GatewayTimeout()), INTEGRATION_TIMEOUT_MS);
         }),
@@ -266,6 +275,7 @@ export function createGatewayListener(options: GatewayOptions): (req: IncomingMe
     const route = found.template.byMethod.get(method);
     if (!route) throw new MethodNotAllowed(`${found.template.path} answers ${allow.join(', ')}, not ${method}.`, allow);
 
+    const clockOffset = options.testClock ? clockOffsetOf(req) : 0;
     const bytes = await readBody(req, limit);
     let claims: Record<string, string> | undefined;
     if (route.access !== 'public') {
@@ -322,7 +332,7 @@ export function createGatewayListener(options: GatewayOptions): (req: IncomingMe
         authorizer: claims ? { claims } : null,
       },
     };
-    return invoke(route, event, requestId);
+    return invoke(route, event, requestId, clockOffset);
   };
 
   return (req, res) => {
@@ -362,6 +372,16 @@ export async function startGateway(port: number, options: GatewayOptions): Promi
         server.closeAllConnections();
       }),
   };
+}
+
+/** The clock offset a test asked for, in milliseconds (0 without the header). */
+function clockOffsetOf(req: IncomingMessage): number {
+  const value = req.headers[CLOCK_OFFSET_HEADER];
+  if (value === undefined) return 0;
+  if (typeof value !== 'string' || !/^-?\d{1,15}$/.test(value.trim())) {
+    throw new HttpError(400, 'invalid-input', 'Invalid input', `${CLOCK_OFFSET_HEADER} must be a whole number of milliseconds.`);
+  }
+  return Number(value.trim());
 }
 
 function problemResult(error: HttpError): APIGatewayProxyResult {

@@ -52,6 +52,8 @@ export interface LocalStackOptions {
   quiet?: boolean;
   /** Where progress and request lines go (default console.log). */
   log?: (line: string) => void;
+  /** Let requests move the handlers' clock with the x-gatehouse-clock-offset header (tests only). */
+  testClock?: boolean;
 }
 
 export interface LocalStack {
@@ -180,7 +182,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       clientId: pool.clientId,
       jwksUri: `${endpoints.cognito}/${pool.userPoolId}/.well-known/jwks.json`,
     });
-    gateway = await startGateway(ports.api, { routes: ROUTES, loadHandler, authorizer, region: LOCAL_REGION, quiet: options.quiet, log: options.log });
+    gateway = await startGateway(ports.api, {
+      routes: ROUTES,
+      loadHandler,
+      authorizer,
+      region: LOCAL_REGION,
+      quiet: options.quiet,
+      log: options.log,
+      testClock: options.testClock,
+    });
 
     await writeStackFile(dataDir, info);
     for (const child of children) {

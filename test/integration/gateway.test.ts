@@ -21,10 +21,11 @@ import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TokenRefused } from '#local/authorizer.ts';
 import { createGatewayListener } from '#local/gateway.ts';
-import { freePorts, isFree } from '#local/ports.ts';
+import { freePorts } from '#local/ports.ts';
 import { PROJECT_ROOT } from '#local/stack-file.ts';
+import { now } from '#shared/clock.ts';
 import type { RouteDefinition } from '#shared/http/route.ts';
-import { api, cognito, createUser, stack, tokenFor } from './helpers.ts';
+import { api, cognito, createUser, DAY_MS, stack, tokenFor } from './helpers.ts';
 
 const require = createRequire(import.meta.url);
 const COGNITO_LOCAL_KEY = (require('cognito-local/lib/keys/cognitoLocal.private.json') as { pem: string }).pem;
@@ -195,6 +196,7 @@ describe('API Gateway proxy events and results (a made-up route table, in this p
     route('boom', 'GET', '/boom', 'public'),
     route('garbage', 'GET', '/garbage', 'public'),
     route('binary', 'GET', '/binary', 'public'),
+    route('clock', 'GET', '/clock', 'public'),
   ];
 
   beforeAll(async () => {
@@ -202,6 +204,7 @@ describe('API Gateway proxy events and results (a made-up route table, in this p
       routes,
       region: 'us-east-1',
       quiet: true,
+      testClock: true,
       logError: (line, error) => crashes.push(`${line} ${(error as Error).message}`),
       authorizer: {
         claimsOf: async (header) => {
@@ -212,6 +215,7 @@ describe('API Gateway proxy events and results (a made-up route table, in this p
       loadHandler: async (r) => {
         if (r.id === 'boom') return async () => Promise.reject(new Error('kaboom'));
         if (r.id === 'garbage') return async () => ({ statusCode: 'two hundred' }) as never;
+        if (r.id === 'clock') return async () => ({ statusCode: 200, body: now().toISOString() });
         if (r.id === 'binary') return async () => ({ statusCode: 200, headers: { 'Content-Type': 'image/png' }, body: Buffer.from([0, 1, 2, 255]).toString('base64'), isBase64Encoded: true });
         return async (event) => {
           lastEvent = event;
@@ -291,6 +295,16 @@ describe('API Gateway proxy events and results (a made-up route table, in this p
   it('decodes base64 results', async () => {
     const res = await fetch(`${base}/binary`);
     expect([...new Uint8Array(await res.arrayBuffer())]).toEqual([0, 1, 2, 255]);
+  });
+
+  it('with testClock, a request moves the clock of its handler only', async () => {
+    const real = Date.now();
+    const moved = await (await fetch(`${base}/clock`, { headers: { 'X-Gatehouse-Clock-Offset': String(8 * DAY_MS) } })).text();
+    expect(Date.parse(moved) - real).toBeGreaterThanOrEqual(8 * DAY_MS);
+    expect(Date.parse(moved) - real).toBeLessThan(8 * DAY_MS + 60_000);
+    const plain = await (await fetch(`${base}/clock`)).text();
+    expect(Math.abs(Date.parse(plain) - Date.now())).toBeLessThan(60_000);
+    expect((await fetch(`${base}/clock`, { headers: { 'X-Gatehouse-Clock-Offset': 'soon' } })).status).toBe(400);
   });
 
   it('a path that is not valid URL encoding: 400', async () => {
@@ -383,6 +397,11 @@ async function childrenOf(pid: number): Promise<number[]> {
     .map(([child]) => child as number);
 }
 
+/** Waits (up to 2 s) for processes to end: tsx's esbuild service leaves a moment after its parent. */
+async function waitUntilGone(pids: number[]): Promise<void> {
+  for (let i = 0; i < 40 && pids.some(alive); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
 const alive = (pid: number) => {
   try {
     process.kill(pid, 0);
@@ -417,6 +436,19 @@ describe('npm start', () => {
     return { API_PORT: String(api), DYNAMODB_PORT: String(dynamodb), COGNITO_PORT: String(cognito), SES_PORT: String(ses), LOCAL_DATA_DIR: dataDir };
   };
 
+  /** Starts the CLI on free ports, again on others if another process took one of them meanwhile. */
+  const startCliOnFreePorts = async (env: Record<string, string>, args: string[] = []) => {
+    for (let attempt = 1; ; attempt++) {
+      const ports = await portEnv();
+      const cli = startCli({ ...ports, ...env }, args);
+      const taken = await Promise.race([
+        cli.exit.then(() => / is in use: /.test(cli.output().stderr)),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 500)),
+      ]);
+      if (!taken || attempt === 3) return { ...cli, env: ports };
+    }
+  };
+
   it('a port in use: one line naming the variable to change, exit 1', async () => {
     const taken = new URL(stack().apiUrl).port;
     const cli = startCli({ ...(await portEnv()), API_PORT: taken });
@@ -429,18 +461,23 @@ describe('npm start', () => {
   it('no Java: one line saying to install Java 17, exit 1, nothing left running', async () => {
     const bin = await mkdtemp(join(tmpdir(), 'gatehouse-nojava-'));
     await symlink(process.execPath, join(bin, 'node'));
-    const env = await portEnv();
-    const cli = startCli({ ...env, PATH: bin });
-    expect(await cli.exit).toBe(1);
+    const cli = await startCliOnFreePorts({ PATH: bin });
+    // The other emulators start meanwhile: note every child seen, then check that none outlives the CLI.
+    const seen = new Set<number>();
+    const watch = setInterval(() => void childrenOf(cli.child.pid as number).then((pids) => pids.forEach((pid) => seen.add(pid))), 100);
+    const code = await cli.exit;
+    clearInterval(watch);
+    expect(code).toBe(1);
     expect(cli.output().stderr).toMatch(/^DynamoDB Local needs Java 17 or newer .*openjdk-17-jre-headless.*\n$/);
-    for (const port of [env.API_PORT, env.DYNAMODB_PORT, env.COGNITO_PORT, env.SES_PORT]) expect(await isFree(Number(port))).toBe(true);
+    expect(seen.size).toBeGreaterThan(0);
+    await waitUntilGone([...seen]);
+    expect([...seen].filter(alive)).toEqual([]);
     await rm(bin, { recursive: true, force: true });
   });
 
   it('starts, writes stack.json in the shape of SPEC section 8, stops every child on Ctrl-C, and reuses its data on restart', async () => {
     const run = async () => {
-      const env = await portEnv();
-      const cli = startCli(env, ['--quiet']);
+      const cli = await startCliOnFreePorts({}, ['--quiet']);
       const exited = cli.exit.then((code) => `exited ${code}: ${cli.output().stderr}`);
       const ready = new Promise<string>((resolve) => {
         const poll = setInterval(() => cli.output().stdout.includes('Ctrl-C stops everything') && (clearInterval(poll), resolve('ready')), 50);
@@ -454,11 +491,9 @@ describe('npm start', () => {
       expect(children.length).toBeGreaterThanOrEqual(3);
       cli.child.kill('SIGINT');
       expect(await cli.exit).toBe(0);
-      // tsx's esbuild service leaves when its pipe closes, a moment after its parent.
-      for (let i = 0; i < 40 && children.some(alive); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+      await waitUntilGone(children);
       expect(children.filter(alive)).toEqual([]);
-      for (const port of Object.values(env).filter((v) => /^\d+$/.test(v))) expect(await isFree(Number(port))).toBe(true);
-      return { info, env };
+      return { info, env: cli.env };
     };
 
     const first = await run();

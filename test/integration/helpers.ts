@@ -47,12 +47,17 @@ export interface ApiOptions {
   /** Sent as is, with Content-Type application/json unless `headers` says otherwise. */
   rawBody?: string;
   headers?: Record<string, string>;
+  /** Runs the handler with its clock (shared/clock.ts now()) moved by this many milliseconds; tokens still expire in real time. */
+  clockOffsetMs?: number;
 }
+
+export const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Calls the local API over HTTP. */
 export async function api(method: string, path: string, options: ApiOptions = {}): Promise<ApiResponse> {
   const headers: Record<string, string> = {};
   if (options.token !== undefined) headers.Authorization = `Bearer ${options.token}`;
+  if (options.clockOffsetMs !== undefined) headers['X-Gatehouse-Clock-Offset'] = String(Math.round(options.clockOffsetMs));
   let body: string | undefined;
   if (options.body !== undefined || options.rawBody !== undefined) {
     headers['Content-Type'] = 'application/json';

@@ -24,7 +24,8 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const dataDir = await mkdtemp(join(tmpdir(), 'gatehouse-it-'));
   const [api, dynamodb, cognito, ses] = (await freePorts(4)) as [number, number, number, number];
-  const stack = await startLocalStack({ dataDir, ports: { api, dynamodb, cognito, ses }, quiet: true });
+  // testClock: tests move the handlers' clock per request (helpers api(..., { clockOffsetMs })).
+  const stack = await startLocalStack({ dataDir, ports: { api, dynamodb, cognito, ses }, quiet: true, testClock: true });
   console.log(`[local stack] up in ${(stack.startupMs / 1000).toFixed(1)} s at ${stack.info.apiUrl} (data in ${dataDir})`);
   project.provide('stack', stack.info);
   project.provide('rolePreset', stack.rolePreset);
