@@ -49,6 +49,9 @@ export class GatehouseStack extends Stack {
       // For the CORS headers of the functions' own responses (API Gateway adds none to
       // proxy responses); comma-separated https origins.
       APP_ORIGINS: customer.appOrigins.join(','),
+      // Links in invitation emails point into the customer's app, never at a request's Host.
+      APP_URL: customer.appUrl,
+      INVITATION_EMAILS_PER_DAY: String(customer.invitationEmailsPerDay),
     };
 
     const functionsScope = new Construct(this, 'Functions');
@@ -69,6 +72,9 @@ export class GatehouseStack extends Stack {
         if (service === 'cognito' && route.cognitoActions?.length) {
           fn.grantUserPool(this.identity.userPool, route.cognitoActions);
           fn.function.addEnvironment('USER_POOL_ID', this.identity.userPool.userPoolId);
+          // Public routes that take an optional ID token (accepting while signed in) verify it themselves.
+          fn.function.addEnvironment('USER_POOL_CLIENT_ID', this.identity.client.userPoolClientId);
+          fn.function.addEnvironment('USER_POOL_ISSUER', this.identity.userPool.userPoolProviderUrl);
           continue;
         }
         if (service === 'ses') {

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { requiredPermissions, type RouteDefinition } from '#shared/http/route.ts';
 import { allows, type Grant, ROLE_PRESETS, type RolePreset } from '#shared/permissions.ts';
 import { ROUTES } from '#shared/routes/index.ts';
-import { addMembership, api, createUser, newDomain, rolePreset, stack, type TestUser, tokenFor } from './helpers.ts';
+import { addMembership, api, createUser, newDomain, rolePreset, sentEmails, stack, type TestUser, tokenFor } from './helpers.ts';
 
 const preset = rolePreset() as RolePreset;
 const builtIn = ROLE_PRESETS[preset];
@@ -27,6 +27,8 @@ interface Context {
   ownerToken: string;
   freshMember(): Promise<string>;
   freshRole(): Promise<string>;
+  /** A new pending email invitation: its id and the token from its email. */
+  freshInvitation(): Promise<{ id: string; token: string }>;
 }
 
 /**
@@ -77,7 +79,17 @@ const SAMPLES: Record<string, (ctx: Context, who: Principal) => Promise<Sample>>
   }),
   listReservations: async (c) => ({ path: `/domains/${c.domainId}/assets/${await freshAsset(c)}/reservations` }),
   listMemberAssets: async (c, who) => ({ path: `/domains/${c.domainId}/members/${who.user.userId}/assets` }),
+  listInvitations: async (c) => ({ path: `/domains/${c.domainId}/invitations` }),
+  createInvitations: async (c) => ({ path: `/domains/${c.domainId}/invitations`, body: { emails: [uniqueEmail()], role: plainRole } }),
+  resendInvitation: async (c) => ({ path: `/domains/${c.domainId}/invitations/${(await c.freshInvitation()).id}/resend` }),
+  revokeInvitation: async (c) => ({ path: `/domains/${c.domainId}/invitations/${(await c.freshInvitation()).id}` }),
+  createInviteLink: async (c) => ({ path: `/domains/${c.domainId}/invite-links`, body: { validDays: 7 } }),
+  previewInvitation: async (c) => ({ path: `/invitations/${(await c.freshInvitation()).token}` }),
+  acceptInvitation: async (c) => ({ path: `/invitations/${(await c.freshInvitation()).token}/accept`, body: { name: 'Matrix Joiner', password: 'Matrix-Joiner-2026!' } }),
+  addMember: async (c) => ({ path: `/domains/${c.domainId}/members`, body: { email: uniqueEmail(), name: 'Matrix Added', language: 'en', role: plainRole } }),
 };
+
+const uniqueEmail = () => `matrix-${Math.random().toString(36).slice(2, 12)}@example.test`;
 
 const randomSuffix = () => Math.random().toString(36).slice(2, 10);
 
@@ -133,6 +145,14 @@ beforeAll(async () => {
       const user = await createUser();
       await addMembership(domain.id, user.userId, plainRole, 'active');
       return user.userId;
+    },
+    async freshInvitation() {
+      const email = uniqueEmail();
+      const res = await api('POST', `/domains/${domain.id}/invitations`, { token: ownerToken, body: { emails: [email], role: plainRole } });
+      const id = res.body.results?.[0]?.invitationId;
+      const link = /accept-invitation\?token=([A-Za-z0-9_-]+)/.exec((await sentEmails(email)).at(-1)?.body.text ?? '')?.[1];
+      if (!id || !link) throw new Error(`freshInvitation: ${res.status} ${JSON.stringify(res.body)}`);
+      return { id, token: link };
     },
     async freshRole() {
       const res = await api('POST', `/domains/${domain.id}/roles`, { token: ownerToken, body: { name: `Fresh ${Math.random().toString(36).slice(2, 10)}`, permissions: ['assets:view'] } });
