@@ -38,6 +38,13 @@ export const TABLE = {
       sortKey: { name: 'gsi2sk', type: 'S' },
       serves: "a domain's members sorted by name; later lists that need a second order",
     },
+    {
+      name: 'gsi3',
+      partitionKey: { name: 'gsi3pk', type: 'S' },
+      sortKey: { name: 'gsi3sk', type: 'S' },
+      serves:
+        'the daily sweeps, sparse: an item is in it only while it can fall due (active members by last activity, pending registrations by age, users left without a membership), so a sweep reads what is due, not the table',
+    },
   ],
 } as const satisfies {
   partitionKey: KeyAttribute;

@@ -37,7 +37,7 @@ async function refreshLastActive(membership: MembershipRecord): Promise<void> {
   const today = `${at.slice(0, 10)}T00:00:00.000Z`;
   if (membership.lastActiveAt !== null && membership.lastActiveAt >= today) return;
   try {
-    await touchLastActive(membership.domainId, membership.userId, at, today);
+    await touchLastActive(membership, at, today);
     membership.lastActiveAt = at;
   } catch (error) {
     // Activity tracking must never cost the member the request itself.

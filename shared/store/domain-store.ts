@@ -62,10 +62,35 @@ export function membershipItem(m: MembershipRecord) {
     ...keys.membership(m.domainId, m.userId),
     ...keys.membershipByUser(m.userId, m.domainId),
     ...keys.membershipByName(m.domainId, m.name, m.userId),
+    ...membershipSweepKeys(m),
     type: 'membership',
     ...m,
     search: memberSearchText(m.name, m.email),
   };
+}
+
+/**
+ * Where a membership sits in the sweeps' sparse index: active ones by last activity (to go
+ * stale), pending ones by registration (to expire), inactive ones nowhere.
+ */
+export function membershipSweepKeys(m: Pick<MembershipRecord, 'domainId' | 'userId' | 'status' | 'lastActiveAt' | 'createdAt'>) {
+  if (m.status === 'active') return keys.activeSince(m.domainId, m.lastActiveAt ?? m.createdAt, m.userId);
+  if (m.status === 'pending') return keys.pendingSince(m.domainId, m.createdAt, m.userId);
+  return {};
+}
+
+/** Every domain of the stack, a page at a time (gsi1): the sweeps go domain by domain. */
+export async function listAllDomainIds(cursor?: string): Promise<{ ids: string[]; nextCursor: string | null }> {
+  const out = await dynamodb.send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': 'DOMAINS' },
+      ExclusiveStartKey: decodeCursor(cursor, (k) => k.gsi1pk === 'DOMAINS'),
+    }),
+  );
+  return { ids: (out.Items ?? []).map((item) => String(item.id)), nextCursor: encodeCursor(out.LastEvaluatedKey) };
 }
 
 /** Creates a domain with its first administrator, and the event, in one transaction. */
@@ -73,7 +98,7 @@ export async function createDomain(domain: DomainRecord, firstAdmin: MembershipR
   const table = tableName();
   await transact(
     [
-      { Put: { TableName: table, Item: { ...keys.domain(domain.id), type: 'domain', ...domain }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      { Put: { TableName: table, Item: { ...keys.domain(domain.id), ...keys.allDomains(domain.id), type: 'domain', ...domain }, ConditionExpression: 'attribute_not_exists(pk)' } },
       { Put: { TableName: table, Item: membershipItem(firstAdmin), ConditionExpression: 'attribute_not_exists(pk)' } },
       putHistory(domain.id, event),
     ],

@@ -19,6 +19,14 @@
  * An asset's reservations sort right after the asset (one Query reads both to check a new
  * reservation for overlaps). An asset tag item claims a tag (lower case) for one asset, so
  * a second asset with the same tag fails its transaction.
+ *
+ * gsi3 is the sweeps' sparse index (SPEC section 6): only what can fall due is in it.
+ * | item                        | gsi3pk                  | gsi3sk                        |
+ * |-----------------------------|-------------------------|-------------------------------|
+ * | active membership           | DUE#ACTIVE#<d>          | <lastActiveAt or joined>#<u>  |
+ * | pending membership          | DUE#PENDING#<d>         | <registered>#<u>              |
+ * | user without any membership | DUE#ORPHAN              | <since>#<u>                   |
+ * Domains are listed through gsi1 (DOMAINS / DOMAIN#<d>) so the sweeps can go domain by domain.
  */
 
 export const keys = {
@@ -37,6 +45,10 @@ export const keys = {
   invitationPrefix: 'INVITE#',
   token: (tokenHash: string) => ({ pk: `TOKEN#${tokenHash}`, sk: 'TOKEN' }),
   mailDay: (domainId: string, day: string) => ({ pk: `DOMAIN#${domainId}`, sk: `MAILDAY#${day}` }),
+  allDomains: (domainId: string) => ({ gsi1pk: 'DOMAINS', gsi1sk: `DOMAIN#${domainId}` }),
+  activeSince: (domainId: string, since: string, userId: string) => ({ gsi3pk: `DUE#ACTIVE#${domainId}`, gsi3sk: `${since}#${userId}` }),
+  pendingSince: (domainId: string, since: string, userId: string) => ({ gsi3pk: `DUE#PENDING#${domainId}`, gsi3sk: `${since}#${userId}` }),
+  orphanSince: (since: string, userId: string) => ({ gsi3pk: 'DUE#ORPHAN', gsi3sk: `${since}#${userId}` }),
   location: (domainId: string, locationId: string) => ({ pk: `DOMAIN#${domainId}`, sk: `LOCATION#${locationId}` }),
   locationByName: (domainId: string, name: string, locationId: string) => ({
     gsi2pk: `LOCATIONS#${domainId}`,
@@ -83,6 +95,6 @@ export function memberSearchText(name: string, email: string): string {
 
 /** Strips the keys and the store's own attributes from an item read from the table. */
 export function withoutKeys<T extends Record<string, unknown>>(item: T) {
-  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, ttl: _t, type: _type, search: _search, ...rest } = item;
+  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, gsi3pk: _e, gsi3sk: _f, ttl: _t, type: _type, search: _search, ...rest } = item;
   return rest;
 }

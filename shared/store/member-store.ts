@@ -80,15 +80,24 @@ export async function allMembers(domainId: string): Promise<MembershipRecord[]> 
  * Refreshes a member's lastActiveAt when it is older than `since` (the start of the day):
  * one conditional write at most once a day per membership, never one per request.
  */
-export async function touchLastActive(domainId: string, userId: string, at: string, since: string): Promise<void> {
+export async function touchLastActive(membership: MembershipRecord, at: string, since: string): Promise<void> {
+  const { domainId, userId } = membership;
+  // An active member's place in the stale sweep's index moves with its activity.
+  const active = membership.status === 'active';
   try {
     await dynamodb.send(
       new UpdateCommand({
         TableName: tableName(),
         Key: keys.membership(domainId, userId),
-        UpdateExpression: 'SET lastActiveAt = :at',
-        ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(lastActiveAt) OR lastActiveAt < :since OR lastActiveAt = :null)',
-        ExpressionAttributeValues: { ':at': at, ':since': since, ':null': null },
+        UpdateExpression: active ? 'SET lastActiveAt = :at, gsi3sk = :due' : 'SET lastActiveAt = :at',
+        ConditionExpression: `attribute_exists(pk) AND (attribute_not_exists(lastActiveAt) OR lastActiveAt < :since OR lastActiveAt = :null)${active ? ' AND #status = :active' : ''}`,
+        ...(active ? { ExpressionAttributeNames: { '#status': 'status' } } : {}),
+        ExpressionAttributeValues: {
+          ':at': at,
+          ':since': since,
+          ':null': null,
+          ...(active ? { ':active': 'active', ':due': keys.activeSince(domainId, at, userId).gsi3sk } : {}),
+        },
       }),
     );
   } catch (error) {
