@@ -45,6 +45,12 @@ export const TABLE = {
       serves:
         'the daily sweeps, sparse: an item is in it only while it can fall due (active members by last activity, pending registrations by age, users left without a membership), so a sweep reads what is due, not the table',
     },
+    {
+      name: 'gsi4',
+      partitionKey: { name: 'gsi4pk', type: 'S' },
+      sortKey: { name: 'gsi4sk', type: 'S' },
+      serves: "a domain's members by role and status: the active administrators who get the sweeps' digests and reminders, without reading every member",
+    },
   ],
 } as const satisfies {
   partitionKey: KeyAttribute;

@@ -30,7 +30,7 @@ import {
 import { keys } from '#shared/store/keys.ts';
 import { getMembership, saveMembershipChange } from '#shared/store/member-store.ts';
 import type { DomainRecord, MembershipRecord, UserRecord } from '#shared/store/records.ts';
-import { getUser, newUserItems, userIdByEmail } from '#shared/store/user-store.ts';
+import { getUser, newUserItems, notOrphanItem, userIdByEmail } from '#shared/store/user-store.ts';
 import { transact } from '#shared/store/dynamo.ts';
 import { hashToken } from '#shared/tokens.ts';
 
@@ -187,7 +187,7 @@ async function join(opened: Opened, invitation: InvitationRecord, profile: UserR
     after: { invitationId: invitation.id, email: profile.email, role, status },
   });
   const accepted = acceptanceItems(token);
-  const user = created ? newUserItems(created) : { items: [], explain: () => new Conflict('The account changed meanwhile; try again.') };
+  const user = created ? newUserItems(created) : { items: [notOrphanItem(profile.userId)], explain: () => new Conflict('The account changed meanwhile; try again.') };
   await saveMembershipChange(
     { domainId: domain.id, before: undefined, after: membership, isAdminRole: adminCheck(domain), rolesVersion: domain.rolesVersion, activeAdmins: domain.activeAdmins, events: [event] },
     { items: [...accepted.items, ...user.items], explain: (i) => (i < accepted.items.length ? accepted.explain() : user.explain(i - accepted.items.length)) },

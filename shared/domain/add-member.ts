@@ -18,7 +18,7 @@ import { historyEvent } from '#shared/store/history.ts';
 import { reserveEmails, tokenItem } from '#shared/store/invitation-store.ts';
 import { getMembership, saveMembershipChange } from '#shared/store/member-store.ts';
 import type { MembershipRecord, UserRecord } from '#shared/store/records.ts';
-import { getUser, newUserItems, userIdByEmail } from '#shared/store/user-store.ts';
+import { getUser, newUserItems, notOrphanItem, userIdByEmail } from '#shared/store/user-store.ts';
 import { newToken } from '#shared/tokens.ts';
 
 const DAY_MS = 86_400_000;
@@ -76,7 +76,7 @@ export async function addMember(
       { domainId: domain.id, before: undefined, after: membership, isAdminRole: adminCheck(domain), rolesVersion: domain.rolesVersion, activeAdmins: domain.activeAdmins, events: [event] },
       {
         items: [
-          ...(user?.items ?? []),
+          ...(user?.items ?? [notOrphanItem(profile.userId)]),
           ...(setPassword ? [{ Put: { TableName: tableName(), Item: setPassword.item, ConditionExpression: 'attribute_not_exists(pk)' } }] : []),
         ],
         explain: (i) => (user && i < user.items.length ? user.explain(i) : new Conflict('The change could not be stored; try again.')),

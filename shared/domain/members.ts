@@ -16,6 +16,7 @@ import { allMembershipsOfUser, loadDomainAccess } from '#shared/store/domain-sto
 import { historyEvent } from '#shared/store/history.ts';
 import { listMembers as listStored, type MemberFilter, saveMembershipChange } from '#shared/store/member-store.ts';
 import type { DomainRecord, HistoryEvent, MembershipRecord } from '#shared/store/records.ts';
+import { markOrphan } from '#shared/store/user-store.ts';
 
 /** A member as the API shows it. */
 export function memberView(m: MembershipRecord) {
@@ -126,7 +127,7 @@ export async function updateMember(access: DomainAccess, caller: Caller, userId:
     await saveMembershipChange({ domainId: domain.id, before: target, after: saved, isAdminRole: adminCheck(domain), rolesVersion: domain.rolesVersion, activeAdmins: domain.activeAdmins, events });
     return { member: saved, before: target };
   });
-  await followInDirectory(result.before, result.member, directory);
+  await followInDirectory(result.before, result.member, directory, now().toISOString());
   return memberView(result.member);
 }
 
@@ -147,22 +148,24 @@ export async function removeMember(access: DomainAccess, caller: Caller, userId:
     await saveMembershipChange({ domainId: domain.id, before: target, after: undefined, isAdminRole: adminCheck(domain), rolesVersion: domain.rolesVersion, activeAdmins: domain.activeAdmins, events: [event] });
     return target;
   });
-  await followInDirectory(removed, undefined, directory);
+  await followInDirectory(removed, undefined, directory, now().toISOString());
 }
 
 /**
  * Keeps the account in step with its memberships: losing the last active membership
- * disables it (and signs it out everywhere); becoming active again enables it.
+ * disables it (and signs it out everywhere); becoming active again enables it. A user left
+ * with no membership at all goes into the orphan sweep's index (deleted 30 days later).
  */
-async function followInDirectory(before: MembershipRecord, after: MembershipRecord | undefined, directory: Directory) {
+export async function followInDirectory(before: MembershipRecord, after: MembershipRecord | undefined, directory: Directory, at: string) {
   const wasActive = before.status === 'active';
   const isActive = after?.status === 'active';
-  if (wasActive === isActive) return;
-  if (isActive) {
+  if (isActive && !wasActive) {
     await directory.enableUser(before.email);
     return;
   }
+  if (after && wasActive === isActive) return;
   // The index is eventually consistent: this domain's membership is known from the change itself.
   const others = (await allMembershipsOfUser(before.userId)).filter((m) => m.domainId !== before.domainId);
-  if (!others.some((m) => m.status === 'active')) await directory.disableUser(before.email);
+  if (wasActive && !others.some((m) => m.status === 'active')) await directory.disableUser(before.email);
+  if (!after && others.length === 0) await markOrphan(before.userId, at);
 }

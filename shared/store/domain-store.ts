@@ -63,6 +63,7 @@ export function membershipItem(m: MembershipRecord) {
     ...keys.membershipByUser(m.userId, m.domainId),
     ...keys.membershipByName(m.domainId, m.name, m.userId),
     ...membershipSweepKeys(m),
+    ...(m.role === null ? {} : keys.byRole(m.domainId, m.role, m.status, m.userId)),
     type: 'membership',
     ...m,
     search: memberSearchText(m.name, m.email),
@@ -77,6 +78,28 @@ export function membershipSweepKeys(m: Pick<MembershipRecord, 'domainId' | 'user
   if (m.status === 'active') return keys.activeSince(m.domainId, m.lastActiveAt ?? m.createdAt, m.userId);
   if (m.status === 'pending') return keys.pendingSince(m.domainId, m.createdAt, m.userId);
   return {};
+}
+
+/** The active holders of some roles of a domain (gsi4): reads those members only. */
+export async function activeMembersWithRoles(domainId: string, roleIds: readonly string[]): Promise<MembershipRecord[]> {
+  const found: MembershipRecord[] = [];
+  for (const roleId of roleIds) {
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await dynamodb.send(
+        new QueryCommand({
+          TableName: tableName(),
+          IndexName: 'gsi4',
+          KeyConditionExpression: 'gsi4pk = :pk AND begins_with(gsi4sk, :active)',
+          ExpressionAttributeValues: { ':pk': keys.byRole(domainId, roleId, '', '').gsi4pk, ':active': 'active#' },
+          ExclusiveStartKey: start,
+        }),
+      );
+      found.push(...(out.Items ?? []).map((item) => withoutKeys(item) as unknown as MembershipRecord));
+      start = out.LastEvaluatedKey;
+    } while (start);
+  }
+  return found;
 }
 
 /** Every domain of the stack, a page at a time (gsi1): the sweeps go domain by domain. */

@@ -27,6 +27,7 @@
  * | pending membership          | DUE#PENDING#<d>         | <registered>#<u>              |
  * | user without any membership | DUE#ORPHAN              | <since>#<u>                   |
  * Domains are listed through gsi1 (DOMAINS / DOMAIN#<d>) so the sweeps can go domain by domain.
+ * gsi4 holds memberships with a role by role and status: ROLE#<d>#<role> / <status>#<u>.
  */
 
 export const keys = {
@@ -49,6 +50,7 @@ export const keys = {
   activeSince: (domainId: string, since: string, userId: string) => ({ gsi3pk: `DUE#ACTIVE#${domainId}`, gsi3sk: `${since}#${userId}` }),
   pendingSince: (domainId: string, since: string, userId: string) => ({ gsi3pk: `DUE#PENDING#${domainId}`, gsi3sk: `${since}#${userId}` }),
   orphanSince: (since: string, userId: string) => ({ gsi3pk: 'DUE#ORPHAN', gsi3sk: `${since}#${userId}` }),
+  byRole: (domainId: string, roleId: string, status: string, userId: string) => ({ gsi4pk: `ROLE#${domainId}#${roleId}`, gsi4sk: `${status}#${userId}` }),
   location: (domainId: string, locationId: string) => ({ pk: `DOMAIN#${domainId}`, sk: `LOCATION#${locationId}` }),
   locationByName: (domainId: string, name: string, locationId: string) => ({
     gsi2pk: `LOCATIONS#${domainId}`,
@@ -95,6 +97,6 @@ export function memberSearchText(name: string, email: string): string {
 
 /** Strips the keys and the store's own attributes from an item read from the table. */
 export function withoutKeys<T extends Record<string, unknown>>(item: T) {
-  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, gsi3pk: _e, gsi3sk: _f, ttl: _t, type: _type, search: _search, ...rest } = item;
+  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, gsi3pk: _e, gsi3sk: _f, gsi4pk: _g, gsi4sk: _h, ttl: _t, type: _type, search: _search, ...rest } = item;
   return rest;
 }

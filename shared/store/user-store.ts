@@ -1,9 +1,9 @@
 /** User profiles and the claim that keeps one account per email address. */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamodb } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config.ts';
 import { Conflict, VersionMismatch } from '#shared/http/errors.ts';
-import { transact } from '#shared/store/dynamo.ts';
+import { isNamed, transact } from '#shared/store/dynamo.ts';
 import { putHistory } from '#shared/store/history.ts';
 import { keys, memberSearchText, withoutKeys } from '#shared/store/keys.ts';
 import type { HistoryEvent, MembershipRecord, UserRecord } from '#shared/store/records.ts';
@@ -79,4 +79,34 @@ export async function saveProfile(
     ],
     () => new VersionMismatch(),
   );
+}
+
+/** Puts a user without any membership left into the orphan sweep's index, from `since`. */
+export async function markOrphan(userId: string, since: string): Promise<void> {
+  await dynamodb
+    .send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.user(userId),
+        UpdateExpression: 'SET gsi3pk = :pk, gsi3sk = :sk, orphanedAt = :since',
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(orphanedAt)',
+        ExpressionAttributeValues: { ':pk': keys.orphanSince(since, userId).gsi3pk, ':sk': keys.orphanSince(since, userId).gsi3sk, ':since': since },
+      }),
+    )
+    .catch((error: unknown) => {
+      // Gone, or marked already (its first day without memberships counts).
+      if (!isNamed(error, 'ConditionalCheckFailedException')) throw error;
+    });
+}
+
+/** The write that takes a user out of the orphan sweep's index: it belongs somewhere again. */
+export function notOrphanItem(userId: string) {
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: keys.user(userId),
+      UpdateExpression: 'REMOVE gsi3pk, gsi3sk, orphanedAt',
+      ConditionExpression: 'attribute_exists(pk)',
+    },
+  };
 }
