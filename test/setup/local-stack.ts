@@ -7,8 +7,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { LocalStackError } from '#local/errors.ts';
 import { freePorts } from '#local/ports.ts';
-import { type StackInfo, startLocalStack } from '#local/stack.ts';
+import { type LocalStack, type StackInfo, startLocalStack } from '#local/stack.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -23,15 +24,26 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   const dataDir = await mkdtemp(join(tmpdir(), 'gatehouse-it-'));
-  const [api, dynamodb, cognito, ses] = (await freePorts(4)) as [number, number, number, number];
-  // testClock: tests move the handlers' clock per request (helpers api(..., { clockOffsetMs })).
-  const stack = await startLocalStack({ dataDir, ports: { api, dynamodb, cognito, ses }, quiet: true, testClock: true });
+  let stack: LocalStack | undefined;
+  for (let attempt = 1; !stack; attempt++) {
+    const [api, dynamodb, cognito, ses] = (await freePorts(4)) as [number, number, number, number];
+    try {
+      // testClock: tests move the handlers' clock per request (helpers api(..., { clockOffsetMs })).
+      stack = await startLocalStack({ dataDir, ports: { api, dynamodb, cognito, ses }, quiet: true, testClock: true });
+    } catch (error) {
+      // Another process may take a port between the pick and the start: pick again.
+      if (attempt < 3 && error instanceof LocalStackError && / is in use: /.test(error.message)) continue;
+      await rm(dataDir, { recursive: true, force: true });
+      throw error;
+    }
+  }
   console.log(`[local stack] up in ${(stack.startupMs / 1000).toFixed(1)} s at ${stack.info.apiUrl} (data in ${dataDir})`);
   project.provide('stack', stack.info);
   project.provide('rolePreset', stack.rolePreset);
   project.provide('handlerEnvironment', stack.environment);
+  const started = stack;
   return async () => {
-    await stack.stop();
+    await started.stop();
     await rm(dataDir, { recursive: true, force: true });
   };
 }
