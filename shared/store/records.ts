@@ -35,6 +35,8 @@ export interface DomainRecord {
   /** Bumped by every custom role change, so a membership change never counts on a stale role. */
   rolesVersion: number;
   lastAccessReview: AccessReviewSignOff | null;
+  /** The review due date the daily sweep last sent a reminder for (once per due date). */
+  reviewReminderFor?: string;
   createdAt: string;
   createdBy: string;
   version: number;

@@ -4,23 +4,23 @@
  */
 import './helpers.ts';
 
-/** Sets a membership's lastActiveAt directly in the table. */
-export async function setLastActive(domainId: string, userId: string, at: string): Promise<void> {
-  const [{ UpdateCommand }, { dynamodb }, { tableName }, { keys }] = await Promise.all([
+/** Rewrites a membership with some fields changed, as time would have (keys and indexes recomputed). */
+export async function rewriteMembership(domainId: string, userId: string, change: { lastActiveAt?: string; createdAt?: string }): Promise<void> {
+  const [{ PutCommand }, { dynamodb }, { tableName }, { membershipItem }, { getMembership }] = await Promise.all([
     import('@aws-sdk/lib-dynamodb'),
     import('#shared/clients/dynamodb.ts'),
     import('#shared/config.ts'),
-    import('#shared/store/keys.ts'),
+    import('#shared/store/domain-store.ts'),
+    import('#shared/store/member-store.ts'),
   ]);
-  await dynamodb.send(
-    new UpdateCommand({
-      TableName: tableName(),
-      Key: keys.membership(domainId, userId),
-      UpdateExpression: 'SET lastActiveAt = :at',
-      ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeValues: { ':at': at },
-    }),
-  );
+  const membership = await getMembership(domainId, userId);
+  if (!membership) throw new Error(`rewriteMembership: no member ${userId} in ${domainId}`);
+  await dynamodb.send(new PutCommand({ TableName: tableName(), Item: membershipItem({ ...membership, ...change }) }));
+}
+
+/** Sets a membership's lastActiveAt, as if the member had last been seen then. */
+export async function setLastActive(domainId: string, userId: string, at: string): Promise<void> {
+  await rewriteMembership(domainId, userId, { lastActiveAt: at });
 }
 
 /** Sets how many invitation emails a domain has sent on a day (the daily-limit counter). */
