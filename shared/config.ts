@@ -15,6 +15,7 @@ export const endpoints = {
   dynamodb: process.env.DYNAMODB_ENDPOINT || undefined,
   cognito: process.env.COGNITO_ENDPOINT || undefined,
   ses: process.env.SES_ENDPOINT || undefined,
+  eventbridge: process.env.EVENTBRIDGE_ENDPOINT || undefined,
 };
 
 export function tableName(): string {
@@ -58,4 +59,9 @@ export function idTokenSettings() {
 /** The address every email is sent from: an SES identity the function is granted (infra/function.ts). */
 export function sesFromAddress(): string {
   return required('SES_FROM_ADDRESS');
+}
+
+/** The stack's EventBridge bus (`gatehouse-<customer>`) that history events are published to. */
+export function eventBusName(): string {
+  return required('EVENT_BUS_NAME');
 }

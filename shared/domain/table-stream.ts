@@ -1,0 +1,122 @@
+/**
+ * What the table's stream does: every history event is published to the stack's
+ * EventBridge bus (detail-type = the action), and a pending invitation whose token TTL
+ * deleted is recorded as `invitation.expired` in its domain's history.
+ *
+ * The same code runs as the stream's Lambda in AWS and behind the local stream poller.
+ */
+import { PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { DynamoDBRecord } from 'aws-lambda';
+import { dynamodb } from '#shared/clients/dynamodb.ts';
+import { eventbridge } from '#shared/clients/eventbridge.ts';
+import { eventBusName, tableName } from '#shared/config.ts';
+import { isNamed } from '#shared/store/dynamo.ts';
+import { keys } from '#shared/store/keys.ts';
+import type { HistoryEvent } from '#shared/store/records.ts';
+
+/** EventBridge takes at most 10 entries per PutEvents call. */
+export const PUT_EVENTS_BATCH = 10;
+const ATTEMPTS = 4;
+export const EVENT_SOURCE = 'gatehouse';
+
+type Image = Record<string, unknown>;
+
+/** DynamoDB's TTL deletes carry this identity; a delete by anyone else is not an expiry. */
+function deletedByTtl(record: DynamoDBRecord): boolean {
+  return record.eventName === 'REMOVE' && record.userIdentity?.type === 'Service' && record.userIdentity?.principalId === 'dynamodb.amazonaws.com';
+}
+
+function image(record: DynamoDBRecord, which: 'NewImage' | 'OldImage'): Image | undefined {
+  const raw = record.dynamodb?.[which];
+  return raw ? unmarshall(raw as Parameters<typeof unmarshall>[0]) : undefined;
+}
+
+/** History events that records in this batch inserted. */
+export function insertedEvents(records: readonly DynamoDBRecord[]): (HistoryEvent & { domainId: string })[] {
+  return records.flatMap((record) => {
+    const item = record.eventName === 'INSERT' ? image(record, 'NewImage') : undefined;
+    if (item?.type !== 'event') return [];
+    const { id, at, actor, action, targetType, targetId, before, after, domainId } = item as unknown as HistoryEvent & { domainId: string };
+    return [{ id, at, actor, action, targetType, targetId, before, after, domainId }];
+  });
+}
+
+/** Invitations whose pending token TTL removed: they expired unused. */
+export function expiredInvitations(records: readonly DynamoDBRecord[]) {
+  return records.flatMap((record) => {
+    const token = deletedByTtl(record) ? image(record, 'OldImage') : undefined;
+    if (token?.type !== 'token' || token.state !== 'pending' || token.kind === 'set-password' || typeof token.invitationId !== 'string') return [];
+    return [{ domainId: String(token.domainId), invitationId: token.invitationId, tokenHash: String(token.hash), email: (token.email as string | null) ?? null, expiresAt: String(token.expiresAt) }];
+  });
+}
+
+/**
+ * Records each expiry once: the event's id follows from the token, so a stream batch
+ * delivered twice writes nothing the second time.
+ */
+export async function recordExpiries(expired: ReturnType<typeof expiredInvitations>): Promise<number> {
+  let written = 0;
+  for (const e of expired) {
+    const event: HistoryEvent = {
+      id: `expired-${e.tokenHash.slice(0, 22)}`,
+      at: e.expiresAt,
+      actor: 'system:ttl',
+      action: 'invitation.expired',
+      targetType: 'invitation',
+      targetId: e.invitationId,
+      before: { status: 'pending', email: e.email },
+      after: { status: 'expired' },
+    };
+    try {
+      await dynamodb.send(
+        new PutCommand({
+          TableName: tableName(),
+          Item: { ...keys.historyEvent(e.domainId, event.at, event.id), type: 'event', domainId: e.domainId, ...event },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      written++;
+    } catch (error) {
+      if (!isNamed(error, 'ConditionalCheckFailedException')) throw error;
+    }
+  }
+  return written;
+}
+
+/**
+ * Publishes history events to the bus in batches of 10, sending again only the entries
+ * EventBridge failed, with backoff; what still fails makes the batch fail, so the stream
+ * retries it (and its DLQ keeps it in the end).
+ */
+export async function publishEvents(events: readonly (HistoryEvent & { domainId: string })[]): Promise<number> {
+  const bus = eventBusName();
+  let published = 0;
+  for (let i = 0; i < events.length; i += PUT_EVENTS_BATCH) {
+    let entries: PutEventsRequestEntry[] = events.slice(i, i + PUT_EVENTS_BATCH).map((event) => ({
+      EventBusName: bus,
+      Source: EVENT_SOURCE,
+      DetailType: event.action,
+      Time: new Date(event.at),
+      Detail: JSON.stringify(event),
+    }));
+    for (let attempt = 1; entries.length > 0; attempt++) {
+      const out = await eventbridge.send(new PutEventsCommand({ Entries: entries }));
+      const failed = entries.filter((_, index) => out.Entries?.[index]?.ErrorCode);
+      published += entries.length - failed.length;
+      entries = failed;
+      if (entries.length === 0) break;
+      if (attempt >= ATTEMPTS) throw new Error(`EventBridge refused ${entries.length} event(s) after ${ATTEMPTS} attempts`);
+      await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
+    }
+  }
+  return published;
+}
+
+/** Handles one stream batch: expiries first (their events then come through the stream too), then publishing. */
+export async function handleStreamBatch(records: readonly DynamoDBRecord[]) {
+  const expired = await recordExpiries(expiredInvitations(records));
+  const published = await publishEvents(insertedEvents(records));
+  return { expired, published };
+}

@@ -1,0 +1,34 @@
+import { marshall } from '@aws-sdk/util-dynamodb';
+import type { DynamoDBRecord } from 'aws-lambda';
+import { describe, expect, it } from 'vitest';
+import { expiredInvitations, insertedEvents } from '#shared/domain/table-stream.ts';
+
+const ttl = { type: 'Service', principalId: 'dynamodb.amazonaws.com' };
+const record = (eventName: 'INSERT' | 'REMOVE', item: Record<string, unknown>, userIdentity?: typeof ttl) =>
+  ({
+    eventName,
+    ...(userIdentity ? { userIdentity } : {}),
+    dynamodb: { [eventName === 'INSERT' ? 'NewImage' : 'OldImage']: marshall(item, { removeUndefinedValues: true }) },
+  }) as unknown as DynamoDBRecord;
+
+const token = (state: string, kind = 'email') => ({ type: 'token', hash: 'h'.repeat(43), kind, state, domainId: 'd1', invitationId: 'i1', email: 'a@b.test', expiresAt: '2026-01-01T00:00:00.000Z' });
+
+describe('the table stream', () => {
+  it('reads history events from inserts only, with their domain', () => {
+    const event = { type: 'event', id: 'e1', at: 'x', actor: 'u', action: 'member.role_changed', targetType: 'member', targetId: 'u2', before: { role: 'a' }, after: { role: 'b' }, domainId: 'd1' };
+    expect(insertedEvents([record('INSERT', event), record('REMOVE', event), record('INSERT', { type: 'membership' })])).toEqual([
+      { id: 'e1', at: 'x', actor: 'u', action: 'member.role_changed', targetType: 'member', targetId: 'u2', before: { role: 'a' }, after: { role: 'b' }, domainId: 'd1' },
+    ]);
+  });
+
+  it('counts as expired only a pending invitation token that TTL deleted', () => {
+    const found = expiredInvitations([
+      record('REMOVE', token('pending'), ttl),
+      record('REMOVE', token('pending')),
+      record('REMOVE', token('used'), ttl),
+      record('REMOVE', token('revoked'), ttl),
+      record('REMOVE', token('pending', 'set-password'), ttl),
+    ]);
+    expect(found).toEqual([{ domainId: 'd1', invitationId: 'i1', tokenHash: 'h'.repeat(43), email: 'a@b.test', expiresAt: '2026-01-01T00:00:00.000Z' }]);
+  });
+});
