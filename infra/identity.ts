@@ -3,6 +3,7 @@
  * Accounts come only from invitations, shared links and administrators, never from
  * self sign-up; the email address is the user name.
  */
+import { PASSWORD_POLICY } from '#shared/password-policy.ts';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
@@ -36,13 +37,8 @@ export class Identity extends Construct {
       // account (or its invitations) by typing someone else's address.
       keepOriginal: { email: true },
       standardAttributes: { email: { required: true, mutable: true } },
-      passwordPolicy: {
-        minLength: 12,
-        requireLowercase: true,
-        requireUppercase: true,
-        requireDigits: true,
-        requireSymbols: true,
-      },
+      // One policy for the deployed pool, the local pool and the accept route's own check.
+      passwordPolicy: { ...PASSWORD_POLICY },
       mfa: MFA[props.mfa],
       // Authenticator apps only: SMS needs an SNS role and per-message costs.
       ...(props.mfa === 'off' ? {} : { mfaSecondFactor: { otp: true, sms: false } }),

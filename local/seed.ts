@@ -6,6 +6,7 @@
  * This module imports `#shared` store modules, which read the environment at load: import
  * it only after `applyHandlerEnvironment`.
  */
+import { PASSWORD_POLICY } from '#shared/password-policy.ts';
 import { randomBytes } from 'node:crypto';
 import {
   AdminCreateUserCommand,
@@ -27,21 +28,18 @@ import { createUser, getUser } from '#shared/store/user-store.ts';
 export const ADMIN_EMAIL = 'admin@gatehouse.local';
 export const DEMO_DOMAIN_NAME = 'Demo';
 
-/**
- * The pool's password policy. The deployed pool's policy lives in infra; keep the two alike
- * so that a password refused in AWS is refused locally too.
- */
-export const PASSWORD_POLICY = {
-  MinimumLength: 12,
-  RequireUppercase: true,
-  RequireLowercase: true,
-  RequireNumbers: true,
-  RequireSymbols: true,
+/** The pool's password policy (shared/password-policy.ts, as the deployed pool has it), in the API's shape. */
+export const POOL_PASSWORD_POLICY = {
+  MinimumLength: PASSWORD_POLICY.minLength,
+  RequireUppercase: PASSWORD_POLICY.requireUppercase,
+  RequireLowercase: PASSWORD_POLICY.requireLowercase,
+  RequireNumbers: PASSWORD_POLICY.requireDigits,
+  RequireSymbols: PASSWORD_POLICY.requireSymbols,
   TemporaryPasswordValidityDays: 7,
 };
 
 /**
- * A password that satisfies PASSWORD_POLICY: 144 random bits, then one of each required class.
+ * A password that satisfies the password policy: 144 random bits, then one of each required class.
  * It starts with a letter, so that no command line takes it for an option.
  */
 export function generatePassword(): string {
@@ -76,7 +74,7 @@ export async function provisionUserPool(
         AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
         MfaConfiguration: 'OFF',
         AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }] },
-        Policies: { PasswordPolicy: PASSWORD_POLICY },
+        Policies: { PasswordPolicy: POOL_PASSWORD_POLICY },
       }),
     );
     userPoolId = created.UserPool?.Id;

@@ -167,7 +167,9 @@ describe('the last administrator', () => {
           api(method, `/domains/${domain.id}/members/${me}`, { token: other.token, body }),
         ];
         const statuses = (await Promise.all(round % 2 ? pair.reverse() : pair)).map((r) => r.status).sort();
-        expect(statuses).toEqual([method === 'DELETE' ? 204 : 200, 409]);
+        // The loser gets 409 when the two overlap, or 403 when it ran second and had lost its own admin role already.
+        expect(statuses[0]).toBe(method === 'DELETE' ? 204 : 200);
+        expect([403, 409]).toContain(statuses[1]);
         // Whoever can still read the domain sees exactly one active administrator left.
         const reviews = await Promise.all([owner, other.token].map((token) => api('GET', `/domains/${domain.id}/access-review`, { token })));
         const readable = reviews.filter((r) => r.status === 200);
