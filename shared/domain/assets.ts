@@ -218,7 +218,7 @@ export async function reserveAsset(access: DomainAccess, caller: Caller, assetId
     throw new BadRequest('The reservation would end in the past.', [{ path: 'body.to', message: 'must be in the future' }]);
   }
   return retryOnConflict(async () => {
-    const { asset, reservations } = await getAssetWithReservations(access.domain.id, assetId, from);
+    const { asset, reservations } = await getAssetWithReservations(access.domain.id, assetId, from, to);
     if (!asset) throw assetNotFound(assetId);
     const clash = reservations.find((r) => r.from < to && r.to > from);
     if (clash) {

@@ -324,12 +324,13 @@ export async function saveAssetChange(change: AssetChange): Promise<void> {
 }
 
 /**
- * The asset and the reservations that end after `endingAfter`, in one Query (they share
- * the asset's item collection, reservations sorted by start). Strongly consistent, so
- * the reservationsVersion read matches the reservations read.
+ * The asset and the reservations that could overlap [from, to): those starting before `to`
+ * (the key range) and ending after `from` (the filter), in one Query: they share the
+ * asset's item collection, reservations sorted by start. Strongly consistent, so the
+ * reservationsVersion read matches the reservations read.
  */
-export async function getAssetWithReservations(domainId: string, assetId: string, endingAfter: string) {
-  const range = keys.assetWithReservations(domainId, assetId);
+export async function getAssetWithReservations(domainId: string, assetId: string, from: string, to: string) {
+  const range = keys.assetWithReservations(domainId, assetId, to);
   let asset: AssetRecord | undefined;
   const reservations: ReservationRecord[] = [];
   let start: Record<string, unknown> | undefined;
@@ -338,10 +339,10 @@ export async function getAssetWithReservations(domainId: string, assetId: string
       new QueryCommand({
         TableName: tableName(),
         KeyConditionExpression: 'pk = :pk AND sk BETWEEN :first AND :last',
-        // Past reservations cannot overlap a new one: they are left out of the answer.
+        // Reservations ending by `from` cannot overlap the new one: they are left out of the answer.
         FilterExpression: '#type = :asset OR #to > :after',
         ExpressionAttributeNames: { '#type': 'type', '#to': 'to' },
-        ExpressionAttributeValues: { ':pk': range.pk, ':first': range.first, ':last': range.last, ':asset': 'asset', ':after': endingAfter },
+        ExpressionAttributeValues: { ':pk': range.pk, ':first': range.first, ':last': range.last, ':asset': 'asset', ':after': from },
         ConsistentRead: true,
         ExclusiveStartKey: start,
       }),

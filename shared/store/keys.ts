@@ -76,8 +76,12 @@ export const keys = {
   }),
   /** The sort key range of an asset's reservations ('~' sorts after every character keys use). */
   reservationsOf: (domainId: string, assetId: string) => ({ pk: `DOMAIN#${domainId}`, first: `ASSET#${assetId}#RES#`, last: `ASSET#${assetId}#RES#~` }),
-  /** The sort key range of an asset and its reservations, the asset first. */
-  assetWithReservations: (domainId: string, assetId: string) => ({ pk: `DOMAIN#${domainId}`, first: `ASSET#${assetId}`, last: `ASSET#${assetId}#RES#~` }),
+  /** The sort key range of an asset and its reservations that start before `startingBefore`, the asset first. */
+  assetWithReservations: (domainId: string, assetId: string, startingBefore: string) => ({
+    pk: `DOMAIN#${domainId}`,
+    first: `ASSET#${assetId}`,
+    last: `ASSET#${assetId}#RES#${startingBefore}`,
+  }),
 };
 
 /** DynamoDB's TTL attribute: epoch seconds. */
