@@ -69,7 +69,7 @@ export async function accessReview(access: DomainAccess, pendingInvitations: Pen
   };
 }
 
-const CSV_COLUMNS = ['userId', 'email', 'name', 'role', 'status', 'lastActiveAt', 'daysInactive', 'stale', 'emailVerified'] as const;
+const CSV_COLUMNS = ['userId', 'email', 'name', 'role', 'status', 'lastActiveAt', 'daysInactive', 'stale', 'emailVerified', 'assetsHeld'] as const;
 
 /** One CSV field (RFC 4180), with formula-looking text defused for spreadsheets. */
 function csvField(value: unknown): string {

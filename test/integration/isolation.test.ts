@@ -38,6 +38,9 @@ const minimalBody: Record<string, unknown> = {
   patchAsset: { name: 'Intruder' },
   checkoutAsset: {},
   createReservation: { from: '2999-01-01T10:00:00Z', to: '2999-01-01T11:00:00Z' },
+  createInvitations: { emails: ['intruder@example.test'], role: 'user' },
+  createInviteLink: { validDays: 7 },
+  addMember: { email: 'intruder@example.test', name: 'Intruder', language: 'en', role: 'user' },
 };
 
 describe('a member of one domain reaching into another', () => {

@@ -140,7 +140,7 @@ describe('access review', () => {
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.headers['content-disposition']).toContain('attachment');
     const lines = (csv.body as string).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('userId,email,name,role,status,lastActiveAt,daysInactive,stale,emailVerified');
+    expect(lines[0]).toBe('userId,email,name,role,status,lastActiveAt,daysInactive,stale,emailVerified,assetsHeld');
     expect(lines).toHaveLength(5);
     expect(lines.find((l) => l.startsWith(tricky.userId))).toContain(`"'=cmd, ""quoted"""`);
   });
