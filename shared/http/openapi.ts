@@ -59,7 +59,8 @@ export function openApiDocument(routes: readonly RouteDefinition[]) {
       ...(route.request.body
         ? {
             requestBody: {
-              required: true,
+              // A body the schema accepts when absent (checkout's `{holderId?}`) is optional.
+              required: !z.safeParse(route.request.body(), undefined).success,
               content: {
                 'application/json': { schema: schemaOf(route.request.body(), 'input') },
                 ...(route.request.csv ? { 'text/csv': { schema: { type: 'string', description: 'Header row email,role,language, then one invitee per row.' } } } : {}),
