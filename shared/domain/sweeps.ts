@@ -8,9 +8,7 @@
  * (actor `system:sweep`) and is decided on a fresh read, so a second run finds nothing left
  * to do, and a run cut off half way leaves consistent data for the next run to finish.
  */
-import { QueryCommand, type QueryCommandInput, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamodb } from '#shared/clients/dynamodb.ts';
-import { appUrl, rolePreset, tableName } from '#shared/config.ts';
+import { appUrl, rolePreset } from '#shared/config.ts';
 import type { Directory } from '#shared/directory.ts';
 import { nextReviewDue } from '#shared/domain/access-review.ts';
 import { adminCheck, followInDirectory } from '#shared/domain/members.ts';
@@ -22,9 +20,9 @@ import { isAdminGrant } from '#shared/permissions.ts';
 import { activeMembersWithRoles, getDomains, listAllDomainIds, loadDomainAccess } from '#shared/store/domain-store.ts';
 import { ConcurrentChange, isNamed } from '#shared/store/dynamo.ts';
 import { historyEvent } from '#shared/store/history.ts';
-import { keys, withoutKeys } from '#shared/store/keys.ts';
 import { LastAdminError, saveMembershipChange } from '#shared/store/member-store.ts';
 import type { DomainRecord, MembershipRecord, UserRecord } from '#shared/store/records.ts';
+import { claimReviewReminder, deleteOrphan, dueItems, hasAnyMembership, type SweepPartition } from '#shared/store/sweep-store.ts';
 import { getUser } from '#shared/store/user-store.ts';
 
 export const SWEEP_ACTOR = 'system:sweep';
@@ -96,19 +94,11 @@ class Budget {
   }
 }
 
-/** Reads one page of a sweep index partition, items whose sort key is before `before`. */
-async function dueItems(budget: Budget, partition: string, before: string, start?: Record<string, unknown>) {
-  const query: QueryCommandInput = {
-    TableName: tableName(),
-    IndexName: 'gsi3',
-    KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk < :before',
-    ExpressionAttributeValues: { ':pk': partition, ':before': before },
-    ExclusiveStartKey: start,
-    Limit: 100,
-  };
-  const out = await dynamodb.send(new QueryCommand(query));
-  budget.itemsRead += out.ScannedCount ?? 0;
-  return { items: (out.Items ?? []).map((i) => withoutKeys(i)), next: out.LastEvaluatedKey };
+/** Reads one page of a sweep index partition: what fell due before `before`. */
+async function due(budget: Budget, partition: SweepPartition, before: string, start?: Record<string, unknown>) {
+  const page = await dueItems(partition, before, start);
+  budget.itemsRead += page.read;
+  return page;
 }
 
 const person = (m: Pick<MembershipRecord, 'userId' | 'name' | 'email'>): Person => ({ userId: m.userId, name: m.name, email: m.email });
@@ -162,7 +152,7 @@ async function sweepStale(domain: DomainRecord, options: SweepOptions, budget: B
   const cutoff = new Date(options.at.getTime() - days * DAY_MS).toISOString();
   let start: Record<string, unknown> | undefined;
   do {
-    const page = await dueItems(budget, keys.activeSince(domain.id, '', '').gsi3pk, cutoff, start);
+    const page = await due(budget, { kind: 'active', domainId: domain.id }, cutoff, start);
     for (const candidate of page.items as unknown as MembershipRecord[]) {
       if (!budget.allows()) return;
       await deactivateStale(domain.id, candidate.userId, cutoff, options, budget, report);
@@ -218,7 +208,7 @@ async function sweepPending(domain: DomainRecord, options: SweepOptions, budget:
   const cutoff = new Date(options.at.getTime() - domain.settings.pendingRegistrationDays * DAY_MS).toISOString();
   let start: Record<string, unknown> | undefined;
   do {
-    const page = await dueItems(budget, keys.pendingSince(domain.id, '', '').gsi3pk, cutoff, start);
+    const page = await due(budget, { kind: 'pending', domainId: domain.id }, cutoff, start);
     for (const candidate of page.items as unknown as MembershipRecord[]) {
       if (!budget.allows()) return;
       const { domain: fresh, membership } = await loadDomainAccess(domain.id, candidate.userId);
@@ -295,26 +285,7 @@ async function remindReview(domain: DomainRecord, options: SweepOptions, budget:
   if (dueAt > options.at.toISOString() || domain.reviewReminderFor === dueAt) return [];
   const admins = await activeAdmins(domain, budget);
   if (options.dryRun) return admins.map((a) => a.email);
-  try {
-    await dynamodb.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: tableName(),
-              Key: keys.domain(domain.id),
-              UpdateExpression: 'SET reviewReminderFor = :due',
-              ConditionExpression: 'attribute_not_exists(reviewReminderFor) OR reviewReminderFor <> :due',
-              ExpressionAttributeValues: { ':due': dueAt },
-            },
-          },
-        ],
-      }),
-    );
-  } catch (error) {
-    if (isNamed(error, 'TransactionCanceledException')) return [];
-    throw error;
-  }
+  if (!(await claimReviewReminder(domain.id, dueAt))) return [];
   budget.itemsWritten += 1;
   return sendEach(
     admins,
@@ -336,7 +307,7 @@ async function sweepOrphans(options: SweepOptions, budget: Budget): Promise<Pers
   const deleted: Person[] = [];
   let start: Record<string, unknown> | undefined;
   do {
-    const page = await dueItems(budget, keys.orphanSince('', '').gsi3pk, cutoff, start);
+    const page = await due(budget, { kind: 'orphan' }, cutoff, start);
     for (const candidate of page.items as unknown as UserRecord[]) {
       if (options.only && !options.only.userIds?.includes(candidate.userId)) continue;
       if (!budget.allows()) return deleted;
@@ -344,30 +315,15 @@ async function sweepOrphans(options: SweepOptions, budget: Budget): Promise<Pers
       budget.itemsRead += 1;
       if (!user) continue;
       // Joined somewhere meanwhile? Then it is no orphan: the join took it out of the index.
-      const memberships = await dynamodb.send(
-        new QueryCommand({ TableName: tableName(), IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': keys.userMembershipsPartition(user.userId) }, Limit: 1 }),
-      );
-      budget.itemsRead += memberships.ScannedCount ?? 0;
-      if ((memberships.Items ?? []).length > 0) continue;
+      budget.itemsRead += 1;
+      if (await hasAnyMembership(user.userId)) continue;
       const who = { userId: user.userId, name: user.name, email: user.email };
       if (options.dryRun) {
         deleted.push(who);
         continue;
       }
       await options.directory.deleteAccount(user.email);
-      try {
-        await dynamodb.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              { Delete: { TableName: tableName(), Key: keys.user(user.userId), ConditionExpression: 'attribute_exists(orphanedAt)' } },
-              { Delete: { TableName: tableName(), Key: keys.email(user.email) } },
-            ],
-          }),
-        );
-      } catch (error) {
-        if (isNamed(error, 'TransactionCanceledException')) continue;
-        throw error;
-      }
+      if (!(await deleteOrphan(user))) continue;
       budget.changes++;
       budget.itemsWritten += 2;
       deleted.push(who);
