@@ -1,15 +1,29 @@
 import { defineConfig } from 'vitest/config';
 
+/** The tests that check every permission of a preset run against both presets' stacks (SPEC section 10). */
+const PER_PRESET_TESTS = ['test/integration/route-role-matrix.test.ts', 'test/integration/assets-permissions.test.ts'];
+
 export default defineConfig({
   test: {
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       { test: { name: 'infra', include: ['test/infra/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 300_000 } },
       {
+        // The stack of the default preset (asset-management), in the Vitest process.
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           globalSetup: ['test/setup/local-stack.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        // A second stack with the admin-member preset, in a child process (test/setup/child-stack.ts).
+        test: {
+          name: 'integration-admin-member',
+          include: PER_PRESET_TESTS,
+          globalSetup: ['test/setup/admin-member-stack.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

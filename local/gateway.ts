@@ -10,6 +10,9 @@
  *
  * Logs one line per request (method, route template, status, ms). Never headers, bodies or
  * the concrete path: paths such as /invitations/{token} carry secrets.
+ *
+ * Started for tests (`testClock`), it also lets a request move its handler's clock, and
+ * serves the local stack's test routes under /__local/ (local/stack.ts testRoutes).
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -46,6 +49,11 @@ export interface GatewayOptions {
    * For tests only: `npm start` never sets it, and no deployed API has it.
    */
   testClock?: boolean;
+  /**
+   * With `testClock` only: local routes for tests (`'POST /__local/ttl-sweep'` → what it
+   * answers, as JSON with 200), served before the route table. Throw an HttpError to refuse.
+   */
+  testRoutes?: Record<string, (query: URLSearchParams) => Promise<unknown>>;
 }
 
 export interface Gateway {
@@ -267,6 +275,11 @@ export function createGatewayListener(options: GatewayOptions): (req: IncomingMe
       searchParams: new URLSearchParams(queryAt < 0 ? '' : target.slice(queryAt + 1)),
     };
     const method = (req.method ?? 'GET').toUpperCase();
+    const testRoute = options.testClock ? options.testRoutes?.[`${method} ${url.pathname}`] : undefined;
+    if (testRoute) {
+      seen.resource = url.pathname;
+      return { statusCode: 200, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(await testRoute(url.searchParams)) };
+    }
     const found = match(templates, url.pathname);
     if (!found) throw new NotFound(`No route for ${method} ${url.pathname.length > 60 ? `${url.pathname.slice(0, 60)}…` : url.pathname}.`);
     seen.resource = found.template.path;

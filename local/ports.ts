@@ -7,29 +7,35 @@ export interface StackPorts {
   dynamodb: number;
   cognito: number;
   ses: number;
+  /**
+   * The local EventBridge bus (local/event-bus.ts). Not in SPEC section 8 or stack.json: the
+   * handlers get its endpoint in their environment. Unset: any free port.
+   */
+  events?: number;
 }
 
-/** Each port, the variable that overrides it and its default (SPEC section 8). */
+/** Each port, the variable that overrides it and its default (SPEC section 8; 0: any free port). */
 export const PORT_VARIABLES = {
   api: { variable: 'API_PORT', fallback: 3000 },
   dynamodb: { variable: 'DYNAMODB_PORT', fallback: 8000 },
   cognito: { variable: 'COGNITO_PORT', fallback: 9229 },
   ses: { variable: 'SES_PORT', fallback: 8005 },
+  events: { variable: 'EVENTS_PORT', fallback: 0 },
 } as const satisfies Record<keyof StackPorts, { variable: string; fallback: number }>;
 
 type PortName = keyof StackPorts;
 
-/** Ports from API_PORT, DYNAMODB_PORT, COGNITO_PORT and SES_PORT, or their defaults. */
+/** Ports from API_PORT, DYNAMODB_PORT, COGNITO_PORT, SES_PORT and EVENTS_PORT, or their defaults. */
 export function portsFromEnv(env: NodeJS.ProcessEnv = process.env): StackPorts {
-  const entries = (Object.keys(PORT_VARIABLES) as PortName[]).map((name) => {
+  const entries = (Object.keys(PORT_VARIABLES) as PortName[]).flatMap((name) => {
     const { variable, fallback } = PORT_VARIABLES[name];
     const raw = env[variable]?.trim();
-    if (!raw) return [name, fallback] as const;
+    if (!raw) return fallback ? [[name, fallback] as const] : [];
     const port = Number(raw);
     if (!/^\d{1,5}$/.test(raw) || port < 1 || port > 65535) {
       throw new LocalStackError(`${variable}=${raw.slice(0, 20)} is not a port: set it to a number from 1 to 65535.`);
     }
-    return [name, port] as const;
+    return [[name, port] as const];
   });
   return Object.fromEntries(entries) as unknown as StackPorts;
 }
@@ -40,7 +46,8 @@ export function portsFromEnv(env: NodeJS.ProcessEnv = process.env): StackPorts {
  * port, IPv4 or IPv6, so a free answer here means every child can bind it.
  */
 export async function assertPortsFree(ports: StackPorts): Promise<void> {
-  const names = Object.keys(ports) as PortName[];
+  // A port left unset (or 0) is picked by the system when the component starts.
+  const names = (Object.keys(ports) as PortName[]).filter((name) => ports[name]);
   for (const [i, name] of names.entries()) {
     const twin = names.slice(0, i).find((other) => ports[other] === ports[name]);
     if (twin) {
@@ -50,12 +57,11 @@ export async function assertPortsFree(ports: StackPorts): Promise<void> {
     }
   }
   for (const name of names) {
-    if (await isFree(ports[name])) continue;
+    const port = ports[name] as number;
+    if (await isFree(port)) continue;
     const { variable } = PORT_VARIABLES[name];
-    const suggestion = await nextFreePort(ports[name] + 1, new Set(Object.values(ports)));
-    throw new LocalStackError(
-      `Port ${ports[name]} (${variable}) is in use: stop what uses it or set ${variable}=${suggestion ?? '...'}`,
-    );
+    const suggestion = await nextFreePort(port + 1, new Set(names.map((other) => ports[other] as number)));
+    throw new LocalStackError(`Port ${port} (${variable}) is in use: stop what uses it or set ${variable}=${suggestion ?? '...'}`);
   }
 }
 

@@ -33,13 +33,17 @@ export function localSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Loca
   return { productName: env.PRODUCT_NAME || undefined, appUrl: env.APP_URL || undefined, sesFromAddress: env.SES_FROM_ADDRESS || undefined };
 }
 
+/** The stack's EventBridge bus, `gatehouse-<customer>` as deployed, with the local customer `local`. */
+export const LOCAL_EVENT_BUS = 'gatehouse-local';
+
 /**
  * The environment the handlers get locally: what the CDK stack sets for the functions in AWS
  * (infra/gatehouse-stack.ts), with the emulator endpoints, and the issuer cognito-local puts
- * into its tokens.
+ * into its tokens. `info.eventbridge` is the local bus (local/event-bus.ts), which stack.json
+ * does not name.
  */
 export function handlerEnvironment(
-  info: Pick<StackInfo, 'region' | 'dynamodb' | 'cognito' | 'ses'>,
+  info: Pick<StackInfo, 'region' | 'dynamodb' | 'cognito' | 'ses'> & { eventbridge?: { endpoint: string } },
   rolePreset: string,
   settings: LocalSettings = {},
 ): Record<string, string> {
@@ -56,6 +60,8 @@ export function handlerEnvironment(
     DYNAMODB_ENDPOINT: info.dynamodb.endpoint,
     COGNITO_ENDPOINT: info.cognito.endpoint,
     SES_ENDPOINT: info.ses.endpoint,
+    EVENT_BUS_NAME: LOCAL_EVENT_BUS,
+    ...(info.eventbridge ? { EVENTBRIDGE_ENDPOINT: info.eventbridge.endpoint } : {}),
     USER_POOL_ID: info.cognito.userPoolId,
     USER_POOL_CLIENT_ID: info.cognito.clientId,
     // cognito-local signs with http://localhost:<COGNITO_PORT>/<poolId> (local/cognito.ts sets it).

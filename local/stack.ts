@@ -1,7 +1,8 @@
 /**
  * The local stack, programmatically: DynamoDB Local, cognito-local (behind the local Cognito
- * front), aws-ses-v2-local and the local API gateway, seeded with an owner administrator and
- * the domain `Demo`. `npm start` (local/start.ts) and the integration tests' global setup
+ * front), aws-ses-v2-local, the local API gateway, the local EventBridge bus, the table
+ * stream's poller and the TTL reaper, seeded with an owner administrator and the domain
+ * `Demo`. `npm start` (local/start.ts) and the integration tests' global setup
  * (test/setup/local-stack.ts) both run it through `startLocalStack`.
  *
  * The handlers run in this process and read their configuration from process.env when they
@@ -13,11 +14,14 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { createCognitoAuthorizer } from '#local/authorizer.ts';
 import type { ManagedChild } from '#local/children.ts';
 import { type LocalCognito, startCognito } from '#local/cognito.ts';
 import { ensureTable, startDynamoDb } from '#local/dynamodb.ts';
 import { LocalStackError } from '#local/errors.ts';
+import { type EventBus, startEventBus } from '#local/event-bus.ts';
 import { type Gateway, startGateway } from '#local/gateway.ts';
 import { assertPortsFree, portsFromEnv, type StackPorts } from '#local/ports.ts';
 import { startSes } from '#local/ses.ts';
@@ -26,10 +30,14 @@ import {
   applyHandlerEnvironment,
   handlerEnvironment,
   LOCAL_CREDENTIALS,
+  LOCAL_EVENT_BUS,
   LOCAL_REGION,
   localSettingsFromEnv,
   type StackInfo,
 } from '#local/stack-info.ts';
+import { STREAM_HANDLER, type StreamPoller, type StreamPollerStats, startStreamPoller } from '#local/stream-poller.ts';
+import { startTtlReaper, type SweepOptions, type TtlReaper } from '#local/ttl-reaper.ts';
+import { HttpError } from '#shared/http/errors.ts';
 import type { RouteHandler } from '#shared/http/pipeline.ts';
 import type { RouteDefinition } from '#shared/http/route.ts';
 import { ROLE_PRESET_NAMES } from '#shared/permissions.ts';
@@ -52,8 +60,13 @@ export interface LocalStackOptions {
   quiet?: boolean;
   /** Where progress and request lines go (default console.log). */
   log?: (line: string) => void;
-  /** Let requests move the handlers' clock with the x-gatehouse-clock-offset header (tests only). */
+  /**
+   * Tests only: let requests move the handlers' clock with the x-gatehouse-clock-offset header,
+   * and serve the gateway's test routes (POST /__local/ttl-sweep and the like).
+   */
   testClock?: boolean;
+  /** Milliseconds between TTL sweeps with the real clock; 0 for none. Default: LOCAL_TTL_SWEEP_SECONDS or 5 s. */
+  ttlSweepEveryMs?: number;
 }
 
 export interface LocalStack {
@@ -62,6 +75,12 @@ export interface LocalStack {
   /** The environment the handlers run with (local/stack-info.ts handlerEnvironment). */
   environment: Record<string, string>;
   dataDir: string;
+  /** The local EventBridge bus: its endpoint (EVENTBRIDGE_ENDPOINT) and `<dataDir>/events.jsonl`. */
+  events: { endpoint: string; file: string };
+  /** Deletes the items expired at now + offsetMs, as DynamoDB's TTL would (local/ttl-reaper.ts). */
+  sweepExpired(options?: SweepOptions): Promise<number>;
+  /** What the stream poller handed to the stream handler so far. */
+  streamStats(): StreamPollerStats;
   /** Milliseconds from the call to a stack that answers. */
   startupMs: number;
   stop(): Promise<void>;
@@ -70,6 +89,9 @@ export interface LocalStack {
 let running = false;
 /** The environment the handlers of this process were loaded with: modules load once, so it cannot change. */
 let loadedWith: string | undefined;
+/** The event bus port the first stack of this process got, so that a restart here keeps its environment. */
+let eventsPortOfProcess: number | undefined;
+const DEFAULT_TTL_SWEEP_MS = 5000;
 
 /** Starts every component, seeds, writes `<dataDir>/stack.json`; `stop()` ends every child process. */
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
@@ -81,16 +103,28 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   if (!(ROLE_PRESET_NAMES as string[]).includes(rolePreset)) {
     throw new LocalStackError(`ROLE_PRESET=${rolePreset} is no role preset: use one of ${ROLE_PRESET_NAMES.join(', ')}.`);
   }
+  const ttlSweepEveryMs = options.ttlSweepEveryMs ?? ttlSweepFromEnv();
   await assertPortsFree(ports);
   running = true;
 
+  const log = options.log ?? ((line: string) => console.log(line));
+  const logError = (line: string, error?: unknown) => (error === undefined ? console.error(line) : console.error(line, error));
   const children: ManagedChild[] = [];
   let cognito: LocalCognito | undefined;
   let gateway: Gateway | undefined;
+  let bus: EventBus | undefined;
+  let poller: StreamPoller | undefined;
+  let reaper: TtlReaper | undefined;
+  const clients: { destroy(): void }[] = [];
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       await gateway?.close();
+      // The reaper first, then the poller hands over the REMOVE records of its last deletes.
+      await reaper?.stop();
+      await poller?.stop();
+      await bus?.close();
+      for (const client of clients) client.destroy();
       await cognito?.front.close();
       await Promise.all(children.map((child) => child.stop()));
       running = false;
@@ -102,6 +136,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     await mkdir(logDir, { recursive: true });
     const previous = await readStackFile(dataDir);
 
+    // The bus first (it takes milliseconds): the handlers' environment names its endpoint.
+    bus = await startEventBus(ports.events ?? eventsPortOfProcess ?? 0, { dataDir, busName: LOCAL_EVENT_BUS });
+    eventsPortOfProcess = Number(new URL(bus.endpoint).port);
     const endpoints = {
       dynamodb: `http://localhost:${ports.dynamodb}`,
       cognito: `http://localhost:${ports.cognito}`,
@@ -112,6 +149,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       dynamodb: { endpoint: endpoints.dynamodb, tableName: TABLE_NAME },
       cognito: { endpoint: endpoints.cognito, userPoolId: '', clientId: '' },
       ses: { endpoint: endpoints.ses },
+      eventbridge: { endpoint: bus.endpoint },
     };
     const settings = localSettingsFromEnv();
     // Endpoints and table first: the seed module's store imports read them when they load.
@@ -158,14 +196,42 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
           }),
         ),
       );
-      return { ROUTES, loadHandler, environment: env };
+      // The stream function likewise: if it fails to load, every batch fails and is skipped with that error.
+      const streamHandler = loadModuleHandler<(event: DynamoDBStreamEvent) => Promise<unknown>>(STREAM_HANDLER);
+      streamHandler.catch((error: unknown) => console.error(`[stream] ${STREAM_HANDLER} failed to load: ${(error as Error).message}`));
+      return { ROUTES, loadHandler, streamHandler, environment: env };
     });
     const sesSide = startSes(logDir, ports.ses, track);
     const settled = await Promise.allSettled([dynamoSide, cognitoSide, handlersSide, sesSide]);
     const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
     if (failed) throw failed.reason;
     const { seed, pool, admin, adminSub, issuer } = await cognitoSide;
-    const { ROUTES, loadHandler, environment } = await handlersSide;
+    const { ROUTES, loadHandler, streamHandler, environment } = await handlersSide;
+
+    // The stream's consumer starts before the seed, so the Demo domain's first events reach the bus.
+    const dynamo = new DynamoDBClient({ ...clientConfig, endpoint: endpoints.dynamodb });
+    const streams = new DynamoDBStreamsClient({ ...clientConfig, endpoint: endpoints.dynamodb });
+    clients.push(dynamo, streams);
+    const ttl = startTtlReaper({
+      client: dynamo,
+      tableName: TABLE_NAME,
+      everyMs: ttlSweepEveryMs,
+      log: (line) => !options.quiet && log(line),
+      logError,
+    });
+    reaper = ttl;
+    poller = await startStreamPoller({
+      dynamodb: dynamo,
+      streams,
+      tableName: TABLE_NAME,
+      region: LOCAL_REGION,
+      handler: async (event) => (await streamHandler)(event),
+      isTtlDelete: (keys) => ttl.takeTtlDelete(keys),
+      log: options.quiet ? undefined : log,
+      logError,
+    });
+    const pollerStarted = poller;
+    const eventBus = bus;
 
     const info: StackInfo = {
       apiUrl: `http://localhost:${ports.api}`,
@@ -190,6 +256,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       quiet: options.quiet,
       log: options.log,
       testClock: options.testClock,
+      testRoutes: testRoutes(ttl, eventBus, pollerStarted),
     });
 
     await writeStackFile(dataDir, info);
@@ -198,7 +265,17 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         if (!stopping) console.error(`[local stack] ${child.name} stopped unexpectedly; its log is ${child.logFile}. Restart the stack.`);
       });
     }
-    return { info, rolePreset, environment, dataDir, startupMs: Math.round(performance.now() - started), stop };
+    return {
+      info,
+      rolePreset,
+      environment,
+      dataDir,
+      events: { endpoint: eventBus.endpoint, file: eventBus.file },
+      sweepExpired: (sweep) => ttl.sweep(sweep),
+      streamStats: () => pollerStarted.stats(),
+      startupMs: Math.round(performance.now() - started),
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;
@@ -211,14 +288,60 @@ function handlerLoader(): (route: RouteDefinition) => Promise<RouteHandler> {
   return (route) => {
     let loaded = cache.get(route.handler);
     if (!loaded) {
-      loaded = import(pathToFileURL(join(PROJECT_ROOT, route.handler)).href).then((module: { handler?: unknown }) => {
-        if (typeof module.handler !== 'function') throw new Error(`${route.handler} exports no function named handler`);
-        return module.handler as RouteHandler;
-      });
+      loaded = loadModuleHandler<RouteHandler>(route.handler);
       cache.set(route.handler, loaded);
     }
     return loaded;
   };
+}
+
+/** The `handler` export of a function's module (a path relative to the repository root). */
+function loadModuleHandler<T>(path: string): Promise<T> {
+  return import(pathToFileURL(join(PROJECT_ROOT, path)).href).then((module: { handler?: unknown }) => {
+    if (typeof module.handler !== 'function') throw new Error(`${path} exports no function named handler`);
+    return module.handler as T;
+  });
+}
+
+/**
+ * The gateway's routes for tests (served only with testClock, never by `npm start`):
+ * - `POST /__local/ttl-sweep?offsetMs=N&domainId=D`: a TTL sweep now, as if the clock were N ms
+ *   ahead, of one domain's items (or all) → `{deleted}`;
+ * - `POST` / `DELETE /__local/eventbridge-refusals?domainId=D`: the bus refuses (or again takes)
+ *   PutEvents calls holding that domain's events;
+ * - `GET /__local/stream`: the stream poller's counts (batches, records, failures, skipped).
+ */
+function testRoutes(reaper: TtlReaper, bus: EventBus, poller: StreamPoller): Record<string, (query: URLSearchParams) => Promise<unknown>> {
+  const domainOf = (query: URLSearchParams, required: boolean) => {
+    const domainId = query.get('domainId') ?? undefined;
+    if (required && !domainId) throw new HttpError(400, 'invalid-input', 'Invalid input', 'domainId is required.');
+    return domainId;
+  };
+  return {
+    'POST /__local/ttl-sweep': async (query) => {
+      const raw = query.get('offsetMs') ?? '0';
+      if (!/^-?\d{1,15}$/.test(raw)) throw new HttpError(400, 'invalid-input', 'Invalid input', 'offsetMs must be a whole number of milliseconds.');
+      return { deleted: await reaper.sweep({ offsetMs: Number(raw), domainId: domainOf(query, false) }) };
+    },
+    'POST /__local/eventbridge-refusals': async (query) => {
+      bus.refuse(domainOf(query, true) as string);
+      return { refusing: query.get('domainId') };
+    },
+    'DELETE /__local/eventbridge-refusals': async (query) => {
+      bus.allow(domainOf(query, true) as string);
+      return { refusing: null };
+    },
+    'GET /__local/stream': async () => poller.stats(),
+  };
+}
+
+/** LOCAL_TTL_SWEEP_SECONDS (0: no periodic sweeps), else 5 s. */
+function ttlSweepFromEnv(): number {
+  const raw = process.env.LOCAL_TTL_SWEEP_SECONDS?.trim();
+  if (!raw) return DEFAULT_TTL_SWEEP_MS;
+  const seconds = Number(raw);
+  if (!Number.isFinite(seconds) || seconds < 0) throw new LocalStackError(`LOCAL_TTL_SWEEP_SECONDS=${raw.slice(0, 20)} is no number of seconds: set it to 0 (off) or more.`);
+  return seconds * 1000;
 }
 
 /** Local output defaults, unless the developer set them: warnings and errors only, no EMF metrics on stdout. */

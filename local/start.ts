@@ -2,6 +2,9 @@
  * `npm start [-- --reset] [-- --quiet]`: the whole product locally (SPEC section 8). Prints the
  * URLs, the administrator's credentials and what to run next; Ctrl-C stops every process.
  * A problem the developer can fix (a port in use, no Java) is one line on stderr and exit 1.
+ *
+ * `--test-clock` is for the integration tests' second stack (test/setup/child-stack.ts) only:
+ * requests may move the handlers' clock, and the gateway serves its /__local/ test routes.
  */
 import { LocalStackError } from '#local/errors.ts';
 import { assertPortsFree, portsFromEnv } from '#local/ports.ts';
@@ -9,13 +12,16 @@ import { DEFAULT_DATA_DIR, type LocalStack, stackFilePath, startLocalStack } fro
 
 const USAGE = [
   'Usage: npm start [-- --reset] [-- --quiet]',
-  '  ports: API_PORT, DYNAMODB_PORT, COGNITO_PORT, SES_PORT (3000, 8000, 9229, 8005)',
+  '  ports: API_PORT, DYNAMODB_PORT, COGNITO_PORT, SES_PORT (3000, 8000, 9229, 8005), EVENTS_PORT (any free one)',
   '  handlers: ROLE_PRESET (asset-management), PRODUCT_NAME, APP_URL, SES_FROM_ADDRESS; data: LOCAL_DATA_DIR (.local)',
+  '  TTL: LOCAL_TTL_SWEEP_SECONDS (5; 0 = never delete expired items)',
 ].join('\n');
+
+const OPTIONS = ['--reset', '--quiet', '--test-clock', '--help', '-h'];
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const unknown = args.filter((arg) => !['--reset', '--quiet', '--help', '-h'].includes(arg));
+  const unknown = args.filter((arg) => !OPTIONS.includes(arg));
   if (args.includes('--help') || args.includes('-h') || unknown.length > 0) {
     if (unknown.length > 0) console.error(`Unknown option ${unknown.join(' ')}.`);
     console.error(USAGE);
@@ -45,7 +51,13 @@ async function main(): Promise<void> {
   const ports = portsFromEnv();
   await assertPortsFree(ports);
   console.log(args.includes('--reset') ? `Starting the local stack from scratch in ${dataDir} ...` : `Starting the local stack (data in ${dataDir}) ...`);
-  stack = await startLocalStack({ dataDir, ports, reset: args.includes('--reset'), quiet: args.includes('--quiet') });
+  stack = await startLocalStack({
+    dataDir,
+    ports,
+    reset: args.includes('--reset'),
+    quiet: args.includes('--quiet'),
+    testClock: args.includes('--test-clock'),
+  });
   if (stopping) {
     await stack.stop();
     return;
@@ -58,7 +70,8 @@ async function main(): Promise<void> {
     `  API              ${info.apiUrl}          (try ${info.apiUrl}/health)`,
     `  Sent mail (SES)  ${info.ses.endpoint}`,
     `  Cognito          ${info.cognito.endpoint}   pool ${info.cognito.userPoolId}, client ${info.cognito.clientId}`,
-    `  DynamoDB         ${info.dynamodb.endpoint}   table ${info.dynamodb.tableName}`,
+    `  DynamoDB         ${info.dynamodb.endpoint}   table ${info.dynamodb.tableName} (its stream feeds ${stack.environment.EVENT_BUS_NAME})`,
+    `  EventBridge      ${stack.events.endpoint}   bus ${stack.environment.EVENT_BUS_NAME}: every event in ${stack.events.file}`,
     `  Links in emails  ${stack.environment.APP_URL}   (APP_URL)`,
     '',
     `  Administrator    ${info.admin.email}`,

@@ -486,6 +486,9 @@ describe('npm start', () => {
       expect(await Promise.race([ready, exited])).toBe('ready');
       const info = JSON.parse(await readFile(join(dataDir, 'stack.json'), 'utf8'));
       expect((await fetch(`${info.apiUrl}/health`)).status).toBe(200);
+      // The test routes (TTL sweep, bus refusals) exist only for the tests' stacks (--test-clock).
+      expect((await fetch(`${info.apiUrl}/__local/ttl-sweep?offsetMs=0`, { method: 'POST' })).status).toBe(404);
+      expect(cli.output().stdout).toContain(`every event in ${join(dataDir, 'events.jsonl')}`);
       const pid = cli.child.pid as number;
       const children = await childrenOf(pid);
       expect(children.length).toBeGreaterThanOrEqual(3);
@@ -495,6 +498,13 @@ describe('npm start', () => {
       expect(children.filter(alive)).toEqual([]);
       return { info, env: cli.env };
     };
+    /** The Demo domain's creation as the local EventBridge bus received it (events.jsonl). */
+    const demoCreated = async (demoDomainId: string) =>
+      (await readFile(join(dataDir, 'events.jsonl'), 'utf8'))
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line))
+        .filter((event) => event.detailType === 'domain.created' && event.detail.targetId === demoDomainId);
 
     const first = await run();
     expect(Object.keys(first.info)).toEqual(['apiUrl', 'region', 'dynamodb', 'cognito', 'ses', 'admin', 'demoDomainId']);
@@ -507,11 +517,15 @@ describe('npm start', () => {
       admin: { email: 'admin@gatehouse.local', password: expect.stringMatching(/^(?=.*[a-z])(?=.*[A-Z])(?=.*\d)(?=.*[^A-Za-z0-9]).{12,}$/) },
       demoDomainId: expect.any(String),
     });
+    // The seed's history went through the table's stream to the bus (handed over at the latest on Ctrl-C).
+    expect(await demoCreated(first.info.demoDomainId)).toEqual([expect.objectContaining({ bus: 'gatehouse-local', source: 'gatehouse' })]);
 
     const second = await run();
     expect(second.info.cognito.userPoolId).toBe(first.info.cognito.userPoolId);
     expect(second.info.cognito.clientId).toBe(first.info.cognito.clientId);
     expect(second.info.admin).toEqual(first.info.admin);
     expect(second.info.demoDomainId).toBe(first.info.demoDomainId);
+    // A restart reads the stream from its end: nothing is published twice.
+    expect(await demoCreated(first.info.demoDomainId)).toHaveLength(1);
   }, 120_000);
 });

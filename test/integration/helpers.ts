@@ -5,8 +5,10 @@
  * test); everything a test checks goes through the API over HTTP.
  */
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { inject } from 'vitest';
+import type { BusEvent } from '#local/event-bus.ts';
 import { idToken } from '#local/sign-in.ts';
 import { applyHandlerEnvironment, LOCAL_CREDENTIALS, type StackInfo } from '#local/stack-info.ts';
 import type { Language } from '#shared/http/schemas.ts';
@@ -25,6 +27,11 @@ export function rolePreset(): string {
 /** The environment the stack's handlers run with (TABLE_NAME, the endpoints, APP_URL, SES_FROM_ADDRESS, ...). */
 export function handlerEnvironment(): Record<string, string> {
   return inject('handlerEnvironment');
+}
+
+/** `events.jsonl` of the stack's local EventBridge bus. */
+export function eventsFile(): string {
+  return inject('eventsFile');
 }
 
 // Store modules read TABLE_NAME and the endpoints when they load: give this worker the
@@ -191,4 +198,48 @@ export async function sentEmails(to?: string): Promise<SentEmail[]> {
   const response = await fetch(`${stack().ses.endpoint}/store`);
   const { emails } = (await response.json()) as { emails: SentEmail[] };
   return to ? emails.filter((e) => e.destination.to.map((a) => a.toLowerCase()).includes(to.toLowerCase())) : emails;
+}
+
+export type { BusEvent } from '#local/event-bus.ts';
+
+/** What the stack's local EventBridge bus received so far (events.jsonl, oldest first), optionally only those of a domain. */
+export async function busEvents(domainId?: string): Promise<BusEvent[]> {
+  let text: string;
+  try {
+    text = await readFile(eventsFile(), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const events = text
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as BusEvent);
+  return domainId === undefined ? events : events.filter((event) => (event.detail as { domainId?: string }).domainId === domainId);
+}
+
+async function testRoute(method: string, path: string): Promise<any> {
+  const res = await api(method, path);
+  if (res.status !== 200) throw new Error(`${method} ${path} answered ${res.status}: ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+/**
+ * Runs the local stack's TTL sweep now, as if the clock were `offsetMs` ahead, over one
+ * domain's items (other tests share the stack): expired items are deleted, and their REMOVE
+ * records reach the stream handler as TTL deletes. Resolves with how many it deleted.
+ */
+export async function ttlSweep(domainId: string, offsetMs: number): Promise<number> {
+  const body = await testRoute('POST', `/__local/ttl-sweep?domainId=${encodeURIComponent(domainId)}&offsetMs=${Math.round(offsetMs)}`);
+  return (body as { deleted: number }).deleted;
+}
+
+/** Makes the local bus refuse (500) every PutEvents call holding an event of this domain, or take them again. */
+export async function refuseBusEvents(domainId: string, refuse: boolean): Promise<void> {
+  await testRoute(refuse ? 'POST' : 'DELETE', `/__local/eventbridge-refusals?domainId=${encodeURIComponent(domainId)}`);
+}
+
+/** What the stack's stream poller has handed to the stream handler so far. */
+export async function streamStats(): Promise<{ batches: number; records: number; failures: number; skipped: number }> {
+  return testRoute('GET', '/__local/stream');
 }

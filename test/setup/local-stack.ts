@@ -2,6 +2,10 @@
  * Vitest global setup of the integration project: one local stack on free ports with a fresh
  * data directory, shared by every integration test file, stopped (every child process with
  * it) when the run ends. Tests reach it through `inject('stack')` (test/integration/helpers.ts).
+ *
+ * When the run includes the integration-admin-member project, its stack (a child process,
+ * test/setup/child-stack.ts) is started here first, so that both stacks start at once:
+ * Vitest runs the projects' global setups one after another.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,6 +14,7 @@ import type { TestProject } from 'vitest/node';
 import { LocalStackError } from '#local/errors.ts';
 import { freePorts } from '#local/ports.ts';
 import { type LocalStack, type StackInfo, startLocalStack } from '#local/stack.ts';
+import { ADMIN_MEMBER_PRESET, childStack, stopChildStack } from './child-stack.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -19,21 +24,29 @@ declare module 'vitest' {
     rolePreset: string;
     /** The environment its handlers run with (TABLE_NAME, endpoints, APP_URL, ...). */
     handlerEnvironment: Record<string, string>;
+    /** `events.jsonl` of its local EventBridge bus: every event the stream published, one JSON line each. */
+    eventsFile: string;
   }
 }
 
+/** The project (vitest.config.ts) that runs the permission tests against the admin-member preset. */
+export const ADMIN_MEMBER_PROJECT = 'integration-admin-member';
+
 export default async function setup(project: TestProject) {
+  if (await runIncludesTestsOf(project, ADMIN_MEMBER_PROJECT)) void childStack(ADMIN_MEMBER_PRESET);
   const dataDir = await mkdtemp(join(tmpdir(), 'gatehouse-it-'));
   let stack: LocalStack | undefined;
   for (let attempt = 1; !stack; attempt++) {
-    const [api, dynamodb, cognito, ses] = (await freePorts(4)) as [number, number, number, number];
+    const [api, dynamodb, cognito, ses, events] = (await freePorts(5)) as [number, number, number, number, number];
     try {
-      // testClock: tests move the handlers' clock per request (helpers api(..., { clockOffsetMs })).
-      stack = await startLocalStack({ dataDir, ports: { api, dynamodb, cognito, ses }, quiet: true, testClock: true });
+      // testClock: tests move the handlers' clock per request (helpers api(..., { clockOffsetMs }))
+      // and reach the test routes (helpers ttlSweep()).
+      stack = await startLocalStack({ dataDir, ports: { api, dynamodb, cognito, ses, events }, quiet: true, testClock: true });
     } catch (error) {
       // Another process may take a port between the pick and the start: pick again.
       if (attempt < 3 && error instanceof LocalStackError && / is in use: /.test(error.message)) continue;
       await rm(dataDir, { recursive: true, force: true });
+      await stopChildStack(ADMIN_MEMBER_PRESET);
       throw error;
     }
   }
@@ -41,9 +54,25 @@ export default async function setup(project: TestProject) {
   project.provide('stack', stack.info);
   project.provide('rolePreset', stack.rolePreset);
   project.provide('handlerEnvironment', stack.environment);
+  project.provide('eventsFile', stack.events.file);
   const started = stack;
   return async () => {
-    await started.stop();
+    // The admin-member stack too, in case its project had no test to run (its own teardown then never runs).
+    await Promise.all([started.stop(), stopChildStack(ADMIN_MEMBER_PRESET)]);
     await rm(dataDir, { recursive: true, force: true });
   };
+}
+
+/**
+ * Whether this run has test files in the project `name`. The file filters of the command line
+ * are Vitest's internal `filenamePattern`; without it (another Vitest version), any project
+ * that is part of the run counts.
+ */
+async function runIncludesTestsOf(project: TestProject, name: string): Promise<boolean> {
+  const other = project.vitest.projects.find((candidate) => candidate.name === name);
+  if (!other) return false;
+  const filters = (project.vitest as unknown as { filenamePattern?: string[] }).filenamePattern;
+  if (!filters || filters.length === 0) return true;
+  const { testFiles } = await other.globTestFiles(filters);
+  return testFiles.length > 0;
 }
