@@ -1,5 +1,5 @@
 /** Domains, their settings and custom roles, and the memberships that tie users to them. */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamodb } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config.ts';
 import { Conflict } from '#shared/http/errors.ts';
@@ -100,6 +100,17 @@ export async function activeMembersWithRoles(domainId: string, roleIds: readonly
     } while (start);
   }
   return found;
+}
+
+/** The domain the deploy bootstrapped, if it ran already. */
+export async function bootstrappedDomain(): Promise<string | undefined> {
+  const out = await dynamodb.send(new GetCommand({ TableName: tableName(), Key: keys.bootstrap(), ConsistentRead: true }));
+  return typeof out.Item?.domainId === 'string' ? out.Item.domainId : undefined;
+}
+
+/** Records that the deploy bootstrapped its first domain (once: later runs find it). */
+export async function recordBootstrap(domainId: string, at: string): Promise<void> {
+  await dynamodb.send(new PutCommand({ TableName: tableName(), Item: { ...keys.bootstrap(), type: 'bootstrap', domainId, at } }));
 }
 
 /** Every domain of the stack, a page at a time (gsi1): the sweeps go domain by domain. */

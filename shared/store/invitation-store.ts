@@ -4,7 +4,7 @@
  * Single use and max uses are conditional writes on these items, so concurrent accepts
  * cannot both succeed and a link never admits more than maxUses registrations.
  */
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamodb } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config.ts';
 import { Conflict, HttpError } from '#shared/http/errors.ts';
@@ -373,4 +373,9 @@ export function acceptanceItems(token: TokenRecord) {
     items.push({ Delete: { TableName: table, Key: keys.invitation(token.domainId, token.invitationId) } });
   }
   return { items, explain: () => new Conflict('The invitation changed while it was being accepted; open the link again.', 'invitation-changed') };
+}
+
+/** Stores a set-password token on its own (the first administrator of a new stack). */
+export async function putToken(token: TokenRecord): Promise<void> {
+  await dynamodb.send(new PutCommand({ TableName: tableName(), Item: tokenItem(token), ConditionExpression: 'attribute_not_exists(pk)' }));
 }

@@ -47,6 +47,7 @@ export const keys = {
   token: (tokenHash: string) => ({ pk: `TOKEN#${tokenHash}`, sk: 'TOKEN' }),
   mailDay: (domainId: string, day: string) => ({ pk: `DOMAIN#${domainId}`, sk: `MAILDAY#${day}` }),
   allDomains: (domainId: string) => ({ gsi1pk: 'DOMAINS', gsi1sk: `DOMAIN#${domainId}` }),
+  bootstrap: () => ({ pk: 'STACK', sk: 'BOOTSTRAP' }),
   activeSince: (domainId: string, since: string, userId: string) => ({ gsi3pk: `DUE#ACTIVE#${domainId}`, gsi3sk: `${since}#${userId}` }),
   pendingSince: (domainId: string, since: string, userId: string) => ({ gsi3pk: `DUE#PENDING#${domainId}`, gsi3sk: `${since}#${userId}` }),
   orphanSince: (since: string, userId: string) => ({ gsi3pk: 'DUE#ORPHAN', gsi3sk: `${since}#${userId}` }),

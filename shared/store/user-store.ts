@@ -110,3 +110,17 @@ export function notOrphanItem(userId: string) {
     },
   };
 }
+
+/** Gives a user the customer-level owner flag: owners may create domains. */
+export async function makeOwner(userId: string): Promise<void> {
+  await dynamodb.send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.user(userId),
+      UpdateExpression: 'SET #owner = :true',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeNames: { '#owner': 'owner' },
+      ExpressionAttributeValues: { ':true': true },
+    }),
+  );
+}
