@@ -2,15 +2,27 @@
  * `npm run bench`: runs every bench section and writes BENCHMARKS.md from their markdown.
  * A bar that fails is reported (in the file and on stderr) but does not fail the process;
  * only a crash does. Scratch files (bundles) go to `.bench/`, which git ignores.
+ *
+ * The sections after cold start share one local stack (bench/lib/bench-stack.ts), started
+ * by the first of them and stopped here when the run ends, whatever happens.
+ *
+ * BENCH_SECTIONS=round-trips,overhead runs only those sections (for working on one) and
+ * writes .bench/BENCHMARKS.md instead, so BENCHMARKS.md always comes from a full run.
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { coldStart } from './cold-start.ts';
+import { stopBenchStack } from './lib/bench-stack.ts';
 import { machineSummary } from './lib/machine.ts';
+import { overhead } from './overhead.ts';
+import { roundTrips } from './round-trips.ts';
 import type { BarCheck, BenchSection } from './section.ts';
 
-/** Sections in the order they appear in BENCHMARKS.md. Later sections (warm overhead, scale, load) go here. */
-const SECTIONS: readonly BenchSection[] = [coldStart];
+/** Sections in the order they appear in BENCHMARKS.md. */
+const ALL_SECTIONS: readonly BenchSection[] = [coldStart, roundTrips, overhead];
+
+const only = process.env.BENCH_SECTIONS?.split(',').map((id) => id.trim()).filter(Boolean);
+const SECTIONS = only ? ALL_SECTIONS.filter((section) => only.includes(section.id)) : ALL_SECTIONS;
 
 const root = path.resolve(import.meta.dirname, '..');
 const log = (message: string): void => void process.stderr.write(`[bench] ${message}\n`);
@@ -29,6 +41,7 @@ async function main(): Promise<void> {
     parts.push(result.markdown);
     bars.push(...result.bars);
   }
+  await stopBenchStack();
   const seconds = (performance.now() - started) / 1000;
   const failed = bars.filter((bar) => !bar.pass);
 
@@ -40,20 +53,31 @@ async function main(): Promise<void> {
     `- Date: ${machine.date}`,
     `- Node: ${machine.node}`,
     `- Machine: ${machine.machine}`,
-    `- Bench run time: ${seconds.toFixed(0)} s`,
+    `- Bench run time: ${seconds.toFixed(0)} s` + (only ? ` (only the sections ${SECTIONS.map((x) => x.id).join(', ')}: BENCH_SECTIONS)` : ''),
     `- Bars: ${bars.length - failed.length} of ${bars.length} pass` + (failed.length ? ` — FAILED: ${failed.map((b) => b.subject).join(', ')}` : ''),
     '',
     ...parts,
   ].join('\n');
-  await writeFile(path.join(root, 'BENCHMARKS.md'), markdown.trimEnd() + '\n');
+  const outFile = only ? path.join(root, '.bench', 'BENCHMARKS.md') : path.join(root, 'BENCHMARKS.md');
+  await writeFile(outFile, markdown.trimEnd() + '\n');
 
-  log(`BENCHMARKS.md written in ${seconds.toFixed(1)} s; ${bars.length - failed.length}/${bars.length} bars pass`);
+  log(`${path.relative(root, outFile)} written in ${seconds.toFixed(1)} s; ${bars.length - failed.length}/${bars.length} bars pass`);
   for (const bar of failed) {
-    process.stderr.write(`[bench] FAILED BAR: ${bar.subject} = ${bar.value.toFixed(2)}x, limit ${bar.limit}x\n`);
+    const unit = bar.unit ? ` ${bar.unit}` : 'x';
+    process.stderr.write(`[bench] FAILED BAR: ${bar.subject} = ${bar.value.toFixed(2)}${unit}, limit ${bar.limit}${unit}\n`);
   }
 }
 
-main().catch((error: unknown) => {
+// Ctrl-C or a kill: stop the stack's emulators (Java, cognito-local, SES) before leaving.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    log(`${signal}: stopping the local stack`);
+    void stopBenchStack().finally(() => process.exit(130));
+  });
+}
+
+main().catch(async (error: unknown) => {
   process.stderr.write(`[bench] crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  await stopBenchStack().catch(() => undefined);
   process.exit(1);
 });

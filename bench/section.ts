@@ -19,6 +19,8 @@ export interface BarCheck {
   value: number;
   limit: number;
   pass: boolean;
+  /** What value and limit count (default: a ratio, printed as `1.23x`). */
+  unit?: string;
 }
 
 export interface SectionResult {

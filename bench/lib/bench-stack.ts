@@ -1,0 +1,82 @@
+/**
+ * The local stack the stack-backed bench sections share (round trips, overhead, scale,
+ * load): started once, in this process (the handlers run here, as with `npm start`), on free
+ * ports with a fresh data directory, and stopped by bench/run.ts when the run ends (also on
+ * a crash or Ctrl-C), its data directory removed.
+ *
+ * The data directory goes on tmpfs (/dev/shm) when there is one: DynamoDB Local keeps its
+ * table in a SQLite file, and on this machine's disk it wrote about 210 items/s, on tmpfs
+ * about 1,450 (the fsyncs cost nothing there). startLocalStack has no in-memory option, so
+ * this is the bench's stand-in for one. Set BENCH_DATA_DIR to put it elsewhere.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LocalStackError } from '#local/errors.ts';
+import { freePorts } from '#local/ports.ts';
+import type { LocalStack } from '#local/stack.ts';
+
+export interface BenchStack {
+  stack: LocalStack;
+  dataDir: string;
+  /** Where the data directory lives, for the report (tmpfs or disk). */
+  storage: string;
+  /** Milliseconds from the call to a stack that answers. */
+  startupMs: number;
+}
+
+let started: Promise<BenchStack> | undefined;
+
+function dataDirBase(): { base: string; storage: string } {
+  if (process.env.BENCH_DATA_DIR) return { base: process.env.BENCH_DATA_DIR, storage: `BENCH_DATA_DIR (${process.env.BENCH_DATA_DIR})` };
+  if (existsSync('/dev/shm')) return { base: '/dev/shm', storage: 'tmpfs (/dev/shm)' };
+  return { base: tmpdir(), storage: `disk (${tmpdir()})` };
+}
+
+/** The shared stack, started on first use. */
+export function benchStack(log: (message: string) => void): Promise<BenchStack> {
+  started ??= (async () => {
+    const { base, storage } = dataDirBase();
+    const dataDir = await mkdtemp(join(base, 'gatehouse-bench-'));
+    // Loaded here, not at the top: the stack module pulls in handler code that reads the
+    // environment when it loads, and the cold-start section runs before any stack exists.
+    const { startLocalStack } = await import('#local/stack.ts');
+    for (let attempt = 1; ; attempt++) {
+      const [api, dynamodb, cognito, ses] = (await freePorts(4)) as [number, number, number, number];
+      try {
+        const stack = await startLocalStack({
+          dataDir,
+          ports: { api, dynamodb, cognito, ses },
+          quiet: true,
+          // No periodic TTL sweeps: nothing of the bench expires, and they would add background work.
+          ttlSweepEveryMs: 0,
+          log: (line) => log(`stack: ${line}`),
+        });
+        log(`local stack up in ${(stack.startupMs / 1000).toFixed(1)} s at ${stack.info.apiUrl} (data on ${storage}: ${dataDir})`);
+        return { stack, dataDir, storage, startupMs: stack.startupMs };
+      } catch (error) {
+        // Another process may take a port between the pick and the start: pick again.
+        if (attempt < 3 && error instanceof LocalStackError && / is in use: /.test(error.message)) continue;
+        await rm(dataDir, { recursive: true, force: true });
+        throw error;
+      }
+    }
+  })();
+  return started;
+}
+
+/** Stops the shared stack if one was started (every child process with it) and removes its data. */
+export async function stopBenchStack(): Promise<void> {
+  if (!started) return;
+  const pending = started;
+  started = undefined;
+  let running: BenchStack;
+  try {
+    running = await pending;
+  } catch {
+    return; // it never came up; benchStack cleaned up after itself
+  }
+  await running.stack.stop();
+  await rm(running.dataDir, { recursive: true, force: true });
+}

@@ -1,0 +1,152 @@
+/**
+ * What the stack-backed sections call the API with: an HTTP helper, the seeded owner's ID
+ * token, and a domain of the bench with what its routes need (members, roles, locations,
+ * assets, invitations), all made through the API as a client would.
+ */
+import { randomUUID } from 'node:crypto';
+import { idToken } from '#local/sign-in.ts';
+import type { BenchStack } from './bench-stack.ts';
+
+export interface ApiAnswer {
+  status: number;
+  body: any;
+  /** Milliseconds from sending the request to having read the whole answer. */
+  ms: number;
+  /** performance.now() when the request was sent and when its answer was read. */
+  startedAt: number;
+  endedAt: number;
+}
+
+export interface Api {
+  (method: string, path: string, options?: { token?: string; body?: unknown }): Promise<ApiAnswer>;
+}
+
+/** Calls the local API with fetch (keep-alive); answers the status, the parsed body and the time. */
+export function apiClient(apiUrl: string): Api {
+  return async (method, path, options = {}) => {
+    const headers: Record<string, string> = {};
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    let body: string | undefined;
+    if (options.body !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(options.body);
+    }
+    const started = performance.now();
+    const response = await fetch(`${apiUrl}${path}`, { method, headers, body });
+    const text = await response.text();
+    const endedAt = performance.now();
+    const type = response.headers.get('content-type') ?? '';
+    return { status: response.status, body: /json/.test(type) && text ? JSON.parse(text) : text, ms: endedAt - started, startedAt: started, endedAt };
+  };
+}
+
+/** Throws unless the answer is 2xx, naming what was asked. */
+export function expectOk(answer: ApiAnswer, what: string): ApiAnswer {
+  if (answer.status < 200 || answer.status >= 300) {
+    throw new Error(`${what}: answered ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`);
+  }
+  return answer;
+}
+
+export interface Fixture {
+  api: Api;
+  stack: BenchStack;
+  ownerToken: string;
+  ownerId: string;
+  /** A domain the owner created for the bench (the owner is its administrator). */
+  domainId: string;
+  /** An active member (role `user`) of the bench domain, and an asset, a location of it. */
+  memberId: string;
+  assetId: string;
+  locationId: string;
+  newDomain(name?: string): Promise<string>;
+  freshMember(domainId?: string): Promise<string>;
+  freshRole(): Promise<string>;
+  freshLocation(): Promise<string>;
+  freshAsset(): Promise<string>;
+  /** A new pending email invitation: its id and the token from its email. */
+  freshInvitation(): Promise<{ id: string; token: string }>;
+}
+
+export const uniqueSuffix = (): string => randomUUID().slice(0, 10);
+
+let fixture: Promise<Fixture> | undefined;
+
+/** The bench fixture, made once per run on the shared stack. */
+export function benchFixture(stack: BenchStack): Promise<Fixture> {
+  fixture ??= makeFixture(stack);
+  return fixture;
+}
+
+async function makeFixture(bench: BenchStack): Promise<Fixture> {
+  const { info } = bench.stack;
+  const api = apiClient(info.apiUrl);
+  const ownerToken = await idToken(info, info.admin.email, info.admin.password);
+  const me = expectOk(await api('GET', '/me', { token: ownerToken }), 'GET /me').body as { userId: string };
+
+  const newDomain = async (name = `Bench ${uniqueSuffix()}`) =>
+    expectOk(await api('POST', '/domains', { token: ownerToken, body: { name } }), 'POST /domains').body.id as string;
+  const domainId = await newDomain('Bench');
+
+  const freshMember = async (inDomain = domainId) => {
+    const suffix = uniqueSuffix();
+    const res = expectOk(
+      await api('POST', `/domains/${inDomain}/members`, {
+        token: ownerToken,
+        body: { email: `bench-${suffix}@example.test`, name: `Bench Member ${suffix}`, language: 'en', role: 'user' },
+      }),
+      'POST /domains/{d}/members',
+    );
+    return (res.body.userId ?? res.body.id) as string;
+  };
+  const freshRole = async () =>
+    expectOk(
+      await api('POST', `/domains/${domainId}/roles`, { token: ownerToken, body: { name: `Bench ${uniqueSuffix()}`, permissions: ['assets:view'] } }),
+      'POST /domains/{d}/roles',
+    ).body.id as string;
+  const freshLocation = async () =>
+    expectOk(await api('POST', `/domains/${domainId}/locations`, { token: ownerToken, body: { name: `Shelf ${uniqueSuffix()}` } }), 'POST /domains/{d}/locations')
+      .body.id as string;
+  const freshAsset = async () =>
+    expectOk(
+      await api('POST', `/domains/${domainId}/assets`, { token: ownerToken, body: { name: 'Bench laptop', tag: `BN-${uniqueSuffix()}` } }),
+      'POST /domains/{d}/assets',
+    ).body.id as string;
+  const freshInvitation = async () => {
+    const email = `invitee-${uniqueSuffix()}@example.test`;
+    const res = expectOk(
+      await api('POST', `/domains/${domainId}/invitations`, { token: ownerToken, body: { emails: [email], role: 'user' } }),
+      'POST /domains/{d}/invitations',
+    );
+    const id = res.body.results?.[0]?.invitationId as string | undefined;
+    const token = /accept-invitation\?token=([A-Za-z0-9_-]+)/.exec(await lastEmailText(info.ses.endpoint, email))?.[1];
+    if (!id || !token) throw new Error(`freshInvitation: no invitation id or email link (${JSON.stringify(res.body).slice(0, 200)})`);
+    return { id, token };
+  };
+
+  const [memberId, assetId, locationId] = [await freshMember(), await freshAsset(), await freshLocation()];
+  return {
+    api,
+    stack: bench,
+    ownerToken,
+    ownerId: me.userId,
+    domainId,
+    memberId,
+    assetId,
+    locationId,
+    newDomain,
+    freshMember,
+    freshRole,
+    freshLocation,
+    freshAsset,
+    freshInvitation,
+  };
+}
+
+/** The text of the newest email the SES emulator holds for `to`. */
+async function lastEmailText(sesEndpoint: string, to: string): Promise<string> {
+  const response = await fetch(`${sesEndpoint}/store`);
+  const { emails } = (await response.json()) as { emails: { destination: { to: string[] }; body: { text?: string } }[] };
+  const mine = emails.filter((e) => e.destination.to.map((a) => a.toLowerCase()).includes(to.toLowerCase()));
+  return mine.at(-1)?.body.text ?? '';
+}
