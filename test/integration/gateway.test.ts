@@ -18,11 +18,12 @@ import {
   InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TokenRefused } from '#local/authorizer.ts';
 import { createGatewayListener } from '#local/gateway.ts';
 import { freePorts } from '#local/ports.ts';
 import { PROJECT_ROOT } from '#local/stack-file.ts';
+import { LOCAL_CREDENTIALS, type StackInfo } from '#local/stack-info.ts';
 import { now } from '#shared/clock.ts';
 import type { RouteDefinition } from '#shared/http/route.ts';
 import { api, cognito, createUser, DAY_MS, stack, tokenFor } from './helpers.ts';
@@ -475,9 +476,10 @@ describe('npm start', () => {
     await rm(bin, { recursive: true, force: true });
   });
 
-  it('starts, writes stack.json in the shape of SPEC section 8, stops every child on Ctrl-C, and reuses its data on restart', async () => {
-    const run = async () => {
-      const cli = await startCliOnFreePorts({}, ['--quiet']);
+  it('starts, writes stack.json in the shape of SPEC section 8, runs the stream and TTL, stops every child on Ctrl-C, and reuses its data on restart', async () => {
+    /** Starts the CLI (TTL sweeps every second), runs `during`, stops it with Ctrl-C. */
+    const run = async (during?: (info: StackInfo) => Promise<void>) => {
+      const cli = await startCliOnFreePorts({ LOCAL_TTL_SWEEP_SECONDS: '1' }, ['--quiet']);
       const exited = cli.exit.then((code) => `exited ${code}: ${cli.output().stderr}`);
       const ready = new Promise<string>((resolve) => {
         const poll = setInterval(() => cli.output().stdout.includes('Ctrl-C stops everything') && (clearInterval(poll), resolve('ready')), 50);
@@ -489,6 +491,7 @@ describe('npm start', () => {
       // The test routes (TTL sweep, bus refusals) exist only for the tests' stacks (--test-clock).
       expect((await fetch(`${info.apiUrl}/__local/ttl-sweep?offsetMs=0`, { method: 'POST' })).status).toBe(404);
       expect(cli.output().stdout).toContain(`every event in ${join(dataDir, 'events.jsonl')}`);
+      await during?.(info);
       const pid = cli.child.pid as number;
       const children = await childrenOf(pid);
       expect(children.length).toBeGreaterThanOrEqual(3);
@@ -498,15 +501,56 @@ describe('npm start', () => {
       expect(children.filter(alive)).toEqual([]);
       return { info, env: cli.env };
     };
-    /** The Demo domain's creation as the local EventBridge bus received it (events.jsonl). */
-    const demoCreated = async (demoDomainId: string) =>
+    /** What the CLI's EventBridge bus received (events.jsonl). */
+    const busEvents = async () =>
       (await readFile(join(dataDir, 'events.jsonl'), 'utf8'))
         .split('\n')
         .filter(Boolean)
-        .map((line) => JSON.parse(line))
-        .filter((event) => event.detailType === 'domain.created' && event.detail.targetId === demoDomainId);
+        .map((line) => JSON.parse(line) as { detailType: string; detail: { targetId: string } });
+    /** The Demo domain's creation as the bus received it. */
+    const demoCreated = async (demoDomainId: string) =>
+      (await busEvents()).filter((event) => event.detailType === 'domain.created' && event.detail.targetId === demoDomainId);
 
-    const first = await run();
+    /**
+     * TTL runs on the real clock under `npm start`: a pending invitation token whose TTL passed
+     * a minute ago (written directly, as no route writes one) is deleted within a sweep or two,
+     * and the stream function records and publishes invitation.expired.
+     */
+    const expiresByTtl = async (info: StackInfo) => {
+      const [{ DynamoDBClient }, { DynamoDBDocumentClient, PutCommand }, { keys }] = await Promise.all([
+        import('@aws-sdk/client-dynamodb'),
+        import('@aws-sdk/lib-dynamodb'),
+        import('#shared/store/keys.ts'),
+      ]);
+      const client = DynamoDBDocumentClient.from(new DynamoDBClient({ region: info.region, endpoint: info.dynamodb.endpoint, credentials: LOCAL_CREDENTIALS }));
+      const hash = 'h'.repeat(43);
+      const expiredAt = Date.now() - 60_000;
+      await client.send(
+        new PutCommand({
+          TableName: info.dynamodb.tableName,
+          Item: {
+            ...keys.token(hash),
+            type: 'token',
+            hash,
+            kind: 'email',
+            domainId: info.demoDomainId,
+            invitationId: 'ttl-check',
+            userId: null,
+            email: 'ttl-check@example.test',
+            expiresAt: new Date(expiredAt).toISOString(),
+            state: 'pending',
+            ttl: Math.floor(expiredAt / 1000),
+          },
+        }),
+      );
+      client.destroy();
+      await vi.waitFor(
+        async () => expect((await busEvents()).filter((e) => e.detailType === 'invitation.expired' && e.detail.targetId === 'ttl-check')).toHaveLength(1),
+        { timeout: 10_000, interval: 200 },
+      );
+    };
+
+    const first = await run(expiresByTtl);
     expect(Object.keys(first.info)).toEqual(['apiUrl', 'region', 'dynamodb', 'cognito', 'ses', 'admin', 'demoDomainId']);
     expect(first.info).toEqual({
       apiUrl: `http://localhost:${first.env.API_PORT}`,

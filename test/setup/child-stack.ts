@@ -105,6 +105,8 @@ async function startChild(rolePreset: string): Promise<ChildStack> {
       SES_PORT: String(ses),
       EVENTS_PORT: String(events),
       ROLE_PRESET: rolePreset,
+      // TTL deletes only when a test sweeps, as in the in-process stack (test/setup/local-stack.ts).
+      LOCAL_TTL_SWEEP_SECONDS: '0',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -40,8 +40,9 @@ export default async function setup(project: TestProject) {
     const [api, dynamodb, cognito, ses, events] = (await freePorts(5)) as [number, number, number, number, number];
     try {
       // testClock: tests move the handlers' clock per request (helpers api(..., { clockOffsetMs }))
-      // and reach the test routes (helpers ttlSweep()).
-      stack = await startLocalStack({ dataDir, ports: { api, dynamodb, cognito, ses, events }, quiet: true, testClock: true });
+      // and reach the test routes. TTL deletes only when a test sweeps (helpers ttlSweep()): as
+      // in AWS, where TTL takes its time, no test may depend on when expired items go.
+      stack = await startLocalStack({ dataDir, ports: { api, dynamodb, cognito, ses, events }, quiet: true, testClock: true, ttlSweepEveryMs: 0 });
     } catch (error) {
       // Another process may take a port between the pick and the start: pick again.
       if (attempt < 3 && error instanceof LocalStackError && / is in use: /.test(error.message)) continue;
