@@ -12,6 +12,7 @@ import { Construct } from 'constructs';
 import type { CustomerConfig } from '#infra/customer-config.ts';
 import { LOG_RETENTION } from '#infra/function.ts';
 import { acknowledge } from '#infra/nag.ts';
+import { Forbidden, HttpError, NotFound, PayloadTooLarge, Unauthorized } from '#shared/http/errors.ts';
 import type { RouteDefinition } from '#shared/http/route.ts';
 
 /** The stage name: the first path segment of the API URL. */
@@ -46,6 +47,73 @@ function accessLogFormat(): apigw.AccessLogFormat {
     sub: F.contextAuthorizerClaims('sub'),
   });
   return apigw.AccessLogFormat.custom(`${fields.slice(0, -1)},"error":${F.contextErrorMessageString()}}`);
+}
+
+/** Where a gateway problem's detail is API Gateway's own message (a JSON string already). */
+export const GATEWAY_MESSAGE = '$context.error.messageString';
+
+/** A 5xx answer names the request id, as the functions' 500 does, for the operator's log search. */
+const REQUEST_ID = '$context.requestId';
+
+/**
+ * The API Gateway answers that are not the functions', as the problems the functions would
+ * give (shared/http/errors.ts: same type URIs, titles and, where it applies, detail).
+ * Each status is set explicitly: the body's `status` is then always the status line's.
+ * Setting DEFAULT_4XX's and DEFAULT_5XX's status changes every response type not listed
+ * here to 400 and 502; none of those can occur on this API (no API keys, no IAM
+ * signatures, no request validators, no WAF), except a function that crashed or timed out,
+ * which is a 502 anyway.
+ */
+export const GATEWAY_PROBLEMS: readonly { type: apigw.ResponseType; problem: HttpError }[] = [
+  // No, an expired or a forged ID token, on a route with the Cognito authorizer.
+  { type: apigw.ResponseType.UNAUTHORIZED, problem: new Unauthorized() },
+  { type: apigw.ResponseType.ACCESS_DENIED, problem: new Forbidden(GATEWAY_MESSAGE) },
+  // REST APIs answer a method or path that no route has with "Missing Authentication Token"
+  // (403); this API has no IAM authorization, so it means "no such route" (404, as locally).
+  { type: apigw.ResponseType.MISSING_AUTHENTICATION_TOKEN, problem: new NotFound('No route answers this method and path.') },
+  {
+    type: apigw.ResponseType.THROTTLED,
+    problem: new HttpError(429, 'throttled', 'Too many requests', "The API is answering more requests than the customer's limit allows; retry in a moment.", undefined, {
+      'Retry-After': '1',
+    }),
+  },
+  // API Gateway's own body limit; the functions refuse far smaller bodies themselves.
+  { type: apigw.ResponseType.REQUEST_TOO_LARGE, problem: new PayloadTooLarge(10 * 1024 * 1024) },
+  {
+    type: apigw.ResponseType.INTEGRATION_TIMEOUT,
+    problem: new HttpError(504, 'gateway-timeout', 'Gateway timeout', `The function did not answer in time. If it persists, report request id ${REQUEST_ID}.`),
+  },
+  { type: apigw.ResponseType.DEFAULT_4XX, problem: new HttpError(400, 'bad-request', 'Bad request', GATEWAY_MESSAGE) },
+  {
+    type: apigw.ResponseType.DEFAULT_5XX,
+    problem: new HttpError(502, 'bad-gateway', 'Bad gateway', `The function failed or gave no valid response. If it persists, report request id ${REQUEST_ID}.`),
+  },
+];
+
+/** The problem+json body of a gateway response: a non-VTL template, `$context` variables only. */
+export function problemTemplate(problem: HttpError): string {
+  const body = {
+    type: problem.type,
+    title: problem.title,
+    status: problem.status,
+    detail: problem.detail,
+    ...(problem.status >= 500 ? { requestId: REQUEST_ID } : {}),
+  };
+  // The message variable is a quoted JSON string itself: it replaces the quotes too.
+  return JSON.stringify(body).replace(JSON.stringify(GATEWAY_MESSAGE), GATEWAY_MESSAGE);
+}
+
+/**
+ * CORS headers of a gateway response. A template cannot choose among origins, so with one
+ * app origin the answer names it; with several it echoes the request's Origin, which widens
+ * nothing: a call with a token is preflighted, and the preflight admits the app origins only.
+ */
+function corsHeaders(appOrigins: readonly string[]): Record<string, string> {
+  return {
+    'Access-Control-Allow-Origin': appOrigins.length === 1 ? `'${appOrigins[0]}'` : 'method.request.header.Origin',
+    'Access-Control-Expose-Headers': "'Retry-After'",
+    Vary: "'Origin'",
+  };
 }
 
 export interface ApiProps {
@@ -136,17 +204,23 @@ export class Api extends Construct {
       }
     }
 
-    // Errors API Gateway answers itself (missing or expired token, throttling, body too
-    // large) carry CORS headers too, or the browser hides the status from the web client.
-    // Echoing the Origin widens nothing: a cross-origin call with a token is preflighted,
-    // and the preflight above admits only the customer's origins.
-    for (const type of [apigw.ResponseType.DEFAULT_4XX, apigw.ResponseType.DEFAULT_5XX]) {
-      this.restApi.addGatewayResponse(`Cors${type.responseType}`, {
-        type,
-        responseHeaders: {
-          'Access-Control-Allow-Origin': 'method.request.header.Origin',
-          Vary: "'Origin'",
-        },
+    // Errors API Gateway answers itself (no token, no route, throttling, a body over 10 MB,
+    // a function that crashed or timed out) as problem+json like the functions' own, with
+    // CORS headers, or the browser hides the status from the web client.
+    for (const response of GATEWAY_PROBLEMS) {
+      const headers: Record<string, string> = {
+        'Content-Type': "'application/problem+json'",
+        ...corsHeaders(customer.appOrigins),
+        ...Object.fromEntries(Object.entries(response.problem.headers ?? {}).map(([name, value]) => [name, `'${value}'`])),
+      };
+      // `Cors…`: the ids of the first gateway responses (CORS headers only), kept so a
+      // deployed stack updates them in place. A new id would create the new response, then
+      // delete the old one, and deleting a gateway response resets its type to the default.
+      this.restApi.addGatewayResponse(`Cors${response.type.responseType}`, {
+        type: response.type,
+        statusCode: String(response.problem.status),
+        responseHeaders: headers,
+        templates: { 'application/json': problemTemplate(response.problem) },
       });
     }
   }

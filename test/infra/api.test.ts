@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CORS_ALLOW_HEADERS, STAGE_NAME } from '#infra/api.ts';
+import { CORS_ALLOW_HEADERS, GATEWAY_MESSAGE, STAGE_NAME } from '#infra/api.ts';
+import { PROBLEM_BASE, Unauthorized } from '#shared/http/errors.ts';
 import { ROUTES } from '#shared/routes/index.ts';
 import { EXAMPLE_CUSTOMERS, NO_BUNDLING, synthesize, type SynthesizedCustomer } from './synth.ts';
 import { functionsByRoute, referencedIds, resource, resources, target, type Resource } from './template.ts';
@@ -87,8 +88,9 @@ describe.each(EXAMPLE_CUSTOMERS)('API of Gatehouse-%s', (name) => {
   it("answers CORS preflights only for the customer's origins and headers, without a function", () => {
     const { template, customer } = of(name);
     const preflights = methods(template).filter((m) => m.method === 'OPTIONS');
-    const routePaths = new Set(ROUTES.map((r) => r.path));
-    expect(new Set(preflights.map((m) => m.path))).toEqual(new Set(['/', ...routePaths]));
+    // Every resource of the API: each route's path and the paths above it (`/invitations` above `/invitations/{token}`).
+    const resourcePaths = new Set(ROUTES.flatMap((r) => r.path.split('/').slice(1).map((_, i, parts) => `/${parts.slice(0, i + 1).join('/')}`)));
+    expect(new Set(preflights.map((m) => m.path))).toEqual(new Set(['/', ...resourcePaths]));
     for (const { path, props } of preflights) {
       expect(props.AuthorizationType, path).toBe('NONE');
       expect(props.Integration.Type, path).toBe('MOCK');
@@ -103,12 +105,45 @@ describe.each(EXAMPLE_CUSTOMERS)('API of Gatehouse-%s', (name) => {
     }
   });
 
-  it("adds CORS headers to API Gateway's own 4xx and 5xx answers", () => {
+  it("answers API Gateway's own errors as problem+json, with the status in the body equal to the status line's", () => {
     const { template } = of(name);
     const responses = resources(template, 'AWS::ApiGateway::GatewayResponse').map(([, r]) => r.Properties!);
-    expect(responses.map((r) => r.ResponseType).sort()).toEqual(['DEFAULT_4XX', 'DEFAULT_5XX']);
+    expect(responses.map((r) => r.ResponseType).sort()).toEqual(
+      ['ACCESS_DENIED', 'DEFAULT_4XX', 'DEFAULT_5XX', 'INTEGRATION_TIMEOUT', 'MISSING_AUTHENTICATION_TOKEN', 'REQUEST_TOO_LARGE', 'THROTTLED', 'UNAUTHORIZED'],
+    );
     for (const r of responses) {
-      expect(r.ResponseParameters['gatewayresponse.header.Access-Control-Allow-Origin']).toBe('method.request.header.Origin');
+      expect(r.ResponseParameters['gatewayresponse.header.Content-Type'], r.ResponseType).toBe("'application/problem+json'");
+      expect(Object.keys(r.ResponseTemplates), r.ResponseType).toEqual(['application/json']);
+      // API Gateway's message variable stands for a JSON string, quotes included.
+      const body = JSON.parse(r.ResponseTemplates['application/json'].replaceAll(GATEWAY_MESSAGE, '"API Gateway\'s message"'));
+      expect(Object.keys(body).slice(0, 4), r.ResponseType).toEqual(['type', 'title', 'status', 'detail']);
+      expect(body.type, r.ResponseType).toMatch(new RegExp(`^${PROBLEM_BASE}[a-z-]+$`));
+      expect(body.status, r.ResponseType).toBe(Number(r.StatusCode));
+      expect(typeof body.detail).toBe('string');
+      if (body.status >= 500) expect(body.requestId).toBe('$context.requestId');
+    }
+    const byType = new Map(responses.map((r) => [r.ResponseType, JSON.parse(r.ResponseTemplates['application/json'].replaceAll(GATEWAY_MESSAGE, '"m"'))]));
+    // The same problems the functions give (shared/http/errors.ts) and the local gateway gives for a missing route.
+    expect(byType.get('UNAUTHORIZED')).toEqual({ type: `${PROBLEM_BASE}unauthorized`, title: 'Unauthorized', status: 401, detail: new Unauthorized().detail });
+    expect(byType.get('MISSING_AUTHENTICATION_TOKEN')).toMatchObject({ type: `${PROBLEM_BASE}not-found`, status: 404 });
+    expect(byType.get('ACCESS_DENIED')).toMatchObject({ type: `${PROBLEM_BASE}forbidden`, status: 403, detail: 'm' });
+    expect(byType.get('THROTTLED')).toMatchObject({ status: 429 });
+    expect(byType.get('DEFAULT_4XX')).toMatchObject({ status: 400, detail: 'm' });
+    expect(byType.get('DEFAULT_5XX')).toMatchObject({ type: `${PROBLEM_BASE}bad-gateway`, status: 502 });
+    const throttled = responses.find((r) => r.ResponseType === 'THROTTLED')!;
+    expect(throttled.ResponseParameters['gatewayresponse.header.Retry-After']).toBe("'1'");
+  });
+
+  it("adds CORS headers for the customer's app origins to API Gateway's own answers", () => {
+    const { template, customer } = of(name);
+    for (const [, r] of resources(template, 'AWS::ApiGateway::GatewayResponse')) {
+      const headers = r.Properties!.ResponseParameters;
+      // One origin is named; several cannot be chosen among in a template, so the request's is echoed.
+      expect(headers['gatewayresponse.header.Access-Control-Allow-Origin']).toBe(
+        customer.appOrigins.length === 1 ? `'${customer.appOrigins[0]}'` : 'method.request.header.Origin',
+      );
+      expect(headers['gatewayresponse.header.Vary']).toBe("'Origin'");
+      expect(JSON.stringify(headers)).not.toContain("'*'");
     }
   });
 
