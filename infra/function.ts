@@ -1,7 +1,7 @@
 /**
  * `GatehouseFunction`: a Lambda function with the house defaults (runtime, arm64, esbuild
  * bundling shared with the bench, its own log group and role) and least-privilege grants
- * in one call each. Every route gets one; later, the sweeps will too.
+ * in one call each. Every route gets one, and so do the stream consumer and the sweeps.
  */
 import { Duration, Stack } from 'aws-cdk-lib';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
@@ -31,6 +31,10 @@ export interface GatehouseFunctionProps {
   entry: string;
   description: string;
   environment: Record<string, string>;
+  /** Default 512 MB. */
+  memorySize?: number;
+  /** Default 10 seconds, for functions behind the API. */
+  timeout?: Duration;
 }
 
 /**
@@ -92,9 +96,9 @@ export class GatehouseFunction extends Construct {
       runtime: RUNTIME,
       architecture: lambda.Architecture.ARM_64,
       // 512 MB: enough CPU for a quick cold start of a ~400 KB bundle, at half the cost of 1 GB.
-      memorySize: 512,
+      memorySize: props.memorySize ?? 512,
       // API Gateway gives up after 29 s; a request path that takes 10 s is already broken.
-      timeout: Duration.seconds(10),
+      timeout: props.timeout ?? Duration.seconds(10),
       role: this.role,
       logGroup: this.logGroup,
       // Powertools writes JSON already; this makes the platform lines (START, REPORT) JSON too.
@@ -150,7 +154,10 @@ export class GatehouseFunction extends Construct {
     }
   }
 
-  /** Grants exactly the listed Cognito admin actions, on this stack's user pool only. */
+  /**
+   * Grants exactly the listed Cognito admin actions, on this stack's user pool only, and
+   * tells the function the pool (USER_POOL_ID).
+   */
   grantUserPool(userPool: IUserPool, actions: readonly CognitoAction[]): void {
     if (actions.length === 0) return;
     this.role.addToPrincipalPolicy(
@@ -159,9 +166,13 @@ export class GatehouseFunction extends Construct {
         resources: [userPool.userPoolArn],
       }),
     );
+    this.function.addEnvironment('USER_POOL_ID', userPool.userPoolId);
   }
 
-  /** Grants sending email from one SES identity: the address, or its verified domain. */
+  /**
+   * Grants sending email from one SES identity (the address, or its verified domain), and
+   * tells the function the address (SES_FROM_ADDRESS).
+   */
   grantSendEmail(fromAddress: string): void {
     const stack = Stack.of(this);
     const domain = fromAddress.slice(fromAddress.lastIndexOf('@') + 1);
@@ -171,5 +182,6 @@ export class GatehouseFunction extends Construct {
         resources: [fromAddress, domain].map((identity) => stack.formatArn({ service: 'ses', resource: 'identity', resourceName: identity })),
       }),
     );
+    this.function.addEnvironment('SES_FROM_ADDRESS', fromAddress);
   }
 }

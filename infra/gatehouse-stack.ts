@@ -1,15 +1,19 @@
 /**
- * One customer's Gatehouse: table, user pool, one function per route and the API,
- * composed from one construct per concern.
+ * One customer's Gatehouse: table, user pool, one function per route and the API, the
+ * event bus and its stream consumer, the daily sweeps and the alarms, composed from one
+ * construct per concern.
  */
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
+import { Alarms } from '#infra/alarms.ts';
 import { Api } from '#infra/api.ts';
 import type { CustomerConfig } from '#infra/customer-config.ts';
 import { Data } from '#infra/data.ts';
+import { Events } from '#infra/events.ts';
 import { GatehouseFunction } from '#infra/function.ts';
 import { Identity } from '#infra/identity.ts';
+import { Schedules } from '#infra/schedules.ts';
 import { tableActionsOf, type RouteDefinition } from '#shared/http/route.ts';
 
 /** The stack name of a customer: `npx cdk deploy -c customer=acme` deploys `Gatehouse-acme`. */
@@ -30,6 +34,9 @@ export class GatehouseStack extends Stack {
   readonly identity: Identity;
   readonly functions: ReadonlyMap<string, GatehouseFunction>;
   readonly api: Api;
+  readonly events: Events;
+  readonly schedules: Schedules;
+  readonly alarms: Alarms;
 
   constructor(scope: Construct, id: string, props: GatehouseStackProps) {
     super(scope, id, props);
@@ -40,6 +47,8 @@ export class GatehouseStack extends Stack {
     this.data = new Data(this, 'Data');
     this.identity = new Identity(this, 'Identity', { mfa: customer.mfa });
 
+    // What every function is told; a grant that needs more (the pool, the sender address,
+    // the bus) adds its variable with it.
     const environment = {
       TABLE_NAME: this.data.table.tableName,
       ROLE_PRESET: customer.rolePreset,
@@ -71,7 +80,6 @@ export class GatehouseStack extends Stack {
         if (service === 'dynamodb') continue;
         if (service === 'cognito' && route.cognitoActions?.length) {
           fn.grantUserPool(this.identity.userPool, route.cognitoActions);
-          fn.function.addEnvironment('USER_POOL_ID', this.identity.userPool.userPoolId);
           // Public routes that take an optional ID token (accepting while signed in) verify it themselves.
           fn.function.addEnvironment('USER_POOL_CLIENT_ID', this.identity.client.userPoolClientId);
           fn.function.addEnvironment('USER_POOL_ISSUER', this.identity.userPool.userPoolProviderUrl);
@@ -79,7 +87,6 @@ export class GatehouseStack extends Stack {
         }
         if (service === 'ses') {
           fn.grantSendEmail(customer.sesFromAddress);
-          fn.function.addEnvironment('SES_FROM_ADDRESS', customer.sesFromAddress);
           continue;
         }
         // Fail the synth rather than deploy a function that is denied at run time.
@@ -98,9 +105,21 @@ export class GatehouseStack extends Stack {
       handlers: new Map<string, lambda.IFunction>([...functions].map(([routeId, fn]) => [routeId, fn.function])),
     });
 
+    this.events = new Events(this, 'Events', { customer, table: this.data.table, environment });
+    this.schedules = new Schedules(this, 'Schedules', { customer, table: this.data.table, userPool: this.identity.userPool, environment });
+    this.alarms = new Alarms(this, 'Alarms', {
+      customer,
+      sweeps: this.schedules.sweeps.function,
+      sweepDeadLetters: this.schedules.deadLetterQueue,
+      streamConsumer: this.events.consumer.function,
+      streamDeadLetters: this.events.deadLetterQueue,
+    });
+
     new CfnOutput(this, 'ApiUrl', { value: this.api.restApi.url, description: 'Base URL of the API (the stage included)' });
     new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.identity.client.userPoolClientId });
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
+    new CfnOutput(this, 'EventBusName', { value: this.events.bus.eventBusName, description: 'History events, detail-type = the action' });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn });
   }
 }

@@ -35,6 +35,11 @@ function expectedAcknowledgements(customer: SynthesizedCustomer['customer']): st
     ...publicRoutes.flatMap(() => ['AWS::ApiGateway::Method AwsSolutions-APIG4', 'AWS::ApiGateway::Method AwsSolutions-COG4']),
     ...(customer.mfa === 'required' ? [] : ['AWS::Cognito::UserPool AwsSolutions-COG2']),
     'AWS::Cognito::UserPool AwsSolutions-COG8',
+    // The two dead-letter queues (table stream, sweeps schedule) have no dead-letter queue of their own.
+    'AWS::SQS::Queue AwsSolutions-SQS3',
+    'AWS::SQS::Queue AwsSolutions-SQS3',
+    // dynamodb:ListStreams takes no resource; the stream consumer's policy (stack.test.ts checks it is the only wildcard).
+    'AWS::IAM::Policy AwsSolutions-IAM5[Resource::*]',
   ].sort();
 }
 
@@ -59,6 +64,14 @@ describe.each(EXAMPLE_CUSTOMERS)('cdk-nag AwsSolutions on Gatehouse-%s', (name) 
       }),
     );
     expect(acknowledged.sort()).toEqual(expectedAcknowledgements(customer));
+  });
+
+  it('acknowledges a missing dead-letter queue only on the dead-letter queues themselves', () => {
+    const { template, stack } = of(name);
+    const queues = resources(template, 'AWS::SQS::Queue')
+      .filter(([, q]) => acknowledgedRules(q).some((rule) => rule.id === 'AwsSolutions-SQS3'))
+      .map(([, q]) => q.Metadata!['aws:cdk:path']);
+    expect(queues.sort()).toEqual([`${stack.stackName}/Events/StreamDeadLetterQueue/Resource`, `${stack.stackName}/Schedules/SweepDeadLetterQueue/Resource`]);
   });
 
   it('acknowledges missing authorization only on the public routes', () => {

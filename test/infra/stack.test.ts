@@ -11,7 +11,18 @@ import { tableActionsOf } from '#shared/http/route.ts';
 import { ROUTES } from '#shared/routes/index.ts';
 import { createTableInput, TABLE } from '#shared/table.ts';
 import { EXAMPLE_CUSTOMERS, synthesize, type SynthesizedCustomer } from './synth.ts';
-import { acknowledgedRules, functionsByRoute, referencedIds, resource, resources, target } from './template.ts';
+import {
+  acknowledgedRules,
+  functionsByRoute,
+  houseEnvironment,
+  referencedIds,
+  resource,
+  resources,
+  roleRows,
+  sesIdentityArns,
+  statementRows,
+  target,
+} from './template.ts';
 
 const run = promisify(execFile);
 
@@ -25,14 +36,6 @@ const of = (name: string): SynthesizedCustomer => {
   if (!found) throw new Error(`No stack for ${name}`);
   return found;
 };
-
-/** An IAM statement as comparable strings: one row per action x resource. */
-function statementRows(statement: any): string[] {
-  const actions: string[] = [statement.Action].flat();
-  const resourcesOf: unknown[] = [statement.Resource].flat();
-  const condition = statement.Condition ? JSON.stringify(statement.Condition) : '';
-  return actions.flatMap((action) => resourcesOf.map((res) => `${statement.Effect} ${action} ${JSON.stringify(res)} ${condition}`));
-}
 
 it('synthesizes one stack per example customer', () => {
   expect(synthesized.stacks.map((s) => s.stack.stackName)).toEqual(EXAMPLE_CUSTOMERS.map((name) => `Gatehouse-${name}`));
@@ -109,15 +112,26 @@ describe.each(EXAMPLE_CUSTOMERS)('stack Gatehouse-%s', (name) => {
   });
 
   describe('functions', () => {
-    it('has one function per route and no others', () => {
+    it('has one function per route, the stream consumer and the sweeps, and no others', () => {
       const { template, stack } = of(name);
-      template.resourceCountIs('AWS::Lambda::Function', ROUTES.length);
+      template.resourceCountIs('AWS::Lambda::Function', ROUTES.length + 2);
       expect(functionsByRoute(template, stack.stackName, ROUTES).size).toBe(ROUTES.length);
+      const paths = resources(template, 'AWS::Lambda::Function').map(([, fn]) => fn.Metadata!['aws:cdk:path']);
+      expect(paths).toEqual(expect.arrayContaining([`${stack.stackName}/Events/StreamConsumer/Function/Resource`, `${stack.stackName}/Schedules/Sweeps/Function/Resource`]));
     });
 
     it('runs every function on arm64 and the newest Node.js runtime, with the house defaults', () => {
+      const { template } = of(name);
+      for (const [id, fn] of resources(template, 'AWS::Lambda::Function')) {
+        expect(fn.Properties, id).toMatchObject({ Runtime: RUNTIME.name, Architectures: ['arm64'], Handler: 'index.handler', LoggingConfig: { LogFormat: 'JSON' } });
+        expect(fn.Properties!.Environment.Variables, id).toMatchObject(houseEnvironment(of(name)));
+      }
+    });
+
+    it('gives each route function 512 MB, 10 s, and exactly the variables its route needs', () => {
       const { template, customer, stack } = of(name);
       const [userPoolId] = resources(template, 'AWS::Cognito::UserPool')[0]!;
+      const [clientId] = resources(template, 'AWS::Cognito::UserPoolClient')[0]!;
       for (const [routeId, functionId] of functionsByRoute(template, stack.stackName, ROUTES)) {
         const route = ROUTES.find((r) => r.id === routeId)!;
         const fn = resource(template, functionId);
@@ -129,14 +143,11 @@ describe.each(EXAMPLE_CUSTOMERS)('stack Gatehouse-%s', (name) => {
           Timeout: 10,
           LoggingConfig: { LogFormat: 'JSON' },
         });
-        expect(fn.Properties!.Environment.Variables).toEqual({
-          TABLE_NAME: { Ref: resources(template, 'AWS::DynamoDB::Table')[0]![0] },
-          ROLE_PRESET: customer.rolePreset,
-          PRODUCT_NAME: customer.productName,
-          CUSTOMER: customer.name,
-          POWERTOOLS_SERVICE_NAME: 'gatehouse',
-          APP_ORIGINS: customer.appOrigins.join(','),
-          ...(route.services?.includes('cognito') ? { USER_POOL_ID: { Ref: userPoolId } } : {}),
+        expect(fn.Properties!.Environment.Variables, routeId).toEqual({
+          ...houseEnvironment(of(name)),
+          ...(route.services?.includes('cognito')
+            ? { USER_POOL_ID: { Ref: userPoolId }, USER_POOL_CLIENT_ID: { Ref: clientId }, USER_POOL_ISSUER: { 'Fn::GetAtt': [userPoolId, 'ProviderURL'] } }
+            : {}),
           ...(route.services?.includes('ses') ? { SES_FROM_ADDRESS: customer.sesFromAddress } : {}),
         });
       }
@@ -150,7 +161,7 @@ describe.each(EXAMPLE_CUSTOMERS)('stack Gatehouse-%s', (name) => {
         expect(resource(template, logGroupId).Properties).toMatchObject({ RetentionInDays: LOG_RETENTION });
         logGroups.add(logGroupId);
       }
-      expect(logGroups.size).toBe(ROUTES.length);
+      expect(logGroups.size).toBe(resources(template, 'AWS::Lambda::Function').length);
     });
 
     it('deploys minified ES-module bundles that start with the require banner', () => {
@@ -180,17 +191,8 @@ describe.each(EXAMPLE_CUSTOMERS)('stack Gatehouse-%s', (name) => {
   });
 
   describe('IAM', () => {
-    /** Every statement of the policies attached to a role, as rows. */
-    function roleRows(template: SynthesizedCustomer['template'], roleId: string): string[] {
-      const inline = (resource(template, roleId).Properties!.Policies ?? []).flatMap((p: any) => p.PolicyDocument.Statement);
-      const attached = resources(template, 'AWS::IAM::Policy')
-        .filter(([, policy]) => policy.Properties!.Roles.some((r: unknown) => target(r) === roleId))
-        .flatMap(([, policy]) => policy.Properties!.PolicyDocument.Statement);
-      return [...inline, ...attached].flatMap(statementRows).sort();
-    }
-
-    it("grants each function exactly its route's table and Cognito actions, its own log group, and nothing else", () => {
-      const { template, stack } = of(name);
+    it("grants each function exactly its route's table, Cognito and SES actions, its own log group, and nothing else", () => {
+      const { template, stack, customer } = of(name);
       const tableId = resources(template, 'AWS::DynamoDB::Table')[0]![0];
       const tableArn = { 'Fn::GetAtt': [tableId, 'Arn'] };
       const userPoolArn = { 'Fn::GetAtt': [resources(template, 'AWS::Cognito::UserPool')[0]![0], 'Arn'] };
@@ -219,6 +221,7 @@ describe.each(EXAMPLE_CUSTOMERS)('stack Gatehouse-%s', (name) => {
             }),
           ),
           ...statementRows({ Effect: 'Allow', Action: (route.cognitoActions ?? []).map((a) => `cognito-idp:${a}`), Resource: userPoolArn }),
+          ...(route.services?.includes('ses') ? statementRows({ Effect: 'Allow', Action: 'ses:SendEmail', Resource: sesIdentityArns(stack, customer.sesFromAddress) }) : []),
         ].sort();
         expect(roleRows(template, roleId), routeId).toEqual(expected);
         // Transact* are API operations, not IAM actions: granting them would authorize nothing.
@@ -246,6 +249,18 @@ describe.each(EXAMPLE_CUSTOMERS)('stack Gatehouse-%s', (name) => {
       }
     });
 
+    it('has one wildcard in all its IAM policies: dynamodb:ListStreams, which takes no resource, for the stream consumer', () => {
+      const { template, stack } = of(name);
+      const withPolicies = [...resources(template, 'AWS::IAM::Policy'), ...resources(template, 'AWS::IAM::Role')];
+      const wildcardRows = withPolicies.flatMap(([id, res]) =>
+        [...(res.Properties!.PolicyDocument?.Statement ?? []), ...(res.Properties!.Policies ?? []).flatMap((p: any) => p.PolicyDocument.Statement)]
+          .flatMap(statementRows)
+          .filter((row) => row.split(' ').slice(1, 3).some((part) => part.includes('*')))
+          .map((row) => `${res.Metadata?.['aws:cdk:path'] ?? id}: ${row}`),
+      );
+      expect(wildcardRows).toEqual([`${stack.stackName}/Events/StreamConsumer/Role/DefaultPolicy/Resource: Allow dynamodb:ListStreams "*" `]);
+    });
+
     it("allows only the API to invoke a route's function, for that route's method and path", () => {
       const { template, stack } = of(name);
       const permissions = resources(template, 'AWS::Lambda::Permission');
@@ -262,9 +277,9 @@ describe.each(EXAMPLE_CUSTOMERS)('stack Gatehouse-%s', (name) => {
     });
   });
 
-  it('outputs the API URL, user pool, app client and table name', () => {
+  it('outputs the API URL, user pool, app client, table name, event bus and alarm topic', () => {
     const outputs = Object.keys(of(name).template.toJSON().Outputs);
-    expect(outputs).toEqual(expect.arrayContaining(['ApiUrl', 'UserPoolId', 'UserPoolClientId', 'TableName']));
+    expect(outputs).toEqual(expect.arrayContaining(['ApiUrl', 'UserPoolId', 'UserPoolClientId', 'TableName', 'EventBusName', 'AlarmTopicArn']));
   });
 
   it('references nothing outside the stack (no lookups, no imports)', () => {

@@ -1,5 +1,7 @@
 /** Reading a synthesized template: resources by type, references, and the function of each route. */
+import type { Stack } from 'aws-cdk-lib';
 import type { Template } from 'aws-cdk-lib/assertions';
+import type { CustomerConfig } from '#infra/customer-config.ts';
 import type { RouteDefinition } from '#shared/http/route.ts';
 
 export interface Resource {
@@ -59,4 +61,55 @@ export function functionsByRoute(template: Template, stackName: string, routes: 
 /** The acknowledged cdk-nag rule ids written into a resource's metadata. */
 export function acknowledgedRules(resource: Resource): { id: string; reason: string }[] {
   return resource.Metadata?.cdk_nag?.rules_to_suppress ?? [];
+}
+
+/** An IAM statement as comparable strings: one row per action x resource. */
+export function statementRows(statement: any): string[] {
+  const actions: string[] = [statement.Action].flat();
+  const resourcesOf: unknown[] = [statement.Resource].flat();
+  const condition = statement.Condition ? JSON.stringify(statement.Condition) : '';
+  return actions.flatMap((action) => resourcesOf.map((res) => `${statement.Effect} ${action} ${JSON.stringify(res)} ${condition}`));
+}
+
+/** Every statement of the policies attached to a role (inline and separate), as sorted rows. */
+export function roleRows(template: Template, roleId: string): string[] {
+  const inline = (resource(template, roleId).Properties!.Policies ?? []).flatMap((p: any) => p.PolicyDocument.Statement);
+  const attached = resources(template, 'AWS::IAM::Policy')
+    .filter(([, policy]) => policy.Properties!.Roles.some((r: unknown) => target(r) === roleId))
+    .flatMap(([, policy]) => policy.Properties!.PolicyDocument.Statement);
+  return [...inline, ...attached].flatMap(statementRows).sort();
+}
+
+/** The logical id of the one resource of a type. */
+export function only(template: Template, type: string): [string, Resource] {
+  const found = resources(template, type);
+  if (found.length !== 1) throw new Error(`Expected one ${type}, found ${found.length}`);
+  return found[0]!;
+}
+
+/** The Lambda function at a construct path below the stack (`Schedules/Sweeps`). */
+export function functionAt(template: Template, stackName: string, constructPath: string): [string, Resource] {
+  const found = resources(template, 'AWS::Lambda::Function').find(([, fn]) => fn.Metadata?.['aws:cdk:path'] === `${stackName}/${constructPath}/Function/Resource`);
+  if (!found) throw new Error(`No function at ${constructPath}`);
+  return found;
+}
+
+/** The variables every function of a customer's stack gets. */
+export function houseEnvironment({ template, customer }: { template: Template; customer: CustomerConfig }): Record<string, unknown> {
+  return {
+    TABLE_NAME: { Ref: only(template, 'AWS::DynamoDB::Table')[0] },
+    ROLE_PRESET: customer.rolePreset,
+    PRODUCT_NAME: customer.productName,
+    CUSTOMER: customer.name,
+    POWERTOOLS_SERVICE_NAME: 'gatehouse',
+    APP_ORIGINS: customer.appOrigins.join(','),
+    APP_URL: customer.appUrl,
+    INVITATION_EMAILS_PER_DAY: String(customer.invitationEmailsPerDay),
+  };
+}
+
+/** The SES identities a sender address is granted: the address and its domain, as the template spells them. */
+export function sesIdentityArns(stack: Stack, address: string): unknown[] {
+  const domain = address.slice(address.lastIndexOf('@') + 1);
+  return [address, domain].map((identity) => stack.resolve(stack.formatArn({ service: 'ses', resource: 'identity', resourceName: identity })));
 }
