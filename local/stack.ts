@@ -235,8 +235,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
     const info: StackInfo = {
       apiUrl: `http://localhost:${ports.api}`,
-      ...base,
+      region: base.region,
+      dynamodb: base.dynamodb,
       cognito: { endpoint: endpoints.cognito, ...pool },
+      ses: base.ses,
       admin,
       demoDomainId: '',
     };

@@ -135,7 +135,7 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
     shardClosed = false;
   };
 
-  /** Hands one batch to the handler, ATTEMPTS times at most; false when it was skipped. */
+  /** Hands one batch to the handler, ATTEMPTS times at most, then skips it (the poller goes on either way). */
   const deliver = async (records: StreamsRecord[]) => {
     const event: DynamoDBStreamEvent = {
       // Only a REMOVE may take the reaper's mark: the item's earlier records may still be on their way.

@@ -26,7 +26,7 @@ import { PROJECT_ROOT } from '#local/stack-file.ts';
 import { LOCAL_CREDENTIALS, type StackInfo } from '#local/stack-info.ts';
 import { now } from '#shared/clock.ts';
 import type { RouteDefinition } from '#shared/http/route.ts';
-import { api, cognito, createUser, DAY_MS, stack, tokenFor } from './helpers.ts';
+import { api, cognito, createUser, DAY_MS, handlerEnvironment, stack, tokenFor } from './helpers.ts';
 
 const require = createRequire(import.meta.url);
 const COGNITO_LOCAL_KEY = (require('cognito-local/lib/keys/cognitoLocal.private.json') as { pem: string }).pem;
@@ -137,6 +137,13 @@ describe('the gateway checks ID tokens like the Cognito authorizer', () => {
     const res = await api('GET', '/health');
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ status: 'ok' });
+  });
+});
+
+describe("the tests' stack", () => {
+  it('is described in the shape of stack.json; the event bus is in the handlers\' environment only', () => {
+    expect(Object.keys(stack())).toEqual(['apiUrl', 'region', 'dynamodb', 'cognito', 'ses', 'admin', 'demoDomainId']);
+    expect(handlerEnvironment()).toMatchObject({ EVENT_BUS_NAME: 'gatehouse-local', EVENTBRIDGE_ENDPOINT: expect.stringMatching(/^http:\/\/localhost:\d+$/) });
   });
 });
 
