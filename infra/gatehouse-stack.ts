@@ -8,6 +8,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { Alarms } from '#infra/alarms.ts';
 import { Api } from '#infra/api.ts';
+import { FirstDomain } from '#infra/bootstrap.ts';
 import type { CustomerConfig } from '#infra/customer-config.ts';
 import { Data } from '#infra/data.ts';
 import { Events } from '#infra/events.ts';
@@ -34,6 +35,7 @@ export class GatehouseStack extends Stack {
   readonly identity: Identity;
   readonly functions: ReadonlyMap<string, GatehouseFunction>;
   readonly api: Api;
+  readonly firstDomain: FirstDomain;
   readonly events: Events;
   readonly schedules: Schedules;
   readonly alarms: Alarms;
@@ -107,6 +109,7 @@ export class GatehouseStack extends Stack {
 
     this.events = new Events(this, 'Events', { customer, table: this.data.table, environment });
     this.schedules = new Schedules(this, 'Schedules', { customer, table: this.data.table, userPool: this.identity.userPool, environment });
+    this.firstDomain = new FirstDomain(this, 'FirstDomain', { customer, table: this.data.table, userPool: this.identity.userPool, environment });
     this.alarms = new Alarms(this, 'Alarms', {
       customer,
       sweeps: this.schedules.sweeps.function,

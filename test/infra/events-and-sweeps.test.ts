@@ -306,3 +306,15 @@ describe.each(EXAMPLE_CUSTOMERS)('alarms of Gatehouse-%s', (name) => {
     expect(JSON.stringify(cloudwatch.Condition.ArnLike['aws:SourceArn'])).toContain(`:alarm:gatehouse-${name}-*`);
   });
 });
+
+describe.each(EXAMPLE_CUSTOMERS)('the first domain of Gatehouse-%s', (name) => {
+  it('is a custom resource for the configured administrator, served by a function that may create accounts and nothing more in the pool', () => {
+    const { template, stack, customer } = of(name);
+    const [functionId, fn] = functionAt(template, stack.stackName, 'FirstDomain/Bootstrap');
+    const [, custom] = only(template, 'Custom::GatehouseFirstDomain');
+    expect(target(custom.Properties!.ServiceToken)).toBe(functionId);
+    expect(custom.Properties).toMatchObject({ AdminEmail: customer.adminEmail, DomainName: customer.productName });
+    const cognitoRows = roleRows(template, target(fn.Properties!.Role) ?? '').filter((row) => row.includes('cognito-idp:'));
+    expect(cognitoRows.map((row) => row.split(' ')[1])).toEqual(['cognito-idp:AdminCreateUser']);
+  });
+});

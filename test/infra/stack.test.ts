@@ -112,12 +112,14 @@ describe.each(EXAMPLE_CUSTOMERS)('stack Gatehouse-%s', (name) => {
   });
 
   describe('functions', () => {
-    it('has one function per route, the stream consumer and the sweeps, and no others', () => {
+    it('has one function per route, the stream consumer, the sweeps and the first-domain bootstrap, and no others', () => {
       const { template, stack } = of(name);
-      template.resourceCountIs('AWS::Lambda::Function', ROUTES.length + 2);
+      template.resourceCountIs('AWS::Lambda::Function', ROUTES.length + 3);
       expect(functionsByRoute(template, stack.stackName, ROUTES).size).toBe(ROUTES.length);
       const paths = resources(template, 'AWS::Lambda::Function').map(([, fn]) => fn.Metadata!['aws:cdk:path']);
-      expect(paths).toEqual(expect.arrayContaining([`${stack.stackName}/Events/StreamConsumer/Function/Resource`, `${stack.stackName}/Schedules/Sweeps/Function/Resource`]));
+      expect(paths).toEqual(
+        expect.arrayContaining(['Events/StreamConsumer', 'Schedules/Sweeps', 'FirstDomain/Bootstrap'].map((path) => `${stack.stackName}/${path}/Function/Resource`)),
+      );
     });
 
     it('runs every function on arm64 and the newest Node.js runtime, with the house defaults', () => {
