@@ -77,8 +77,11 @@ function runClients(root: string, job: LoadJob, marks: { timed(): void; done(): 
       env: { ...process.env, BENCH_LOAD: JSON.stringify(job), NODE_NO_WARNINGS: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    // It ends by itself after the warm-up and the window; this only guards against a hang.
+    // It ends by itself after the warm-up and the window; this only guards against a hang,
+    // and a bench that exits early (a crash, Ctrl-C) takes it along.
     const guard = setTimeout(() => child.kill('SIGKILL'), job.warmupMs + job.durationMs + 60_000);
+    const onExit = () => child.kill('SIGKILL');
+    process.once('exit', onExit);
     let buffer = '';
     let stderr = '';
     let result: LoadResult | undefined;
@@ -99,6 +102,7 @@ function runClients(root: string, job: LoadJob, marks: { timed(): void; done(): 
     child.on('error', reject);
     child.on('exit', (code) => {
       clearTimeout(guard);
+      process.removeListener('exit', onExit);
       if (code === 0 && result) resolve(result);
       else reject(new Error(`load clients exited with ${code}: ${stderr.slice(-2000)}`));
     });

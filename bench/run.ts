@@ -10,10 +10,11 @@
  * writes .bench/BENCHMARKS.md instead, so BENCHMARKS.md always comes from a full run.
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { coldStart } from './cold-start.ts';
 import { stopBenchStack } from './lib/bench-stack.ts';
-import { machineSummary } from './lib/machine.ts';
+import { loadAverage, machineSummary } from './lib/machine.ts';
 import { load } from './load.ts';
 import { overhead } from './overhead.ts';
 import { roundTrips } from './round-trips.ts';
@@ -32,6 +33,7 @@ const log = (message: string): void => void process.stderr.write(`[bench] ${mess
 async function main(): Promise<void> {
   const started = performance.now();
   const machine = machineSummary();
+  const loadAtStart = loadAverage();
   const parts: string[] = [];
   const bars: BarCheck[] = [];
   for (const section of SECTIONS) {
@@ -44,6 +46,7 @@ async function main(): Promise<void> {
     bars.push(...result.bars);
   }
   await stopBenchStack();
+  const loadAtEnd = loadAverage();
   const seconds = (performance.now() - started) / 1000;
   const failed = bars.filter((bar) => !bar.pass);
 
@@ -55,6 +58,7 @@ async function main(): Promise<void> {
     `- Date: ${machine.date}`,
     `- Node: ${machine.node}`,
     `- Machine: ${machine.machine}`,
+    `- Load average (1 min) at the start ${loadAtStart}, at the end ${loadAtEnd}, on ${os.cpus().length} cores: other work on the machine slows every figure, ratios less so`,
     `- Bench run time: ${seconds.toFixed(0)} s` + (only ? ` (only the sections ${SECTIONS.map((x) => x.id).join(', ')}: BENCH_SECTIONS)` : ''),
     `- Bars: ${bars.length - failed.length} of ${bars.length} pass` + (failed.length ? ` — FAILED: ${failed.map((b) => b.subject).join(', ')}` : ''),
     '',
@@ -71,8 +75,13 @@ async function main(): Promise<void> {
 }
 
 // Ctrl-C or a kill: stop the stack's emulators (Java, cognito-local, SES) before leaving.
+// Listening (not once): on Ctrl-C, tsx passes the terminal's SIGINT on as well, and a second
+// signal without a listener would end the process before the stack is stopped.
+let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-  process.once(signal, () => {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
     log(`${signal}: stopping the local stack`);
     void stopBenchStack().finally(() => process.exit(130));
   });

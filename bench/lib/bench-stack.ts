@@ -66,17 +66,28 @@ export function benchStack(log: (message: string) => void): Promise<BenchStack> 
   return started;
 }
 
-/** Stops the shared stack if one was started (every child process with it) and removes its data. */
-export async function stopBenchStack(): Promise<void> {
-  if (!started) return;
+let stopping: Promise<void> | undefined;
+
+/**
+ * Stops the shared stack if one was started (every child process with it) and removes its
+ * data. Every caller (the end of the run, a crash, a signal) gets the same promise.
+ */
+export function stopBenchStack(): Promise<void> {
+  if (!started) return stopping ?? Promise.resolve();
   const pending = started;
   started = undefined;
-  let running: BenchStack;
-  try {
-    running = await pending;
-  } catch {
-    return; // it never came up; benchStack cleaned up after itself
-  }
-  await running.stack.stop();
-  await rm(running.dataDir, { recursive: true, force: true });
+  stopping = (async () => {
+    let running: BenchStack;
+    try {
+      running = await pending;
+    } catch {
+      return; // it never came up; benchStack cleaned up after itself
+    }
+    try {
+      await running.stack.stop();
+    } finally {
+      await rm(running.dataDir, { recursive: true, force: true });
+    }
+  })();
+  return stopping;
 }

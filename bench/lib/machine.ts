@@ -10,3 +10,8 @@ export function machineSummary(): { date: string; node: string; machine: string 
     machine: `${os.type()} ${os.release()} ${os.arch()}, ${cpus.length} x ${model}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM`,
   };
 }
+
+/** The 1-minute load average, as text (how busy the machine was: other work skews every time). */
+export function loadAverage(): string {
+  return os.loadavg()[0]!.toFixed(2);
+}
