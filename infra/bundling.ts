@@ -28,4 +28,6 @@ export const ESBUILD_OPTIONS = {
   // The AWS SDK v3 is bundled (not taken from the runtime) so its version is the one tested.
   external: [] as string[],
   legalComments: 'none',
+  // Non-ASCII text (the Finnish and French emails) as itself, not as \u escapes.
+  charset: 'utf8',
 } as const;

@@ -47,69 +47,72 @@ function passwordRefused(error: unknown): never {
   throw error;
 }
 
-export const cognitoDirectory: Directory = {
-  async disableUser(email) {
-    const pool = userPoolId();
-    await cognito.send(new AdminDisableUserCommand({ UserPoolId: pool, Username: email })).catch(ignoreMissing);
-    await cognito.send(new AdminUserGlobalSignOutCommand({ UserPoolId: pool, Username: email })).catch(ignoreMissing);
-  },
+/** Disables the account and signs it out everywhere. */
+export async function disableUser(email: string): Promise<void> {
+  const pool = userPoolId();
+  await cognito.send(new AdminDisableUserCommand({ UserPoolId: pool, Username: email })).catch(ignoreMissing);
+  await cognito.send(new AdminUserGlobalSignOutCommand({ UserPoolId: pool, Username: email })).catch(ignoreMissing);
+}
 
-  async enableUser(email) {
-    await cognito.send(new AdminEnableUserCommand({ UserPoolId: userPoolId(), Username: email })).catch(ignoreMissing);
-  },
+export async function enableUser(email: string): Promise<void> {
+  await cognito.send(new AdminEnableUserCommand({ UserPoolId: userPoolId(), Username: email })).catch(ignoreMissing);
+}
 
-  async createAccount(email, { password, emailVerified }) {
-    const pool = userPoolId();
-    let created;
-    try {
-      created = await cognito.send(
-        new AdminCreateUserCommand({
-          UserPoolId: pool,
-          Username: email,
-          // No invitation email from Cognito and no temporary password for anyone: Gatehouse sends its own links.
-          MessageAction: 'SUPPRESS',
-          UserAttributes: [
-            { Name: 'email', Value: email },
-            { Name: 'email_verified', Value: String(emailVerified) },
-          ],
-        }),
-      );
-    } catch (error) {
-      if (isNamed(error, 'UsernameExistsException')) {
-        throw new Conflict(`An account exists for ${email} already: sign in, then open the link again.`, 'account-exists');
-      }
-      throw error;
-    }
-    const sub = created.User?.Attributes?.find((a) => a.Name === 'sub')?.Value;
-    if (!sub) throw new Error('The user pool created an account without a sub');
-    if (password !== undefined) {
-      await cognito
-        .send(new AdminSetUserPasswordCommand({ UserPoolId: pool, Username: email, Password: password, Permanent: true }))
-        .catch(async (error: unknown) => {
-          await this.deleteAccount(email);
-          passwordRefused(error);
-        });
-    }
-    return sub;
-  },
-
-  async setPassword(email, password) {
-    const pool = userPoolId();
-    await cognito.send(new AdminSetUserPasswordCommand({ UserPoolId: pool, Username: email, Password: password, Permanent: true })).catch(passwordRefused);
-    // The address comes along unchanged: Cognito takes email_verified with the attribute it verifies.
-    await cognito.send(
-      new AdminUpdateUserAttributesCommand({
+export async function createAccount(email: string, { password, emailVerified }: { password?: string; emailVerified: boolean }): Promise<string> {
+  const pool = userPoolId();
+  let created;
+  try {
+    created = await cognito.send(
+      new AdminCreateUserCommand({
         UserPoolId: pool,
         Username: email,
+        // No invitation email from Cognito and no temporary password for anyone: Gatehouse sends its own links.
+        MessageAction: 'SUPPRESS',
         UserAttributes: [
           { Name: 'email', Value: email },
-          { Name: 'email_verified', Value: 'true' },
+          { Name: 'email_verified', Value: String(emailVerified) },
         ],
       }),
     );
-  },
+  } catch (error) {
+    if (isNamed(error, 'UsernameExistsException')) {
+      throw new Conflict(`An account exists for ${email} already: sign in, then open the link again.`, 'account-exists');
+    }
+    throw error;
+  }
+  const sub = created.User?.Attributes?.find((a) => a.Name === 'sub')?.Value;
+  if (!sub) throw new Error('The user pool created an account without a sub');
+  if (password !== undefined) {
+    await cognito.send(new AdminSetUserPasswordCommand({ UserPoolId: pool, Username: email, Password: password, Permanent: true })).catch(async (error: unknown) => {
+      await deleteAccount(email);
+      passwordRefused(error);
+    });
+  }
+  return sub;
+}
 
-  async deleteAccount(email) {
-    await cognito.send(new AdminDeleteUserCommand({ UserPoolId: userPoolId(), Username: email })).catch(ignoreMissing);
-  },
-};
+export async function setPassword(email: string, password: string): Promise<void> {
+  const pool = userPoolId();
+  await cognito.send(new AdminSetUserPasswordCommand({ UserPoolId: pool, Username: email, Password: password, Permanent: true })).catch(passwordRefused);
+  // The address comes along unchanged: Cognito takes email_verified with the attribute it verifies.
+  await cognito.send(
+    new AdminUpdateUserAttributesCommand({
+      UserPoolId: pool,
+      Username: email,
+      UserAttributes: [
+        { Name: 'email', Value: email },
+        { Name: 'email_verified', Value: 'true' },
+      ],
+    }),
+  );
+}
+
+export async function deleteAccount(email: string): Promise<void> {
+  await cognito.send(new AdminDeleteUserCommand({ UserPoolId: userPoolId(), Username: email })).catch(ignoreMissing);
+}
+
+/**
+ * Every operation, for callers that need most of them (the sweeps, tests). A handler passes
+ * only the operations its route uses, so its bundle holds only those commands.
+ */
+export const cognitoDirectory: Directory = { disableUser, enableUser, createAccount, setPassword, deleteAccount };

@@ -7,7 +7,7 @@
  * The JWKS is fetched here and put into the verifier's cache, because aws-jwt-verify
  * fetches over https only and cognito-local serves plain http; in AWS it works the same.
  */
-import { JwtVerifier } from 'aws-jwt-verify';
+import { JwtVerifier } from 'aws-jwt-verify/jwt-verifier';
 import {
   JwtExpiredError,
   JwtInvalidAudienceError,

@@ -4,7 +4,7 @@
  * set-password email. Update and Delete keep the data as it is.
  */
 import type { CloudFormationCustomResourceEvent, Context } from 'aws-lambda';
-import { cognitoDirectory } from '#shared/directory.ts';
+import { createAccount } from '#shared/directory.ts';
 import { bootstrapFirstDomain } from '#shared/domain/bootstrap.ts';
 import { logger } from '#shared/http/logger.ts';
 import { sesMailer } from '#shared/mail/mailer.ts';
@@ -18,7 +18,7 @@ export const handler = async (event: CloudFormationCustomResourceEvent, context:
   try {
     if (event.RequestType === 'Create') {
       const { AdminEmail, DomainName } = event.ResourceProperties as unknown as { AdminEmail: string; DomainName: string };
-      const result = await bootstrapFirstDomain({ adminEmail: AdminEmail, domainName: DomainName }, { directory: cognitoDirectory, mailer: sesMailer });
+      const result = await bootstrapFirstDomain({ adminEmail: AdminEmail, domainName: DomainName }, { directory: { createAccount }, mailer: sesMailer });
       data = { DomainId: result.domainId };
     }
   } catch (error) {

@@ -1,5 +1,5 @@
 import { idTokenSettings } from '#shared/config.ts';
-import { cognitoDirectory } from '#shared/directory.ts';
+import { createAccount, deleteAccount, setPassword } from '#shared/directory.ts';
 import { acceptInvitation as accept } from '#shared/domain/accept-invitation.ts';
 import { Unauthorized } from '#shared/http/errors.ts';
 import { makePublicHandler } from '#shared/http/public-handler.ts';
@@ -23,5 +23,5 @@ async function signedIn(authorization: string | undefined) {
 }
 
 export const handler = makePublicHandler(acceptInvitation, async ({ params, body, authorization }) =>
-  accept(params.token, body, await signedIn(authorization), cognitoDirectory),
+  accept(params.token, body, await signedIn(authorization), { createAccount, setPassword, deleteAccount }),
 );

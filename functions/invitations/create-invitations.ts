@@ -1,4 +1,4 @@
-import { inviteByEmail } from '#shared/domain/invitations.ts';
+import { inviteByEmail } from '#shared/domain/send-invitations.ts';
 import { makeHandler } from '#shared/http/handler.ts';
 import { sesMailer } from '#shared/mail/mailer.ts';
 import { createInvitations } from '#shared/routes/invitations.ts';

@@ -1,4 +1,4 @@
-import { resendInvitation as resend } from '#shared/domain/invitations.ts';
+import { resendInvitation as resend } from '#shared/domain/send-invitations.ts';
 import { makeHandler } from '#shared/http/handler.ts';
 import { sesMailer } from '#shared/mail/mailer.ts';
 import { resendInvitation } from '#shared/routes/invitations.ts';

@@ -27,7 +27,7 @@ import {
   TokenGone,
   tokenProblem,
 } from '#shared/store/invitation-store.ts';
-import { keys } from '#shared/store/keys.ts';
+import * as keys from '#shared/store/key-formats.ts';
 import { getMembership, saveMembershipChange } from '#shared/store/member-store.ts';
 import type { DomainRecord, MembershipRecord, UserRecord } from '#shared/store/records.ts';
 import { getUser, newUserItems, notOrphanItem, userIdByEmail } from '#shared/store/user-store.ts';
@@ -104,7 +104,10 @@ function requireName(name: string | undefined): string {
  * Accepts an email invitation, registers through a link, or sets a first password.
  * A caller signed in with the invited address just gains the membership.
  */
-export async function acceptInvitation(tokenValue: string, input: AcceptInput, signedIn: SignedIn | undefined, directory: Directory) {
+/** What accepting needs of the Directory. */
+export type AccountDirectory = Pick<Directory, 'createAccount' | 'setPassword' | 'deleteAccount'>;
+
+export async function acceptInvitation(tokenValue: string, input: AcceptInput, signedIn: SignedIn | undefined, directory: AccountDirectory) {
   const opened = await open(tokenValue);
   if (opened.token.kind === 'set-password') return setFirstPassword(opened, input, directory);
   const { token, invitation } = opened;
@@ -196,7 +199,7 @@ async function join(opened: Opened, invitation: InvitationRecord, profile: UserR
 }
 
 /** A set-password link: the account an administrator added gets its first password. */
-async function setFirstPassword(opened: Opened, input: AcceptInput, directory: Directory) {
+async function setFirstPassword(opened: Opened, input: AcceptInput, directory: AccountDirectory) {
   const { token, domain } = opened;
   const password = requirePassword(input.password);
   if (!token.userId || !token.email) throw unknownLink();

@@ -15,10 +15,11 @@ import type { Language } from '#shared/http/schemas.ts';
 import { type Mailer, MailRefused } from '#shared/mail/mailer.ts';
 import { setPasswordEmail } from '#shared/mail/templates.ts';
 import { historyEvent } from '#shared/store/history.ts';
-import { reserveEmails, tokenItem } from '#shared/store/invitation-store.ts';
+import { tokenItem } from '#shared/store/invitation-store.ts';
 import { getMembership, saveMembershipChange } from '#shared/store/member-store.ts';
 import type { MembershipRecord, UserRecord } from '#shared/store/records.ts';
 import { getUser, newUserItems, notOrphanItem, userIdByEmail } from '#shared/store/user-store.ts';
+import { reserveEmails } from '#shared/store/mail-quota-store.ts';
 import { newToken } from '#shared/tokens.ts';
 
 const DAY_MS = 86_400_000;
@@ -27,7 +28,7 @@ export async function addMember(
   access: DomainAccess,
   caller: Caller,
   input: { email: string; name: string; language: Language; role: string },
-  { directory, mailer }: { directory: Directory; mailer: Mailer },
+  { directory, mailer }: { directory: Pick<Directory, 'createAccount' | 'deleteAccount' | 'enableUser'>; mailer: Mailer },
 ) {
   const { domain } = access;
   const role = rolesOf(domain, rolePreset()).find((r) => r.id === input.role);

@@ -22,7 +22,7 @@ export interface BootstrapInput {
   domainName: string;
 }
 
-export async function bootstrapFirstDomain(input: BootstrapInput, { directory, mailer }: { directory: Directory; mailer: Mailer }) {
+export async function bootstrapFirstDomain(input: BootstrapInput, { directory, mailer }: { directory: Pick<Directory, 'createAccount'>; mailer: Mailer }) {
   const done = await bootstrappedDomain();
   if (done) return { created: false, domainId: done };
 

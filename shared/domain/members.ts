@@ -5,7 +5,7 @@
  */
 import { now } from '#shared/clock.ts';
 import { rolePreset } from '#shared/config.ts';
-import { type Directory } from '#shared/directory.ts';
+import type { Directory } from '#shared/directory.ts';
 import { grantsOf, rolesOf } from '#shared/domain/roles.ts';
 import { retryOnConflict } from '#shared/domain/retry.ts';
 import type { Caller, DomainAccess } from '#shared/http/access.ts';
@@ -100,7 +100,10 @@ function changeEvents(before: MembershipRecord, after: MembershipRecord, actor: 
  * Changes a member's role, status, name or language. Assigning a role to a pending member
  * activates it. Refuses (409) to leave the domain without an active administrator.
  */
-export async function updateMember(access: DomainAccess, caller: Caller, userId: string, patch: MemberPatch, ifMatch: number | undefined, directory: Directory) {
+/** What a membership change needs of the Directory. */
+export type AccessDirectory = Pick<Directory, 'disableUser' | 'enableUser'>;
+
+export async function updateMember(access: DomainAccess, caller: Caller, userId: string, patch: MemberPatch, ifMatch: number | undefined, directory: AccessDirectory) {
   const preset = rolePreset();
   const result = await retryOnConflict(async () => {
     const { domain, target } = await loadTarget(access.domain.id, userId);
@@ -132,7 +135,7 @@ export async function updateMember(access: DomainAccess, caller: Caller, userId:
 }
 
 /** Removes a membership; history keeps the record. */
-export async function removeMember(access: DomainAccess, caller: Caller, userId: string, ifMatch: number | undefined, directory: Directory) {
+export async function removeMember(access: DomainAccess, caller: Caller, userId: string, ifMatch: number | undefined, directory: AccessDirectory) {
   const removed = await retryOnConflict(async () => {
     const { domain, target } = await loadTarget(access.domain.id, userId);
     if (ifMatch !== undefined && ifMatch !== target.version) throw new VersionMismatch(target.version);
@@ -156,7 +159,7 @@ export async function removeMember(access: DomainAccess, caller: Caller, userId:
  * disables it (and signs it out everywhere); becoming active again enables it. A user left
  * with no membership at all goes into the orphan sweep's index (deleted 30 days later).
  */
-export async function followInDirectory(before: MembershipRecord, after: MembershipRecord | undefined, directory: Directory, at: string) {
+export async function followInDirectory(before: MembershipRecord, after: MembershipRecord | undefined, directory: AccessDirectory, at: string) {
   const wasActive = before.status === 'active';
   const isActive = after?.status === 'active';
   if (isActive && !wasActive) {

@@ -13,7 +13,7 @@ import { dynamodb } from '#shared/clients/dynamodb.ts';
 import { eventbridge } from '#shared/clients/eventbridge.ts';
 import { eventBusName, tableName } from '#shared/config.ts';
 import { isNamed } from '#shared/store/dynamo.ts';
-import { keys } from '#shared/store/keys.ts';
+import * as keys from '#shared/store/key-formats.ts';
 import type { HistoryEvent } from '#shared/store/records.ts';
 
 /** EventBridge takes at most 10 entries per PutEvents call. */

@@ -8,14 +8,14 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import * as z from 'zod/mini';
-import { en } from 'zod/locales';
 import type * as zc from 'zod/v4/core';
 import type { Caller, DomainAccess } from '#shared/http/access.ts';
 import { BadRequest, type FieldError, HttpError, PayloadTooLarge, UnsupportedMediaType } from '#shared/http/errors.ts';
 import { logger } from '#shared/http/logger.ts';
+import { validationMessage } from '#shared/http/validation-messages.ts';
 import type { RouteDefinition, RouteRequest } from '#shared/http/route.ts';
 
-z.config(en());
+z.config({ customError: validationMessage });
 
 /** Request bodies above this size are refused with 413 (SPEC section 4). */
 export const MAX_BODY_BYTES = 16 * 1024;

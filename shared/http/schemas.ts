@@ -8,7 +8,10 @@
  */
 import * as z from 'zod/mini';
 
-/** A schema (or anything) built once, on first use. */
+/**
+ * A schema (or anything) built once, on first use. Every call is marked
+ * with a PURE annotation, so the bundler drops the schemas a function never uses.
+ */
 export function lazy<T>(build: () => T): () => T {
   let built: T | undefined;
   return () => (built ??= build());
@@ -16,20 +19,22 @@ export function lazy<T>(build: () => T): () => T {
 
 export const LANGUAGES = ['en', 'fi', 'fr', 'sv', 'de'] as const;
 export type Language = (typeof LANGUAGES)[number];
-export const language = lazy(() => z.enum(LANGUAGES));
+export const language = /* @__PURE__ */ lazy(() => z.enum(LANGUAGES));
 
 /** Ids in paths: what Gatehouse issues (UUIDs, role slugs, Cognito subs). */
-export const id = lazy(() => z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an id: 1 to 64 letters, digits, - or _')));
+export const id = /* @__PURE__ */ lazy(() => z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an id: 1 to 64 letters, digits, - or _')));
 
-export const domainParams = lazy(() => z.strictObject({ domainId: id() }));
+export const domainParams = /* @__PURE__ */ lazy(() => z.strictObject({ domainId: id() }));
 
-export const name = lazy(() =>
+export const name = /* @__PURE__ */ lazy(() =>
   z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(100, 'must be at most 100 characters')),
 );
-export const email = lazy(() => z.email('must be an email address').check(z.maxLength(254), z.toLowerCase()));
+/** An address as SES and Cognito take it: one @, a dotted domain, no spaces or brackets. */
+export const EMAIL_PATTERN = /^[^\s@<>(),;:"[\]]{1,64}@([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
+export const email = /* @__PURE__ */ lazy(() => z.string().check(z.maxLength(254), z.regex(EMAIL_PATTERN, 'must be an email address'), z.toLowerCase()));
 
 /** `limit` (1-100, default 25) and an opaque `cursor`, as every list takes them. */
-export const pageQuery = lazy(() =>
+export const pageQuery = /* @__PURE__ */ lazy(() =>
   z.strictObject({
     limit: z.optional(
       z.pipe(
@@ -46,4 +51,4 @@ export function page<T extends z.ZodMiniType>(item: () => T) {
   return lazy(() => z.object({ items: z.array(item()), nextCursor: z.nullable(z.string()) }));
 }
 
-export const healthBody = lazy(() => z.object({ status: z.literal('ok') }));
+export const healthBody = /* @__PURE__ */ lazy(() => z.object({ status: z.literal('ok') }));

@@ -16,7 +16,7 @@ import {
   reservationCreate,
 } from '#shared/schemas/assets.ts';
 
-export const listLocations = defineRoute({
+export const listLocations = /* @__PURE__ */ defineRoute({
   id: 'listLocations',
   method: 'GET',
   path: '/domains/{domainId}/locations',
@@ -28,7 +28,7 @@ export const listLocations = defineRoute({
   table: ['Query'],
 });
 
-export const createLocation = defineRoute({
+export const createLocation = /* @__PURE__ */ defineRoute({
   id: 'createLocation',
   method: 'POST',
   path: '/domains/{domainId}/locations',
@@ -40,7 +40,7 @@ export const createLocation = defineRoute({
   table: ['TransactWriteItems'],
 });
 
-export const patchLocation = defineRoute({
+export const patchLocation = /* @__PURE__ */ defineRoute({
   id: 'patchLocation',
   method: 'PATCH',
   path: '/domains/{domainId}/locations/{locationId}',
@@ -52,7 +52,7 @@ export const patchLocation = defineRoute({
   table: ['GetItem', 'TransactWriteItems'],
 });
 
-export const deleteLocation = defineRoute({
+export const deleteLocation = /* @__PURE__ */ defineRoute({
   id: 'deleteLocation',
   method: 'DELETE',
   path: '/domains/{domainId}/locations/{locationId}',
@@ -64,7 +64,7 @@ export const deleteLocation = defineRoute({
   table: ['GetItem', 'TransactWriteItems'],
 });
 
-export const listAssets = defineRoute({
+export const listAssets = /* @__PURE__ */ defineRoute({
   id: 'listAssets',
   method: 'GET',
   path: '/domains/{domainId}/assets',
@@ -76,7 +76,7 @@ export const listAssets = defineRoute({
   table: ['Query'],
 });
 
-export const createAsset = defineRoute({
+export const createAsset = /* @__PURE__ */ defineRoute({
   id: 'createAsset',
   method: 'POST',
   path: '/domains/{domainId}/assets',
@@ -88,7 +88,7 @@ export const createAsset = defineRoute({
   table: ['TransactWriteItems'],
 });
 
-export const getAsset = defineRoute({
+export const getAsset = /* @__PURE__ */ defineRoute({
   id: 'getAsset',
   method: 'GET',
   path: '/domains/{domainId}/assets/{assetId}',
@@ -100,7 +100,7 @@ export const getAsset = defineRoute({
   table: ['GetItem'],
 });
 
-export const patchAsset = defineRoute({
+export const patchAsset = /* @__PURE__ */ defineRoute({
   id: 'patchAsset',
   method: 'PATCH',
   path: '/domains/{domainId}/assets/{assetId}',
@@ -112,7 +112,7 @@ export const patchAsset = defineRoute({
   table: ['GetItem', 'TransactWriteItems'],
 });
 
-export const deleteAsset = defineRoute({
+export const deleteAsset = /* @__PURE__ */ defineRoute({
   id: 'deleteAsset',
   method: 'DELETE',
   path: '/domains/{domainId}/assets/{assetId}',
@@ -124,7 +124,7 @@ export const deleteAsset = defineRoute({
   table: ['GetItem', 'TransactWriteItems'],
 });
 
-export const checkoutAsset = defineRoute({
+export const checkoutAsset = /* @__PURE__ */ defineRoute({
   id: 'checkoutAsset',
   method: 'POST',
   path: '/domains/{domainId}/assets/{assetId}/checkout',
@@ -136,7 +136,7 @@ export const checkoutAsset = defineRoute({
   table: ['GetItem', 'BatchGetItem', 'TransactWriteItems'],
 });
 
-export const checkinAsset = defineRoute({
+export const checkinAsset = /* @__PURE__ */ defineRoute({
   id: 'checkinAsset',
   method: 'POST',
   path: '/domains/{domainId}/assets/{assetId}/checkin',
@@ -148,7 +148,7 @@ export const checkinAsset = defineRoute({
   table: ['GetItem', 'TransactWriteItems'],
 });
 
-export const createReservation = defineRoute({
+export const createReservation = /* @__PURE__ */ defineRoute({
   id: 'createReservation',
   method: 'POST',
   path: '/domains/{domainId}/assets/{assetId}/reservations',
@@ -160,7 +160,7 @@ export const createReservation = defineRoute({
   table: ['Query', 'TransactWriteItems'],
 });
 
-export const listReservations = defineRoute({
+export const listReservations = /* @__PURE__ */ defineRoute({
   id: 'listReservations',
   method: 'GET',
   path: '/domains/{domainId}/assets/{assetId}/reservations',
@@ -172,7 +172,7 @@ export const listReservations = defineRoute({
   table: ['GetItem', 'Query'],
 });
 
-export const listMemberAssets = defineRoute({
+export const listMemberAssets = /* @__PURE__ */ defineRoute({
   id: 'listMemberAssets',
   method: 'GET',
   path: '/domains/{domainId}/members/{userId}/assets',

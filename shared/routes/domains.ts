@@ -2,7 +2,7 @@ import { defineRoute } from '#shared/http/route.ts';
 import { domainParams, page, pageQuery } from '#shared/http/schemas.ts';
 import { createDomainBody, domainBody, domainSummary, settingsBody, settingsPatch } from '#shared/schemas/domain.ts';
 
-export const listDomains = defineRoute({
+export const listDomains = /* @__PURE__ */ defineRoute({
   id: 'listDomains',
   method: 'GET',
   path: '/domains',
@@ -14,7 +14,7 @@ export const listDomains = defineRoute({
   table: ['Query', 'BatchGetItem'],
 });
 
-export const createDomain = defineRoute({
+export const createDomain = /* @__PURE__ */ defineRoute({
   id: 'createDomain',
   method: 'POST',
   path: '/domains',
@@ -26,7 +26,7 @@ export const createDomain = defineRoute({
   table: ['GetItem', 'TransactWriteItems'],
 });
 
-export const getDomain = defineRoute({
+export const getDomain = /* @__PURE__ */ defineRoute({
   id: 'getDomain',
   method: 'GET',
   path: '/domains/{domainId}',
@@ -38,7 +38,7 @@ export const getDomain = defineRoute({
   table: ['BatchGetItem'],
 });
 
-export const getSettings = defineRoute({
+export const getSettings = /* @__PURE__ */ defineRoute({
   id: 'getSettings',
   method: 'GET',
   path: '/domains/{domainId}/settings',
@@ -50,7 +50,7 @@ export const getSettings = defineRoute({
   table: ['BatchGetItem'],
 });
 
-export const patchSettings = defineRoute({
+export const patchSettings = /* @__PURE__ */ defineRoute({
   id: 'patchSettings',
   method: 'PATCH',
   path: '/domains/{domainId}/settings',

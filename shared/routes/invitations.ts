@@ -17,7 +17,7 @@ import {
 } from '#shared/schemas/invitations.ts';
 import { addedMember } from '#shared/schemas/members.ts';
 
-export const listInvitations = defineRoute({
+export const listInvitations = /* @__PURE__ */ defineRoute({
   id: 'listInvitations',
   method: 'GET',
   path: '/domains/{domainId}/invitations',
@@ -29,7 +29,7 @@ export const listInvitations = defineRoute({
   table: ['Query'],
 });
 
-export const createInvitations = defineRoute({
+export const createInvitations = /* @__PURE__ */ defineRoute({
   id: 'createInvitations',
   method: 'POST',
   path: '/domains/{domainId}/invitations',
@@ -42,7 +42,7 @@ export const createInvitations = defineRoute({
   services: ['ses'],
 });
 
-export const resendInvitation = defineRoute({
+export const resendInvitation = /* @__PURE__ */ defineRoute({
   id: 'resendInvitation',
   method: 'POST',
   path: '/domains/{domainId}/invitations/{invitationId}/resend',
@@ -55,7 +55,7 @@ export const resendInvitation = defineRoute({
   services: ['ses'],
 });
 
-export const revokeInvitation = defineRoute({
+export const revokeInvitation = /* @__PURE__ */ defineRoute({
   id: 'revokeInvitation',
   method: 'DELETE',
   path: '/domains/{domainId}/invitations/{invitationId}',
@@ -67,7 +67,7 @@ export const revokeInvitation = defineRoute({
   table: ['GetItem', 'TransactWriteItems'],
 });
 
-export const createInviteLink = defineRoute({
+export const createInviteLink = /* @__PURE__ */ defineRoute({
   id: 'createInviteLink',
   method: 'POST',
   path: '/domains/{domainId}/invite-links',
@@ -79,7 +79,7 @@ export const createInviteLink = defineRoute({
   table: ['TransactWriteItems'],
 });
 
-export const previewInvitation = defineRoute({
+export const previewInvitation = /* @__PURE__ */ defineRoute({
   id: 'previewInvitation',
   method: 'GET',
   path: '/invitations/{token}',
@@ -91,7 +91,7 @@ export const previewInvitation = defineRoute({
   table: ['GetItem', 'BatchGetItem'],
 });
 
-export const acceptInvitation = defineRoute({
+export const acceptInvitation = /* @__PURE__ */ defineRoute({
   id: 'acceptInvitation',
   method: 'POST',
   path: '/invitations/{token}/accept',
@@ -105,7 +105,7 @@ export const acceptInvitation = defineRoute({
   cognitoActions: ['AdminCreateUser', 'AdminSetUserPassword', 'AdminUpdateUserAttributes', 'AdminDeleteUser'],
 });
 
-export const addMember = defineRoute({
+export const addMember = /* @__PURE__ */ defineRoute({
   id: 'addMember',
   method: 'POST',
   path: '/domains/{domainId}/members',

@@ -1,7 +1,7 @@
 import { defineRoute } from '#shared/http/route.ts';
 import { meBody, mePatch } from '#shared/schemas/domain.ts';
 
-export const getMe = defineRoute({
+export const getMe = /* @__PURE__ */ defineRoute({
   id: 'getMe',
   method: 'GET',
   path: '/me',
@@ -13,7 +13,7 @@ export const getMe = defineRoute({
   table: ['GetItem', 'Query', 'BatchGetItem'],
 });
 
-export const patchMe = defineRoute({
+export const patchMe = /* @__PURE__ */ defineRoute({
   id: 'patchMe',
   method: 'PATCH',
   path: '/me',

@@ -13,7 +13,7 @@ import {
   signOffResult,
 } from '#shared/schemas/members.ts';
 
-export const listMembers = defineRoute({
+export const listMembers = /* @__PURE__ */ defineRoute({
   id: 'listMembers',
   method: 'GET',
   path: '/domains/{domainId}/members',
@@ -25,7 +25,7 @@ export const listMembers = defineRoute({
   table: ['Query'],
 });
 
-export const getMember = defineRoute({
+export const getMember = /* @__PURE__ */ defineRoute({
   id: 'getMember',
   method: 'GET',
   path: '/domains/{domainId}/members/{userId}',
@@ -37,7 +37,7 @@ export const getMember = defineRoute({
   table: [],
 });
 
-export const patchMember = defineRoute({
+export const patchMember = /* @__PURE__ */ defineRoute({
   id: 'patchMember',
   method: 'PATCH',
   path: '/domains/{domainId}/members/{userId}',
@@ -51,7 +51,7 @@ export const patchMember = defineRoute({
   cognitoActions: ['AdminDisableUser', 'AdminUserGlobalSignOut', 'AdminEnableUser'],
 });
 
-export const deleteMember = defineRoute({
+export const deleteMember = /* @__PURE__ */ defineRoute({
   id: 'deleteMember',
   method: 'DELETE',
   path: '/domains/{domainId}/members/{userId}',
@@ -65,7 +65,7 @@ export const deleteMember = defineRoute({
   cognitoActions: ['AdminDisableUser', 'AdminUserGlobalSignOut'],
 });
 
-export const listHistory = defineRoute({
+export const listHistory = /* @__PURE__ */ defineRoute({
   id: 'listHistory',
   method: 'GET',
   path: '/domains/{domainId}/history',
@@ -77,7 +77,7 @@ export const listHistory = defineRoute({
   table: ['Query'],
 });
 
-export const getAccessReview = defineRoute({
+export const getAccessReview = /* @__PURE__ */ defineRoute({
   id: 'getAccessReview',
   method: 'GET',
   path: '/domains/{domainId}/access-review',
@@ -89,7 +89,7 @@ export const getAccessReview = defineRoute({
   table: ['Query'],
 });
 
-export const signOffAccessReview = defineRoute({
+export const signOffAccessReview = /* @__PURE__ */ defineRoute({
   id: 'signOffAccessReview',
   method: 'POST',
   path: '/domains/{domainId}/access-review/sign-off',

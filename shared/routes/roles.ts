@@ -2,7 +2,7 @@ import { defineRoute } from '#shared/http/route.ts';
 import { domainParams, page, pageQuery } from '#shared/http/schemas.ts';
 import { roleBody, roleCreate, roleParams, rolePatch } from '#shared/schemas/members.ts';
 
-export const listRoles = defineRoute({
+export const listRoles = /* @__PURE__ */ defineRoute({
   id: 'listRoles',
   method: 'GET',
   path: '/domains/{domainId}/roles',
@@ -14,7 +14,7 @@ export const listRoles = defineRoute({
   table: [],
 });
 
-export const createRole = defineRoute({
+export const createRole = /* @__PURE__ */ defineRoute({
   id: 'createRole',
   method: 'POST',
   path: '/domains/{domainId}/roles',
@@ -26,7 +26,7 @@ export const createRole = defineRoute({
   table: ['GetItem', 'BatchGetItem', 'TransactWriteItems'],
 });
 
-export const patchRole = defineRoute({
+export const patchRole = /* @__PURE__ */ defineRoute({
   id: 'patchRole',
   method: 'PATCH',
   path: '/domains/{domainId}/roles/{roleId}',
@@ -38,7 +38,7 @@ export const patchRole = defineRoute({
   table: ['GetItem', 'BatchGetItem', 'TransactWriteItems'],
 });
 
-export const deleteRole = defineRoute({
+export const deleteRole = /* @__PURE__ */ defineRoute({
   id: 'deleteRole',
   method: 'DELETE',
   path: '/domains/{domainId}/roles/{roleId}',

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { defineRoute } from '#shared/http/route.ts';
 import { healthBody, lazy } from '#shared/http/schemas.ts';
 
-export const getHealth = defineRoute({
+export const getHealth = /* @__PURE__ */ defineRoute({
   id: 'getHealth',
   method: 'GET',
   path: '/health',
@@ -14,7 +14,7 @@ export const getHealth = defineRoute({
   table: [],
 });
 
-export const getOpenApi = defineRoute({
+export const getOpenApi = /* @__PURE__ */ defineRoute({
   id: 'getOpenApi',
   method: 'GET',
   path: '/openapi.json',

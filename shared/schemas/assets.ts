@@ -5,21 +5,21 @@
 import * as z from 'zod/mini';
 import { id, lazy, name, pageQuery } from '#shared/http/schemas.ts';
 
-export const locationParams = lazy(() => z.strictObject({ domainId: id(), locationId: id() }));
-export const assetParams = lazy(() => z.strictObject({ domainId: id(), assetId: id() }));
-export const holderParams = lazy(() => z.strictObject({ domainId: id(), userId: id() }));
+export const locationParams = /* @__PURE__ */ lazy(() => z.strictObject({ domainId: id(), locationId: id() }));
+export const assetParams = /* @__PURE__ */ lazy(() => z.strictObject({ domainId: id(), assetId: id() }));
+export const holderParams = /* @__PURE__ */ lazy(() => z.strictObject({ domainId: id(), userId: id() }));
 
-const description = lazy(() => z.string().check(z.trim(), z.maxLength(500, 'must be at most 500 characters')));
+const description = /* @__PURE__ */ lazy(() => z.string().check(z.trim(), z.maxLength(500, 'must be at most 500 characters')));
 
-export const locationCreate = lazy(() => z.strictObject({ name: name(), description: z.optional(description()) }));
+export const locationCreate = /* @__PURE__ */ lazy(() => z.strictObject({ name: name(), description: z.optional(description()) }));
 
-export const locationPatch = lazy(() =>
+export const locationPatch = /* @__PURE__ */ lazy(() =>
   z
     .strictObject({ name: z.optional(name()), description: z.optional(description()) })
     .check(z.refine((patch) => Object.keys(patch).length > 0, 'name at least one field to change: name or description')),
 );
 
-export const locationBody = lazy(() =>
+export const locationBody = /* @__PURE__ */ lazy(() =>
   z.object({
     id: id(),
     name: z.string(),
@@ -36,27 +36,27 @@ export const locationBody = lazy(() =>
  */
 export const ASSET_STATUSES = ['available', 'checked_out'] as const;
 export type AssetStatus = (typeof ASSET_STATUSES)[number];
-export const assetStatus = lazy(() => z.enum(ASSET_STATUSES));
+export const assetStatus = /* @__PURE__ */ lazy(() => z.enum(ASSET_STATUSES));
 
 /** A label or barcode: unique in a domain whatever its case. */
-export const tag = lazy(() =>
+export const tag = /* @__PURE__ */ lazy(() =>
   z.string().check(
     z.trim(),
     z.regex(/^[A-Za-z0-9][A-Za-z0-9 ._:/#-]{0,63}$/, 'must be 1 to 64 letters, digits, spaces or . _ : / # -, starting with a letter or digit'),
   ),
 );
 
-export const assetCreate = lazy(() =>
+export const assetCreate = /* @__PURE__ */ lazy(() =>
   z.strictObject({ name: name(), tag: tag(), locationId: z.optional(z.nullable(id())) }),
 );
 
-export const assetPatch = lazy(() =>
+export const assetPatch = /* @__PURE__ */ lazy(() =>
   z
     .strictObject({ name: z.optional(name()), tag: z.optional(tag()), locationId: z.optional(z.nullable(id())) })
     .check(z.refine((patch) => Object.keys(patch).length > 0, 'name at least one field to change: name, tag or locationId')),
 );
 
-export const assetQuery = lazy(() =>
+export const assetQuery = /* @__PURE__ */ lazy(() =>
   z.strictObject({
     ...pageQuery().shape,
     q: z.optional(z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(100, 'must be at most 100 characters'))),
@@ -66,7 +66,7 @@ export const assetQuery = lazy(() =>
   }),
 );
 
-export const assetBody = lazy(() =>
+export const assetBody = /* @__PURE__ */ lazy(() =>
   z.object({
     id: id(),
     name: z.string(),
@@ -84,17 +84,17 @@ export const assetBody = lazy(() =>
 );
 
 /** Checkout: to the caller by default; to another active member with assets:update. An absent body is `{}`. */
-export const checkoutBody = lazy(() => z.optional(z.strictObject({ holderId: z.optional(id()) })));
+export const checkoutBody = /* @__PURE__ */ lazy(() => z.optional(z.strictObject({ holderId: z.optional(id()) })));
 
-const instant = lazy(() => z.iso.datetime({ offset: true, error: 'must be an ISO 8601 time such as 2026-01-31T12:00:00Z' }));
+const instant = /* @__PURE__ */ lazy(() => z.iso.datetime({ offset: true, error: 'must be an ISO 8601 time such as 2026-01-31T12:00:00Z' }));
 
 /** A reservation covers [from, to): one ending at 11:00 and one starting at 11:00 do not overlap. */
-export const reservationCreate = lazy(() =>
+export const reservationCreate = /* @__PURE__ */ lazy(() =>
   z
     .strictObject({ from: instant(), to: instant() })
     .check(z.refine((r) => Date.parse(r.from) < Date.parse(r.to), { message: 'must be later than from', path: ['to'] })),
 );
 
-export const reservationBody = lazy(() =>
+export const reservationBody = /* @__PURE__ */ lazy(() =>
   z.object({ id: id(), assetId: id(), from: z.string(), to: z.string(), by: z.string(), createdAt: z.string() }),
 );

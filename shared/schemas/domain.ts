@@ -16,14 +16,14 @@ export const SETTINGS_LIMITS = {
   accessReviewEveryDays: [1, 3650],
 } as const;
 
-const billing = lazy(() =>
+const billing = /* @__PURE__ */ lazy(() =>
   z.strictObject({
     plan: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)),
     contactEmail: z.nullable(email()),
   }),
 );
 
-const branding = lazy(() =>
+const branding = /* @__PURE__ */ lazy(() =>
   z.strictObject({
     productName: z.string().check(z.trim(), z.minLength(1), z.maxLength(60)),
     logoUrl: z.nullable(z.url({ protocol: /^https$/, error: 'must be an https URL' }).check(z.maxLength(2048))),
@@ -31,7 +31,7 @@ const branding = lazy(() =>
   }),
 );
 
-const settingsFields = lazy(() => ({
+const settingsFields = /* @__PURE__ */ lazy(() => ({
   name: name(),
   defaultLanguage: language(),
   invitationValidityDays: days(...SETTINGS_LIMITS.invitationValidityDays),
@@ -41,13 +41,13 @@ const settingsFields = lazy(() => ({
   accessReviewEveryDays: days(...SETTINGS_LIMITS.accessReviewEveryDays),
 }));
 
-export const settings = lazy(() => z.strictObject({ ...settingsFields(), billing: billing(), branding: branding() }));
+export const settings = /* @__PURE__ */ lazy(() => z.strictObject({ ...settingsFields(), billing: billing(), branding: branding() }));
 export type Settings = z.infer<ReturnType<typeof settings>>;
 
-export const settingsBody = lazy(() => z.extend(settings(), { version: z.int() }));
+export const settingsBody = /* @__PURE__ */ lazy(() => z.extend(settings(), { version: z.int() }));
 
 /** PATCH: any subset, billing and branding field by field. */
-export const settingsPatch = lazy(() => {
+export const settingsPatch = /* @__PURE__ */ lazy(() => {
   const fields = settingsFields();
   return z
     .strictObject({
@@ -67,16 +67,16 @@ export type SettingsPatch = z.infer<ReturnType<typeof settingsPatch>>;
 
 export const MEMBERSHIP_STATUSES = ['active', 'inactive', 'pending'] as const;
 export type MembershipStatus = (typeof MEMBERSHIP_STATUSES)[number];
-export const membershipStatus = lazy(() => z.enum(MEMBERSHIP_STATUSES));
+export const membershipStatus = /* @__PURE__ */ lazy(() => z.enum(MEMBERSHIP_STATUSES));
 
-export const domainSummary = lazy(() =>
+export const domainSummary = /* @__PURE__ */ lazy(() =>
   z.object({ id: id(), name: z.string(), role: z.nullable(z.string()), status: membershipStatus() }),
 );
 
-export const domainBody = lazy(() => z.object({ id: id(), name: z.string() }));
-export const createDomainBody = lazy(() => z.strictObject({ name: name() }));
+export const domainBody = /* @__PURE__ */ lazy(() => z.object({ id: id(), name: z.string() }));
+export const createDomainBody = /* @__PURE__ */ lazy(() => z.strictObject({ name: name() }));
 
-export const meBody = lazy(() =>
+export const meBody = /* @__PURE__ */ lazy(() =>
   z.object({
     userId: z.string(),
     email: z.string(),
@@ -95,7 +95,7 @@ export const meBody = lazy(() =>
   }),
 );
 
-export const mePatch = lazy(() =>
+export const mePatch = /* @__PURE__ */ lazy(() =>
   z
     .strictObject({ name: z.optional(name()), language: z.optional(language()) })
     .check(z.refine((patch) => Object.keys(patch).length > 0, 'name at least one field to change: name or language')),

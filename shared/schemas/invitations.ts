@@ -2,12 +2,12 @@
 import * as z from 'zod/mini';
 import { email, id, language, lazy, name, pageQuery } from '#shared/http/schemas.ts';
 
-export const invitationParams = lazy(() => z.strictObject({ domainId: id(), invitationId: id() }));
-export const tokenParams = lazy(() =>
+export const invitationParams = /* @__PURE__ */ lazy(() => z.strictObject({ domainId: id(), invitationId: id() }));
+export const tokenParams = /* @__PURE__ */ lazy(() =>
   z.strictObject({ token: z.string().check(z.regex(/^[A-Za-z0-9_-]{16,128}$/, 'is not an invitation token')) }),
 );
 
-export const invitationQuery = lazy(() =>
+export const invitationQuery = /* @__PURE__ */ lazy(() =>
   z.strictObject({
     ...pageQuery().shape,
     kind: z.optional(z.enum(['email', 'link'])),
@@ -17,7 +17,7 @@ export const invitationQuery = lazy(() =>
 );
 
 /** The JSON form; a `text/csv` body arrives as `{ csv }` (columns email,role,language). */
-export const createInvitationsBody = lazy(() =>
+export const createInvitationsBody = /* @__PURE__ */ lazy(() =>
   z.union([
     z.strictObject({
       // Each address is checked on its own and answered per row, so a bad one never fails the batch.
@@ -33,7 +33,7 @@ export const createInvitationsBody = lazy(() =>
   ]),
 );
 
-export const invitationResult = lazy(() =>
+export const invitationResult = /* @__PURE__ */ lazy(() =>
   z.object({
     email: z.string(),
     row: z.optional(z.int()),
@@ -44,14 +44,14 @@ export const invitationResult = lazy(() =>
   }),
 );
 
-export const invitationResults = lazy(() =>
+export const invitationResults = /* @__PURE__ */ lazy(() =>
   z.object({
     results: z.array(invitationResult()),
     summary: z.object({ invited: z.int(), refreshed: z.int(), already_member: z.int(), invalid: z.int(), deliveryFailed: z.int() }),
   }),
 );
 
-export const invitationBody = lazy(() =>
+export const invitationBody = /* @__PURE__ */ lazy(() =>
   z.object({
     id: z.string(),
     kind: z.enum(['email', 'link']),
@@ -69,13 +69,13 @@ export const invitationBody = lazy(() =>
   }),
 );
 
-export const resendResult = lazy(() => z.extend(invitationBody(), { url: z.optional(z.string()) }));
+export const resendResult = /* @__PURE__ */ lazy(() => z.extend(invitationBody(), { url: z.optional(z.string()) }));
 
-const emailDomain = lazy(() =>
+const emailDomain = /* @__PURE__ */ lazy(() =>
   z.string().check(z.toLowerCase(), z.regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'must be a domain name such as example.com')),
 );
 
-export const inviteLinkBody = lazy(() =>
+export const inviteLinkBody = /* @__PURE__ */ lazy(() =>
   z.strictObject({
     validDays: z.int().check(z.gte(1, 'must be at least 1'), z.lte(365, 'must be at most 365')),
     maxUses: z.optional(z.int().check(z.gte(1, 'must be at least 1'), z.lte(100_000, 'must be at most 100000'))),
@@ -84,11 +84,11 @@ export const inviteLinkBody = lazy(() =>
   }),
 );
 
-export const inviteLinkResult = lazy(() =>
+export const inviteLinkResult = /* @__PURE__ */ lazy(() =>
   z.object({ id: z.string(), url: z.string(), expiresAt: z.string(), maxUses: z.nullable(z.int()), uses: z.int() }),
 );
 
-export const previewBody = lazy(() =>
+export const previewBody = /* @__PURE__ */ lazy(() =>
   z.object({
     kind: z.enum(['email', 'link', 'set-password']),
     domainName: z.string(),
@@ -99,7 +99,7 @@ export const previewBody = lazy(() =>
   }),
 );
 
-export const acceptBody = lazy(() =>
+export const acceptBody = /* @__PURE__ */ lazy(() =>
   z.strictObject({
     email: z.optional(email()),
     name: z.optional(name()),
@@ -109,6 +109,6 @@ export const acceptBody = lazy(() =>
   }),
 );
 
-export const acceptResult = lazy(() => z.object({ userId: z.string(), domainId: z.string(), status: z.enum(['active', 'pending']) }));
+export const acceptResult = /* @__PURE__ */ lazy(() => z.object({ userId: z.string(), domainId: z.string(), status: z.enum(['active', 'pending']) }));
 
-export const addMemberBody = lazy(() => z.strictObject({ email: email(), name: name(), language: language(), role: id() }));
+export const addMemberBody = /* @__PURE__ */ lazy(() => z.strictObject({ email: email(), name: name(), language: language(), role: id() }));

@@ -4,10 +4,10 @@ import { id, language, lazy, name, pageQuery } from '#shared/http/schemas.ts';
 import { ALL_PERMISSIONS } from '#shared/permissions.ts';
 import { membershipStatus } from '#shared/schemas/domain.ts';
 
-export const memberParams = lazy(() => z.strictObject({ domainId: id(), userId: id() }));
-export const roleParams = lazy(() => z.strictObject({ domainId: id(), roleId: id() }));
+export const memberParams = /* @__PURE__ */ lazy(() => z.strictObject({ domainId: id(), userId: id() }));
+export const roleParams = /* @__PURE__ */ lazy(() => z.strictObject({ domainId: id(), roleId: id() }));
 
-export const memberQuery = lazy(() =>
+export const memberQuery = /* @__PURE__ */ lazy(() =>
   z.strictObject({
     ...pageQuery().shape,
     q: z.optional(z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(100, 'must be at most 100 characters'))),
@@ -16,7 +16,7 @@ export const memberQuery = lazy(() =>
   }),
 );
 
-export const member = lazy(() =>
+export const member = /* @__PURE__ */ lazy(() =>
   z.object({
     userId: z.string(),
     email: z.string(),
@@ -32,7 +32,7 @@ export const member = lazy(() =>
   }),
 );
 
-export const memberPatch = lazy(() =>
+export const memberPatch = /* @__PURE__ */ lazy(() =>
   z
     .strictObject({
       role: z.optional(id()),
@@ -43,26 +43,26 @@ export const memberPatch = lazy(() =>
     .check(z.refine((patch) => Object.keys(patch).length > 0, 'name at least one field to change: role, status, name or language')),
 );
 
-const grant = lazy(() => z.enum(['*', ...ALL_PERMISSIONS] as [string, ...string[]], 'must be * or a resource:action of SPEC section 3'));
-const description = lazy(() => z.string().check(z.trim(), z.maxLength(500, 'must be at most 500 characters')));
-const permissions = lazy(() =>
+const grant = /* @__PURE__ */ lazy(() => z.enum(['*', ...ALL_PERMISSIONS] as [string, ...string[]], 'must be * or a resource:action of SPEC section 3'));
+const description = /* @__PURE__ */ lazy(() => z.string().check(z.trim(), z.maxLength(500, 'must be at most 500 characters')));
+const permissions = /* @__PURE__ */ lazy(() =>
   z.array(grant()).check(
     z.minLength(1, 'must grant at least one permission'),
     z.refine((list) => new Set(list).size === list.length, 'lists a permission twice'),
   ),
 );
 
-export const roleCreate = lazy(() =>
+export const roleCreate = /* @__PURE__ */ lazy(() =>
   z.strictObject({ name: name(), description: z.optional(description()), permissions: permissions() }),
 );
 
-export const rolePatch = lazy(() =>
+export const rolePatch = /* @__PURE__ */ lazy(() =>
   z
     .strictObject({ name: z.optional(name()), description: z.optional(description()), permissions: z.optional(permissions()) })
     .check(z.refine((patch) => Object.keys(patch).length > 0, 'name at least one field to change: name, description or permissions')),
 );
 
-export const roleBody = lazy(() =>
+export const roleBody = /* @__PURE__ */ lazy(() =>
   z.object({
     id: id(),
     name: z.string(),
@@ -73,9 +73,9 @@ export const roleBody = lazy(() =>
   }),
 );
 
-const isoInstant = lazy(() => z.iso.datetime({ offset: true, error: 'must be an ISO 8601 time such as 2026-01-31T12:00:00Z' }));
+const isoInstant = /* @__PURE__ */ lazy(() => z.iso.datetime({ offset: true, error: 'must be an ISO 8601 time such as 2026-01-31T12:00:00Z' }));
 
-export const historyQuery = lazy(() =>
+export const historyQuery = /* @__PURE__ */ lazy(() =>
   z.strictObject({
     ...pageQuery().shape,
     actor: z.optional(z.string().check(z.regex(/^(system:[a-z-]+|[A-Za-z0-9_-]{1,64})$/, 'must be a user id or system:<name>'))),
@@ -86,7 +86,7 @@ export const historyQuery = lazy(() =>
   }),
 );
 
-export const historyEventBody = lazy(() =>
+export const historyEventBody = /* @__PURE__ */ lazy(() =>
   z.object({
     id: z.string(),
     at: z.string(),
@@ -99,9 +99,9 @@ export const historyEventBody = lazy(() =>
   }),
 );
 
-export const accessReviewQuery = lazy(() => z.strictObject({ format: z.optional(z.enum(['json', 'csv'])) }));
+export const accessReviewQuery = /* @__PURE__ */ lazy(() => z.strictObject({ format: z.optional(z.enum(['json', 'csv'])) }));
 
-export const accessReviewBody = lazy(() =>
+export const accessReviewBody = /* @__PURE__ */ lazy(() =>
   z.object({
     domainId: z.string(),
     generatedAt: z.string(),
@@ -128,7 +128,7 @@ export const accessReviewBody = lazy(() =>
   }),
 );
 
-export const signOffBody = lazy(() => z.strictObject({ note: z.optional(z.string().check(z.trim(), z.maxLength(1000, 'must be at most 1000 characters'))) }));
-export const signOffResult = lazy(() => z.object({ at: z.string(), by: z.string(), note: z.nullable(z.string()), nextDueAt: z.string() }));
+export const signOffBody = /* @__PURE__ */ lazy(() => z.strictObject({ note: z.optional(z.string().check(z.trim(), z.maxLength(1000, 'must be at most 1000 characters'))) }));
+export const signOffResult = /* @__PURE__ */ lazy(() => z.object({ at: z.string(), by: z.string(), note: z.nullable(z.string()), nextDueAt: z.string() }));
 
-export const addedMember = lazy(() => z.extend(member(), { setPasswordEmail: z.enum(['sent', 'failed', 'not_needed']) }));
+export const addedMember = /* @__PURE__ */ lazy(() => z.extend(member(), { setPasswordEmail: z.enum(['sent', 'failed', 'not_needed']) }));

@@ -14,7 +14,8 @@ import type { AssetStatus } from '#shared/schemas/assets.ts';
 import { decodeCursor } from '#shared/store/cursor.ts';
 import { ConcurrentChange, getMany, transact } from '#shared/store/dynamo.ts';
 import { putHistory } from '#shared/store/history.ts';
-import { assetSearchText, keys, withoutKeys } from '#shared/store/keys.ts';
+import * as keys from '#shared/store/key-formats.ts';
+import { assetSearchText, withoutKeys } from '#shared/store/keys.ts';
 import { queryPage } from '#shared/store/query-page.ts';
 import type { HistoryEvent, MembershipRecord } from '#shared/store/records.ts';
 

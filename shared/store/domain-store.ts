@@ -6,7 +6,8 @@ import { Conflict } from '#shared/http/errors.ts';
 import { decodeCursor, encodeCursor } from '#shared/store/cursor.ts';
 import { ConcurrentChange, getMany, transact } from '#shared/store/dynamo.ts';
 import { putHistory } from '#shared/store/history.ts';
-import { keys, memberSearchText, withoutKeys } from '#shared/store/keys.ts';
+import * as keys from '#shared/store/key-formats.ts';
+import { memberSearchText, withoutKeys } from '#shared/store/keys.ts';
 import type { AccessReviewSignOff, CustomRole, DomainRecord, HistoryEvent, MembershipRecord } from '#shared/store/records.ts';
 
 /** A domain and the caller's membership in it, in one BatchGetItem: the authorization read. */

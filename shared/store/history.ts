@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { tableName } from '#shared/config.ts';
 import { decodeCursor } from '#shared/store/cursor.ts';
-import { keys } from '#shared/store/keys.ts';
+import * as keys from '#shared/store/key-formats.ts';
 import { queryPage } from '#shared/store/query-page.ts';
 import type { HistoryEvent } from '#shared/store/records.ts';
 

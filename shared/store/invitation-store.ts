@@ -4,7 +4,7 @@
  * Single use and max uses are conditional writes on these items, so concurrent accepts
  * cannot both succeed and a link never admits more than maxUses registrations.
  */
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamodb } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config.ts';
 import { Conflict, HttpError } from '#shared/http/errors.ts';
@@ -12,13 +12,13 @@ import type { Language } from '#shared/http/schemas.ts';
 import { decodeCursor } from '#shared/store/cursor.ts';
 import { ConcurrentChange, isNamed, transact } from '#shared/store/dynamo.ts';
 import { putHistory } from '#shared/store/history.ts';
-import { keys, ttlOf, withoutKeys } from '#shared/store/keys.ts';
+import * as keys from '#shared/store/key-formats.ts';
+import { ttlOf, withoutKeys } from '#shared/store/keys.ts';
 import { queryPage } from '#shared/store/query-page.ts';
 import type { HistoryEvent } from '#shared/store/records.ts';
 
 /** An expired invitation stays listed this long, so it can be resent; then TTL removes it. */
 export const EXPIRED_KEPT_DAYS = 30;
-const DAY_MS = 86_400_000;
 
 export interface InvitationRecord {
   id: string;
@@ -133,49 +133,6 @@ export async function pendingInvitations(domainId: string, at: string): Promise<
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
   return all;
-}
-
-/** Today's invitation emails would go past the domain's daily limit. */
-export class DailyEmailLimit extends HttpError {
-  constructor(limit: number, remaining: number) {
-    super(
-      429,
-      'daily-email-limit',
-      'Too many invitation emails today',
-      `This domain may send ${limit} invitation emails a day and has ${remaining} left today (UTC): send fewer, or the rest tomorrow.`,
-      undefined,
-      { 'Retry-After': String(secondsToMidnight()) },
-    );
-  }
-}
-
-function secondsToMidnight(): number {
-  const nowMs = Date.now();
-  return Math.ceil((Math.floor(nowMs / DAY_MS + 1) * DAY_MS - nowMs) / 1000);
-}
-
-/**
- * Counts `count` more emails against the domain's day, atomically: the counter only moves
- * when the new total stays within `limit`, so concurrent batches cannot overshoot it.
- */
-export async function reserveEmails(domainId: string, day: string, count: number, limit: number): Promise<void> {
-  if (count === 0) return;
-  try {
-    await dynamodb.send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.mailDay(domainId, day),
-        UpdateExpression: 'ADD sent :count SET #ttl = if_not_exists(#ttl, :ttl)',
-        ConditionExpression: 'attribute_not_exists(sent) OR sent <= :room',
-        ExpressionAttributeNames: { '#ttl': 'ttl' },
-        ExpressionAttributeValues: { ':count': count, ':room': limit - count, ':ttl': ttlOf(day) + 2 * 86_400 },
-      }),
-    );
-  } catch (error) {
-    if (!isNamed(error, 'ConditionalCheckFailedException')) throw error;
-    const out = await dynamodb.send(new GetCommand({ TableName: tableName(), Key: keys.mailDay(domainId, day), ConsistentRead: true }));
-    throw new DailyEmailLimit(limit, Math.max(0, limit - Number(out.Item?.sent ?? 0)));
-  }
 }
 
 /**

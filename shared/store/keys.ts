@@ -1,5 +1,7 @@
 /**
- * Key formats: the only place that knows how items are laid out in the table.
+ * How items are laid out in the table. The key formats themselves are in key-formats.ts,
+ * imported as `import * as keys from '#shared/store/key-formats.ts'` (so bundles keep only
+ * the formats they use); with this module they are the only place that knows the layout.
  *
  * | item        | pk               | sk              | gsi1 (user -> domains)        | gsi2 (members by name)         |
  * |-------------|------------------|-----------------|-------------------------------|--------------------------------|
@@ -30,60 +32,9 @@
  * gsi4 holds memberships with a role by role and status: ROLE#<d>#<role> / <status>#<u>.
  */
 
-export const keys = {
-  domain: (domainId: string) => ({ pk: `DOMAIN#${domainId}`, sk: 'DOMAIN' }),
-  membership: (domainId: string, userId: string) => ({ pk: `DOMAIN#${domainId}`, sk: `MEMBER#${userId}` }),
-  membershipByUser: (userId: string, domainId: string) => ({ gsi1pk: `USER#${userId}`, gsi1sk: `DOMAIN#${domainId}` }),
-  userMembershipsPartition: (userId: string) => `USER#${userId}`,
-  membershipByName: (domainId: string, name: string, userId: string) => ({
-    gsi2pk: `MEMBERS#${domainId}`,
-    gsi2sk: `${name.toLowerCase()}#${userId}`,
-  }),
-  user: (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' }),
-  email: (email: string) => ({ pk: `EMAIL#${email.toLowerCase()}`, sk: 'EMAIL' }),
-  historyEvent: (domainId: string, at: string, eventId: string) => ({ pk: `DOMAIN#${domainId}`, sk: `EVENT#${at}#${eventId}` }),
-  invitation: (domainId: string, invitationId: string) => ({ pk: `DOMAIN#${domainId}`, sk: `INVITE#${invitationId}` }),
-  invitationPrefix: 'INVITE#',
-  token: (tokenHash: string) => ({ pk: `TOKEN#${tokenHash}`, sk: 'TOKEN' }),
-  mailDay: (domainId: string, day: string) => ({ pk: `DOMAIN#${domainId}`, sk: `MAILDAY#${day}` }),
-  allDomains: (domainId: string) => ({ gsi1pk: 'DOMAINS', gsi1sk: `DOMAIN#${domainId}` }),
-  bootstrap: () => ({ pk: 'STACK', sk: 'BOOTSTRAP' }),
-  activeSince: (domainId: string, since: string, userId: string) => ({ gsi3pk: `DUE#ACTIVE#${domainId}`, gsi3sk: `${since}#${userId}` }),
-  pendingSince: (domainId: string, since: string, userId: string) => ({ gsi3pk: `DUE#PENDING#${domainId}`, gsi3sk: `${since}#${userId}` }),
-  orphanSince: (since: string, userId: string) => ({ gsi3pk: 'DUE#ORPHAN', gsi3sk: `${since}#${userId}` }),
-  byRole: (domainId: string, roleId: string, status: string, userId: string) => ({ gsi4pk: `ROLE#${domainId}#${roleId}`, gsi4sk: `${status}#${userId}` }),
-  location: (domainId: string, locationId: string) => ({ pk: `DOMAIN#${domainId}`, sk: `LOCATION#${locationId}` }),
-  locationByName: (domainId: string, name: string, locationId: string) => ({
-    gsi2pk: `LOCATIONS#${domainId}`,
-    gsi2sk: `${name.toLowerCase()}#${locationId}`,
-  }),
-  asset: (domainId: string, assetId: string) => ({ pk: `DOMAIN#${domainId}`, sk: `ASSET#${assetId}` }),
-  assetByName: (domainId: string, name: string, assetId: string) => ({
-    gsi2pk: `ASSETS#${domainId}`,
-    gsi2sk: `${name.toLowerCase()}#${assetId}`,
-  }),
-  /** Only a checked-out asset carries these: the holder index is sparse. */
-  assetByHolder: (domainId: string, holderId: string, name: string, assetId: string) => ({
-    gsi1pk: `HELD#${domainId}`,
-    gsi1sk: `${holderId}#${name.toLowerCase()}#${assetId}`,
-  }),
-  heldAssetsPartition: (domainId: string) => `HELD#${domainId}`,
-  /** Ids never hold '#', so this prefix selects exactly one holder's assets. */
-  heldByPrefix: (holderId: string) => `${holderId}#`,
-  assetTag: (domainId: string, tag: string) => ({ pk: `DOMAIN#${domainId}`, sk: `ASSETTAG#${tag.toLowerCase()}` }),
-  reservation: (domainId: string, assetId: string, from: string, reservationId: string) => ({
-    pk: `DOMAIN#${domainId}`,
-    sk: `ASSET#${assetId}#RES#${from}#${reservationId}`,
-  }),
-  /** The sort key range of an asset's reservations ('~' sorts after every character keys use). */
-  reservationsOf: (domainId: string, assetId: string) => ({ pk: `DOMAIN#${domainId}`, first: `ASSET#${assetId}#RES#`, last: `ASSET#${assetId}#RES#~` }),
-  /** The sort key range of an asset and its reservations that start before `startingBefore`, the asset first. */
-  assetWithReservations: (domainId: string, assetId: string, startingBefore: string) => ({
-    pk: `DOMAIN#${domainId}`,
-    first: `ASSET#${assetId}`,
-    last: `ASSET#${assetId}#RES#${startingBefore}`,
-  }),
-};
+
+/** The key formats as one namespace, for tests and scripts (bundled code imports key-formats.ts itself). */
+export * as keys from '#shared/store/key-formats.ts';
 
 /** DynamoDB's TTL attribute: epoch seconds. */
 export function ttlOf(iso: string): number {

@@ -10,7 +10,8 @@ import { Conflict } from '#shared/http/errors.ts';
 import { decodeCursor } from '#shared/store/cursor.ts';
 import { ConcurrentChange, transact } from '#shared/store/dynamo.ts';
 import { putHistory } from '#shared/store/history.ts';
-import { keys, withoutKeys } from '#shared/store/keys.ts';
+import * as keys from '#shared/store/key-formats.ts';
+import { withoutKeys } from '#shared/store/keys.ts';
 import { queryPage } from '#shared/store/query-page.ts';
 import type { HistoryEvent } from '#shared/store/records.ts';
 

@@ -13,7 +13,8 @@ import { queryPage } from '#shared/store/query-page.ts';
 import { ConcurrentChange, isNamed, transact } from '#shared/store/dynamo.ts';
 import { membershipItem } from '#shared/store/domain-store.ts';
 import { putHistory } from '#shared/store/history.ts';
-import { keys, withoutKeys } from '#shared/store/keys.ts';
+import * as keys from '#shared/store/key-formats.ts';
+import { withoutKeys } from '#shared/store/keys.ts';
 import type { HistoryEvent, MembershipRecord } from '#shared/store/records.ts';
 
 export async function getMembership(domainId: string, userId: string): Promise<MembershipRecord | undefined> {

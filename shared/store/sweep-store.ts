@@ -3,7 +3,8 @@ import { QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-
 import { dynamodb } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config.ts';
 import { isNamed } from '#shared/store/dynamo.ts';
-import { keys, withoutKeys } from '#shared/store/keys.ts';
+import * as keys from '#shared/store/key-formats.ts';
+import { withoutKeys } from '#shared/store/keys.ts';
 import type { UserRecord } from '#shared/store/records.ts';
 
 export type SweepPartition = { kind: 'active' | 'pending'; domainId: string } | { kind: 'orphan' };

@@ -5,7 +5,8 @@ import { tableName } from '#shared/config.ts';
 import { Conflict, VersionMismatch } from '#shared/http/errors.ts';
 import { isNamed, transact } from '#shared/store/dynamo.ts';
 import { putHistory } from '#shared/store/history.ts';
-import { keys, memberSearchText, withoutKeys } from '#shared/store/keys.ts';
+import * as keys from '#shared/store/key-formats.ts';
+import { memberSearchText, withoutKeys } from '#shared/store/keys.ts';
 import type { HistoryEvent, MembershipRecord, UserRecord } from '#shared/store/records.ts';
 
 export async function getUser(userId: string): Promise<UserRecord | undefined> {

@@ -4,7 +4,7 @@
  * SES failing and recovering, and no raw token anywhere in the table.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { addMembership, api, createUser, DAY_MS, newDomain, sentEmails, stack, tokenFor } from './helpers.ts';
+import { api, createUser, DAY_MS, newDomain, sentEmails, stack, tokenFor } from './helpers.ts';
 import { allTableItems, setMailCount } from './seed.ts';
 
 let owner: string;
@@ -229,7 +229,7 @@ describe('SES refusing mail', () => {
     const email = uniqueEmail('ses-down');
     const [{ ses }, { inviteByEmail }, { sesMailer }, { loadDomainAccess }] = await Promise.all([
       import('#shared/clients/ses.ts'),
-      import('#shared/domain/invitations.ts'),
+      import('#shared/domain/send-invitations.ts'),
       import('#shared/mail/mailer.ts'),
       import('#shared/store/domain-store.ts'),
     ]);

@@ -1,0 +1,313 @@
+/**
+ * Inviting people by email (one invitation per address per domain, refreshed when sent
+ * again) and resending. Each invitation is stored before its email goes out, so a refused
+ * email loses nothing: the invitation says `delivery: "failed"` and a resend works once SES
+ * takes mail again.
+ */
+import { now } from '#shared/clock.ts';
+import { invitationEmailsPerDay, rolePreset } from '#shared/config.ts';
+import { acceptUrl, emailInvitationId, invitationView, loadInvitation, mayGrant, tokenRecord } from '#shared/domain/invitations.ts';
+import { retryOnConflict } from '#shared/domain/retry.ts';
+import { rolesOf } from '#shared/domain/roles.ts';
+import type { Caller, DomainAccess } from '#shared/http/access.ts';
+import { BadRequest, Forbidden, HttpError } from '#shared/http/errors.ts';
+import { EMAIL_PATTERN, LANGUAGES, type Language } from '#shared/http/schemas.ts';
+import { type Mailer, MailRefused } from '#shared/mail/mailer.ts';
+import { invitationEmail } from '#shared/mail/templates.ts';
+import type { RoleDefinition } from '#shared/permissions.ts';
+import { getMany } from '#shared/store/dynamo.ts';
+import { historyEvent } from '#shared/store/history.ts';
+import { getInvitation, type InvitationRecord, issueInvitation, recordDelivery } from '#shared/store/invitation-store.ts';
+import * as keys from '#shared/store/key-formats.ts';
+import type { DomainRecord } from '#shared/store/records.ts';
+import { reserveEmails } from '#shared/store/mail-quota-store.ts';
+import { newToken } from '#shared/tokens.ts';
+
+const DAY_MS = 86_400_000;
+/** A CSV upload invites at most this many people. */
+export const MAX_CSV_ROWS = 500;
+/** Emails go out this many at a time: fast for 500 rows, gentle on SES's send rate. */
+const SEND_CONCURRENCY = 8;
+
+export type InvitationOutcome = 'invited' | 'refreshed' | 'already_member' | 'invalid';
+
+export interface InvitationResult {
+  email: string;
+  row?: number;
+  status: InvitationOutcome;
+  reason?: string;
+  invitationId?: string;
+  delivery?: 'sent' | 'failed';
+}
+
+interface Request {
+  email: string;
+  role: string;
+  language: Language | undefined;
+  row?: number;
+}
+
+
+/** Parses `email,role,language` rows (RFC 4180 quoting); the header row is required. */
+export function parseInvitationCsv(csv: string): { rows: Request[]; problem?: string } {
+  const records = parseCsv(csv.replace(/^\uFEFF/, ''));
+  const header = records.shift()?.map((h) => h.trim().toLowerCase());
+  if (!header || header[0] !== 'email' || header[1] !== 'role') {
+    return { rows: [], problem: 'The CSV needs a header row: email,role,language (language may be left out).' };
+  }
+  const rows = records
+    .map((fields, index) => ({ fields, row: index + 2 }))
+    .filter(({ fields }) => fields.some((f) => f.trim() !== ''))
+    .map(({ fields, row }) => ({
+      email: (fields[0] ?? '').trim(),
+      role: (fields[1] ?? '').trim(),
+      language: (fields[2] ?? '').trim().toLowerCase() as Language,
+      row,
+    }));
+  if (rows.length === 0) return { rows, problem: 'The CSV has no rows after its header.' };
+  if (rows.length > MAX_CSV_ROWS) return { rows, problem: `The CSV has ${rows.length} rows; send at most ${MAX_CSV_ROWS} at a time.` };
+  return { rows: rows.map((r) => ({ ...r, language: r.language || undefined })) };
+}
+
+function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"' && field === '') quoted = true;
+    else if (c === ',') {
+      fields.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      fields.push(field);
+      records.push(fields);
+      fields = [];
+      field = '';
+    } else field += c;
+  }
+  if (field !== '' || fields.length > 0) {
+    fields.push(field);
+    records.push(fields);
+  }
+  return records;
+}
+
+/** Runs `work` over `items`, `limit` at a time, keeping the order of results. */
+async function inBatches<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const index = next++;
+        results[index] = await work(items[index] as T);
+      }
+    }),
+  );
+  return results;
+}
+
+interface Sender {
+  mailer: Mailer;
+}
+
+/**
+ * Invites people by email: one result per address or CSV row. Existing members get
+ * `already_member` and no email; a pending or expired invitation is re-issued (`refreshed`).
+ */
+export async function inviteByEmail(
+  access: DomainAccess,
+  caller: Caller,
+  input: { emails: string[]; role: string; validDays?: number; message?: string } | { csv: string },
+  { mailer }: Sender,
+) {
+  const { domain } = access;
+  let requests: Request[];
+  let validDays = domain.settings.invitationValidityDays;
+  let message: string | null = null;
+  if ('csv' in input) {
+    const parsed = parseInvitationCsv(input.csv);
+    if (parsed.problem) throw new BadRequest(parsed.problem, [{ path: 'body', message: parsed.problem }]);
+    requests = parsed.rows;
+  } else {
+    requests = input.emails.map((email) => ({ email: email.trim(), role: input.role, language: undefined }));
+    validDays = input.validDays ?? validDays;
+    message = input.message || null;
+  }
+
+  const roles = new Map(rolesOf(domain, rolePreset()).map((r) => [r.id, r]));
+  const results: InvitationResult[] = [];
+  const seen = new Set<string>();
+  const candidates: (Request & { roleDefinition: RoleDefinition; index: number })[] = [];
+  for (const request of requests) {
+    const email = request.email.toLowerCase();
+    const result = (status: InvitationOutcome, reason?: string) =>
+      results.push({ email: request.email, ...(request.row ? { row: request.row } : {}), status, ...(reason ? { reason } : {}) });
+    const role = roles.get(request.role);
+    if (!EMAIL_PATTERN.test(request.email) || request.email.length > 254) result('invalid', 'not a valid email address');
+    else if (seen.has(email)) result('invalid', 'duplicate: this address is listed twice');
+    else if (!role) result('invalid', `unknown role: ${request.role || '(empty)'}`);
+    else if (request.language !== undefined && !(LANGUAGES as readonly string[]).includes(request.language)) {
+      result('invalid', `unknown language: ${request.language}; use one of ${LANGUAGES.join(', ')}`);
+    } else if (!mayGrant(access, role)) result('invalid', `you may not grant the role ${role.name}: it grants more than you hold`);
+    else {
+      candidates.push({ ...request, email, roleDefinition: role, index: results.length });
+      results.push({ email: request.email, ...(request.row ? { row: request.row } : {}), status: 'invited' });
+    }
+    seen.add(email);
+  }
+
+  // Members (in any status) are told apart in two batched reads: address → user, then user → membership.
+  const owners = await getMany(candidates.map((c) => keys.email(c.email)));
+  const memberships = await getMany(owners.flatMap((o) => (typeof o?.userId === 'string' ? [keys.membership(domain.id, o.userId)] : [])));
+  const memberUserIds = new Set(memberships.flatMap((m) => (typeof m?.userId === 'string' ? [m.userId] : [])));
+  const profiles = await getMany(owners.flatMap((o) => (typeof o?.userId === 'string' ? [keys.user(o.userId)] : [])));
+  const languageOf = new Map(profiles.flatMap((p) => (p ? [[p.userId as string, p.language as Language]] : [])));
+  const toSend = candidates.filter((c, i) => {
+    const userId = owners[i]?.userId as string | undefined;
+    if (userId && memberUserIds.has(userId)) {
+      (results[c.index] as InvitationResult).status = 'already_member';
+      return false;
+    }
+    c.language ??= userId ? languageOf.get(userId) : undefined;
+    return true;
+  });
+
+  const at = now();
+  await reserveEmails(domain.id, at.toISOString().slice(0, 10), toSend.length, invitationEmailsPerDay());
+  await inBatches(toSend, SEND_CONCURRENCY, async (c) => {
+    const outcome = await issueAndSend(access, caller, { kind: 'email', email: c.email, role: c.roleDefinition, language: c.language ?? null, message, validDays }, mailer);
+    Object.assign(results[c.index] as InvitationResult, { status: outcome.refreshed ? 'refreshed' : 'invited', invitationId: outcome.invitation.id, delivery: outcome.delivery });
+  });
+
+  const count = (status: InvitationOutcome) => results.filter((r) => r.status === status).length;
+  return {
+    results,
+    summary: {
+      invited: count('invited'),
+      refreshed: count('refreshed'),
+      already_member: count('already_member'),
+      invalid: count('invalid'),
+      deliveryFailed: results.filter((r) => r.delivery === 'failed').length,
+    },
+  };
+}
+
+interface EmailInvite {
+  kind: 'email';
+  email: string;
+  role: RoleDefinition;
+  language: Language | null;
+  message: string | null;
+  validDays: number;
+}
+
+/** Issues (or re-issues) an email invitation with a new token, then sends its email. */
+async function issueAndSend(access: DomainAccess, caller: Caller, invite: EmailInvite, mailer: Mailer) {
+  const { domain } = access;
+  const id = emailInvitationId(invite.email);
+  const { invitation, token, refreshed } = await retryOnConflict(async () => {
+    const previous = await getInvitation(domain.id, id);
+    const at = now();
+    const { token, hash } = newToken();
+    const invitation: InvitationRecord = {
+      id,
+      domainId: domain.id,
+      kind: 'email',
+      email: invite.email,
+      role: invite.role.id,
+      language: invite.language,
+      message: invite.message,
+      invitedBy: caller.userId,
+      invitedByName: access.membership.name,
+      createdAt: previous?.createdAt ?? at.toISOString(),
+      expiresAt: new Date(at.getTime() + invite.validDays * DAY_MS).toISOString(),
+      validDays: invite.validDays,
+      tokenHash: hash,
+      delivery: 'pending',
+      maxUses: null,
+      uses: 0,
+      allowedEmailDomains: null,
+      version: (previous?.version ?? 0) + 1,
+    };
+    const event = historyEvent({
+      at: at.toISOString(),
+      actor: caller.userId,
+      action: previous ? 'invitation.refreshed' : 'invitation.invited',
+      targetType: 'invitation',
+      targetId: id,
+      before: previous ? invitationView(previous, at.toISOString()) : null,
+      after: invitationView(invitation, at.toISOString()),
+    });
+    await issueInvitation(invitation, tokenRecord(invitation, 'email'), previous, event);
+    return { invitation, token, refreshed: previous !== undefined };
+  });
+  const delivery = await deliver(invitation, token, domain, invite.role.name, mailer);
+  return { invitation, refreshed, delivery };
+}
+
+/** Sends an invitation's email; SES refusing it is recorded on the invitation, not thrown. */
+async function deliver(invitation: InvitationRecord, token: string, domain: DomainRecord, roleName: string, mailer: Mailer): Promise<'sent' | 'failed'> {
+  const language = invitation.language ?? domain.settings.defaultLanguage;
+  const content = invitationEmail({
+    language,
+    branding: domain.settings.branding,
+    domainName: domain.name,
+    inviterName: invitation.invitedByName,
+    roleName,
+    link: acceptUrl(token),
+    expiresAt: invitation.expiresAt,
+    ...(invitation.message ? { message: invitation.message } : {}),
+  });
+  let delivery: 'sent' | 'failed' = 'sent';
+  try {
+    await mailer.send({ to: invitation.email ?? '', ...content });
+  } catch (error) {
+    if (!(error instanceof MailRefused)) throw error;
+    delivery = 'failed';
+  }
+  await recordDelivery(invitation, delivery);
+  return delivery;
+}
+
+/**
+ * Re-issues an invitation or link with a new token and a fresh expiry (also when it has
+ * expired); the old link dies at once. Email invitations are sent again.
+ */
+export async function resendInvitation(access: DomainAccess, caller: Caller, invitationId: string, { mailer }: Sender) {
+  const { domain } = access;
+  const current = await loadInvitation(domain.id, invitationId);
+  const role = current.role ? rolesOf(domain, rolePreset()).find((r) => r.id === current.role) : undefined;
+  if (current.role && !role) throw new HttpError(409, 'unknown-role', 'Conflict', `The invitation's role ${current.role} no longer exists; revoke it and invite again.`);
+  if (role && !mayGrant(access, role)) throw new Forbidden(`You may not grant the role ${role.name}, so you may not resend this invitation.`, 'grant-exceeds-own');
+  if (current.kind === 'email') {
+    await reserveEmails(domain.id, now().toISOString().slice(0, 10), 1, invitationEmailsPerDay());
+    const outcome = await issueAndSend(access, caller, { kind: 'email', email: current.email ?? '', role: role as RoleDefinition, language: current.language, message: current.message, validDays: current.validDays }, mailer);
+    return { ...invitationView({ ...outcome.invitation, delivery: outcome.delivery }, now().toISOString()) };
+  }
+  const { invitation, token } = await retryOnConflict(async () => {
+    const previous = await loadInvitation(domain.id, invitationId);
+    const at = now();
+    const { token, hash } = newToken();
+    const invitation: InvitationRecord = {
+      ...previous,
+      tokenHash: hash,
+      expiresAt: new Date(at.getTime() + previous.validDays * DAY_MS).toISOString(),
+      version: previous.version + 1,
+    };
+    const event = historyEvent({ at: at.toISOString(), actor: caller.userId, action: 'invitation.resent', targetType: 'invitation', targetId: invitationId, before: invitationView(previous, at.toISOString()), after: invitationView(invitation, at.toISOString()) });
+    await issueInvitation(invitation, tokenRecord(invitation, 'link'), previous, event);
+    return { invitation, token };
+  });
+  return { ...invitationView(invitation, now().toISOString()), url: acceptUrl(token) };
+}
+

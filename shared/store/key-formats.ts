@@ -1,0 +1,56 @@
+/**
+ * The key formats, one export each, so a function's bundle keeps only those it uses. Code
+ * reads them as `keys.<name>` through shared/store/keys.ts, which describes the layout.
+ */
+export const domain = (domainId: string) => ({ pk: `DOMAIN#${domainId}`, sk: 'DOMAIN' });
+export const membership = (domainId: string, userId: string) => ({ pk: `DOMAIN#${domainId}`, sk: `MEMBER#${userId}` });
+export const membershipByUser = (userId: string, domainId: string) => ({ gsi1pk: `USER#${userId}`, gsi1sk: `DOMAIN#${domainId}` });
+export const userMembershipsPartition = (userId: string) => `USER#${userId}`;
+export const membershipByName = (domainId: string, name: string, userId: string) => ({
+  gsi2pk: `MEMBERS#${domainId}`,
+  gsi2sk: `${name.toLowerCase()}#${userId}`,
+});
+export const user = (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' });
+export const email = (email: string) => ({ pk: `EMAIL#${email.toLowerCase()}`, sk: 'EMAIL' });
+export const historyEvent = (domainId: string, at: string, eventId: string) => ({ pk: `DOMAIN#${domainId}`, sk: `EVENT#${at}#${eventId}` });
+export const invitation = (domainId: string, invitationId: string) => ({ pk: `DOMAIN#${domainId}`, sk: `INVITE#${invitationId}` });
+export const invitationPrefix = 'INVITE#';
+export const token = (tokenHash: string) => ({ pk: `TOKEN#${tokenHash}`, sk: 'TOKEN' });
+export const mailDay = (domainId: string, day: string) => ({ pk: `DOMAIN#${domainId}`, sk: `MAILDAY#${day}` });
+export const allDomains = (domainId: string) => ({ gsi1pk: 'DOMAINS', gsi1sk: `DOMAIN#${domainId}` });
+export const bootstrap = () => ({ pk: 'STACK', sk: 'BOOTSTRAP' });
+export const activeSince = (domainId: string, since: string, userId: string) => ({ gsi3pk: `DUE#ACTIVE#${domainId}`, gsi3sk: `${since}#${userId}` });
+export const pendingSince = (domainId: string, since: string, userId: string) => ({ gsi3pk: `DUE#PENDING#${domainId}`, gsi3sk: `${since}#${userId}` });
+export const orphanSince = (since: string, userId: string) => ({ gsi3pk: 'DUE#ORPHAN', gsi3sk: `${since}#${userId}` });
+export const byRole = (domainId: string, roleId: string, status: string, userId: string) => ({ gsi4pk: `ROLE#${domainId}#${roleId}`, gsi4sk: `${status}#${userId}` });
+export const location = (domainId: string, locationId: string) => ({ pk: `DOMAIN#${domainId}`, sk: `LOCATION#${locationId}` });
+export const locationByName = (domainId: string, name: string, locationId: string) => ({
+  gsi2pk: `LOCATIONS#${domainId}`,
+  gsi2sk: `${name.toLowerCase()}#${locationId}`,
+});
+export const asset = (domainId: string, assetId: string) => ({ pk: `DOMAIN#${domainId}`, sk: `ASSET#${assetId}` });
+export const assetByName = (domainId: string, name: string, assetId: string) => ({
+  gsi2pk: `ASSETS#${domainId}`,
+  gsi2sk: `${name.toLowerCase()}#${assetId}`,
+});
+/** Only a checked-out asset carries these: the holder index is sparse. */
+export const assetByHolder = (domainId: string, holderId: string, name: string, assetId: string) => ({
+  gsi1pk: `HELD#${domainId}`,
+  gsi1sk: `${holderId}#${name.toLowerCase()}#${assetId}`,
+});
+export const heldAssetsPartition = (domainId: string) => `HELD#${domainId}`;
+/** Ids never hold '#', so this prefix selects exactly one holder's assets. */
+export const heldByPrefix = (holderId: string) => `${holderId}#`;
+export const assetTag = (domainId: string, tag: string) => ({ pk: `DOMAIN#${domainId}`, sk: `ASSETTAG#${tag.toLowerCase()}` });
+export const reservation = (domainId: string, assetId: string, from: string, reservationId: string) => ({
+  pk: `DOMAIN#${domainId}`,
+  sk: `ASSET#${assetId}#RES#${from}#${reservationId}`,
+});
+/** The sort key range of an asset's reservations ('~' sorts after every character keys use). */
+export const reservationsOf = (domainId: string, assetId: string) => ({ pk: `DOMAIN#${domainId}`, first: `ASSET#${assetId}#RES#`, last: `ASSET#${assetId}#RES#~` });
+/** The sort key range of an asset and its reservations that start before `startingBefore`, the asset first. */
+export const assetWithReservations = (domainId: string, assetId: string, startingBefore: string) => ({
+  pk: `DOMAIN#${domainId}`,
+  first: `ASSET#${assetId}`,
+  last: `ASSET#${assetId}#RES#${startingBefore}`,
+});
