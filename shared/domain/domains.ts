@@ -10,7 +10,7 @@ import { adminRoleId } from '#shared/permissions.ts';
 import type { SettingsPatch } from '#shared/schemas/domain.ts';
 import { createDomain as storeDomain, getDomains, listMembershipsOfUser, saveDomainSettings } from '#shared/store/domain-store.ts';
 import { historyEvent } from '#shared/store/history.ts';
-import type { DomainRecord, DomainSettings, MembershipRecord } from '#shared/store/records.ts';
+import type { DomainRecord, DomainSettings, MembershipRecord, UserRecord } from '#shared/store/records.ts';
 import { getUser } from '#shared/store/user-store.ts';
 
 /** The settings a new domain starts with (SPEC section 4 defaults). */
@@ -27,9 +27,9 @@ export function defaultSettings(language: Language, contactEmail: string | null)
   };
 }
 
-/** Creates a domain whose first administrator is the creating owner. */
-export async function createDomain(caller: Caller, name: string, id: string = randomUUID()) {
-  const user = await getUser(caller.userId);
+/** Creates a domain whose first administrator is the creating owner (`user`: its profile, when already read). */
+export async function createDomain(caller: Caller, name: string, user?: UserRecord, id: string = randomUUID()) {
+  user ??= await getUser(caller.userId);
   const at = now().toISOString();
   const language = user?.language ?? 'en';
   const adminRole = adminRoleId(rolePreset());

@@ -14,7 +14,7 @@ import { now } from '#shared/clock.ts';
 import { logger } from '#shared/http/logger.ts';
 import { loadDomainAccess } from '#shared/store/domain-store.ts';
 import { touchLastActive } from '#shared/store/member-store.ts';
-import type { DomainRecord, MembershipRecord } from '#shared/store/records.ts';
+import type { DomainRecord, MembershipRecord, UserRecord } from '#shared/store/records.ts';
 import { getUser } from '#shared/store/user-store.ts';
 
 export interface Caller {
@@ -55,9 +55,10 @@ export function callerFromEvent(event: APIGatewayProxyEvent): Caller {
 }
 
 /** Answers 403 unless the caller holds the customer-level owner flag. */
-export async function requireOwner(caller: Caller): Promise<void> {
+export async function requireOwner(caller: Caller): Promise<UserRecord> {
   const user = await getUser(caller.userId);
   if (!user?.owner) throw new Forbidden('Only an owner of this organisation can do this.', 'owner-required');
+  return user;
 }
 
 /**

@@ -5,11 +5,11 @@ import { isDomainScoped, type RouteDefinition } from '#shared/http/route.ts';
 
 const authorize: Authorize = async (route, event, params) => {
   const caller = callerFromEvent(event);
-  if (route.access === 'owner') await requireOwner(caller);
+  const owner = route.access === 'owner' ? await requireOwner(caller) : undefined;
   const access = isDomainScoped(route)
     ? await authorizeDomain(caller, (params as { domainId: string }).domainId, route.access)
     : undefined;
-  return { caller, access };
+  return { caller, access, owner };
 };
 
 /** Builds the Lambda handler of a signed-in route from its domain function. */

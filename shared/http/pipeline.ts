@@ -10,6 +10,7 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-l
 import * as z from 'zod/mini';
 import type * as zc from 'zod/v4/core';
 import type { Caller, DomainAccess } from '#shared/http/access.ts';
+import type { UserRecord } from '#shared/store/records.ts';
 import { BadRequest, type FieldError, HttpError, PayloadTooLarge, UnsupportedMediaType } from '#shared/http/errors.ts';
 import { logger } from '#shared/http/logger.ts';
 import { validationMessage } from '#shared/http/validation-messages.ts';
@@ -32,6 +33,8 @@ export interface Input<R extends RouteDefinition> {
   caller: R['access'] extends 'public' ? undefined : Caller;
   /** The domain, the caller's membership and grants, on domain-scoped routes. */
   access: R['path'] extends `/domains/{domainId}${string}` ? DomainAccess : undefined;
+  /** The caller's profile, read by the owner check on owner routes. */
+  owner: R['access'] extends 'owner' ? UserRecord : undefined;
   /** The version named by `If-Match`, when the client sent one. */
   ifMatch: number | undefined;
   /** The Authorization header as sent: public routes that take an optional token verify it themselves. */
@@ -52,7 +55,7 @@ export type Authorize = (
   route: RouteDefinition,
   event: APIGatewayProxyEvent,
   params: unknown,
-) => Promise<{ caller: Caller | undefined; access: DomainAccess | undefined }>;
+) => Promise<{ caller: Caller | undefined; access: DomainAccess | undefined; owner?: UserRecord }>;
 
 /** Builds a Lambda handler for a route from its authorization step and its domain function. */
 export function buildHandler<R extends RouteDefinition>(
@@ -63,8 +66,8 @@ export function buildHandler<R extends RouteDefinition>(
   const run = async (event: APIGatewayProxyEvent, context: Context): Promise<APIGatewayProxyResult> => {
     const requestId = event.requestContext?.requestId ?? context.awsRequestId;
     const input = parse(route.request, event);
-    const { caller, access } = await authorize(route, event, input.params);
-    const result = await handle({ ...input, caller, access, ifMatch: ifMatchVersion(event), authorization: header(event, 'authorization'), requestId } as Input<R>);
+    const { caller, access, owner } = await authorize(route, event, input.params);
+    const result = await handle({ ...input, caller, access, owner, ifMatch: ifMatchVersion(event), authorization: header(event, 'authorization'), requestId } as Input<R>);
     return respond(route, result);
   };
 
