@@ -6,7 +6,8 @@ const PER_PRESET_TESTS = ['test/integration/route-role-matrix.test.ts', 'test/in
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      // Unit tests provoke errors on purpose: their log lines would only be noise.
+      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], env: { POWERTOOLS_LOG_LEVEL: 'SILENT' } } },
       { test: { name: 'infra', include: ['test/infra/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 300_000 } },
       {
         // The stack of the default preset (asset-management), in the Vitest process.
