@@ -5,9 +5,6 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 
-/** A base64url token is 43 characters for 32 bytes. */
-export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
-
 export function newToken(): { token: string; hash: string } {
   const token = randomBytes(32).toString('base64url');
   return { token, hash: hashToken(token) };

@@ -14,7 +14,7 @@ import type { Language } from '#shared/http/schemas.ts';
 import { allows, type Grant, isAdminGrant } from '#shared/permissions.ts';
 import { allMembershipsOfUser, loadDomainAccess } from '#shared/store/domain-store.ts';
 import { historyEvent } from '#shared/store/history.ts';
-import { listMembers as listStored, type MemberFilter, saveMembershipChange } from '#shared/store/member-store.ts';
+import { getMembership, listMembers as listStored, type MemberFilter, saveMembershipChange } from '#shared/store/member-store.ts';
 import type { DomainRecord, HistoryEvent, MembershipRecord } from '#shared/store/records.ts';
 import { markOrphan } from '#shared/store/user-store.ts';
 
@@ -48,7 +48,10 @@ async function loadTarget(domainId: string, userId: string): Promise<{ domain: D
 }
 
 export async function getMember(access: DomainAccess, userId: string) {
-  return memberView((await loadTarget(access.domain.id, userId)).target);
+  // The authorization read the domain already; only the member is read here.
+  const member = await getMembership(access.domain.id, userId);
+  if (!member) throw new NotFound(`No member ${userId} in this domain.`);
+  return memberView(member);
 }
 
 /** True when a role id is an admin role (holds `*`) in this domain. */

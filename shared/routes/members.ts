@@ -34,7 +34,7 @@ export const getMember = /* @__PURE__ */ defineRoute({
   handler: 'functions/members/get-member.ts',
   request: { params: memberParams },
   response: { status: 200, body: member },
-  table: [],
+  table: ['GetItem'],
 });
 
 export const patchMember = /* @__PURE__ */ defineRoute({

@@ -7,7 +7,7 @@
 import { GetCommand, type QueryCommandInput, type TransactWriteCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamodb } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config.ts';
-import { Conflict, NotFound } from '#shared/http/errors.ts';
+import { Conflict } from '#shared/http/errors.ts';
 import { decodeCursor } from '#shared/store/cursor.ts';
 import { queryPage } from '#shared/store/query-page.ts';
 import { ConcurrentChange, isNamed, transact } from '#shared/store/dynamo.ts';
@@ -218,8 +218,4 @@ export class LastAdminError extends Conflict {
   constructor() {
     super('This would leave the domain without an active administrator: give another member an admin role first.', 'last-admin');
   }
-}
-
-export function memberNotFound(userId: string) {
-  return new NotFound(`No member ${userId} in this domain.`);
 }
