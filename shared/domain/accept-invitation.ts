@@ -163,7 +163,9 @@ export async function acceptInvitation(tokenValue: string, input: AcceptInput, s
 /** Stores the membership (with the new profile, when there is one), the token's end and the event, atomically. */
 async function join(opened: Opened, invitation: InvitationRecord, profile: UserRecord, at: string, created: UserRecord | undefined): Promise<'active' | 'pending'> {
   const { domain, token } = opened;
-  if (await getMembership(domain.id, profile.userId)) throw new Conflict('You are a member of this domain already.', 'already-member');
+  // A new account cannot be a member yet; an existing one is told plainly (the transaction's
+  // condition would refuse it anyway, with the same answer, after the claim).
+  if (!created && (await getMembership(domain.id, profile.userId))) throw new Conflict('You are a member of this domain already.', 'already-member');
   const role = invitation.role && rolesOf(domain, rolePreset()).some((r) => r.id === invitation.role) ? invitation.role : null;
   const status = role ? 'active' : 'pending';
   const membership: MembershipRecord = {

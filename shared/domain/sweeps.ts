@@ -18,7 +18,7 @@ import { MailRefused } from '#shared/mail/mailer.ts';
 import { accessReviewReminderEmail, staleDigestEmail } from '#shared/mail/templates.ts';
 import { isAdminGrant } from '#shared/permissions.ts';
 import { activeMembersWithRoles, getDomains, listAllDomainIds, loadDomainAccess } from '#shared/store/domain-store.ts';
-import { ConcurrentChange, isNamed } from '#shared/store/dynamo.ts';
+import { ConcurrentChange, TransactionConflict } from '#shared/store/dynamo.ts';
 import { historyEvent } from '#shared/store/history.ts';
 import { LastAdminError, saveMembershipChange } from '#shared/store/member-store.ts';
 import type { DomainRecord, MembershipRecord, UserRecord } from '#shared/store/records.ts';
@@ -194,7 +194,7 @@ async function deactivateStale(domainId: string, userId: string, cutoff: string,
       return;
     }
     // Changed by someone between the read and the write: the next run decides again.
-    if (error instanceof ConcurrentChange || isNamed(error, 'TransactionConflict')) return;
+    if (error instanceof ConcurrentChange || error instanceof TransactionConflict) return;
     throw error;
   }
   budget.changes++;
@@ -223,7 +223,7 @@ async function sweepPending(domain: DomainRecord, options: SweepOptions, budget:
       try {
         await saveMembershipChange({ domainId: domain.id, before: membership, after: undefined, isAdminRole: adminCheck(fresh), rolesVersion: fresh.rolesVersion, activeAdmins: fresh.activeAdmins, events: [event] });
       } catch (error) {
-        if (error instanceof ConcurrentChange || isNamed(error, 'TransactionConflict')) continue;
+        if (error instanceof ConcurrentChange || error instanceof TransactionConflict) continue;
         throw error;
       }
       budget.changes++;
