@@ -34,8 +34,8 @@ function accessLogFormat(): apigw.AccessLogFormat {
     ip: F.contextIdentitySourceIp(),
     userAgent: F.contextIdentityUserAgent(),
     method: F.contextHttpMethod(),
+    // The route template only: a concrete path such as /invitations/{token} carries a secret.
     resourcePath: F.contextResourcePath(),
-    path: F.contextPath(),
     protocol: F.contextProtocol(),
     status: F.contextStatus(),
     responseLength: F.contextResponseLength(),
@@ -210,6 +210,7 @@ export class Api extends Construct {
     for (const response of GATEWAY_PROBLEMS) {
       const headers: Record<string, string> = {
         'Content-Type': "'application/problem+json'",
+        'Cache-Control': "'no-store'",
         ...corsHeaders(customer.appOrigins),
         ...Object.fromEntries(Object.entries(response.problem.headers ?? {}).map(([name, value]) => [name, `'${value}'`])),
       };

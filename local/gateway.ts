@@ -400,7 +400,7 @@ function clockOffsetOf(req: IncomingMessage): number {
 function problemResult(error: HttpError): APIGatewayProxyResult {
   return {
     statusCode: error.status,
-    headers: { 'Content-Type': 'application/problem+json', ...error.headers },
+    headers: { 'Content-Type': 'application/problem+json', 'Cache-Control': 'no-store', ...error.headers },
     body: JSON.stringify({ type: error.type, title: error.title, status: error.status, detail: error.detail }),
   };
 }

@@ -37,7 +37,8 @@ export class BadRequest extends HttpError {
 
 export class Unauthorized extends HttpError {
   constructor(detail = 'Sign in again: the request has no valid ID token.') {
-    super(401, 'unauthorized', 'Unauthorized', detail);
+    // RFC 9110: a 401 names the scheme that would work.
+    super(401, 'unauthorized', 'Unauthorized', detail, undefined, { 'WWW-Authenticate': 'Bearer' });
   }
 }
 

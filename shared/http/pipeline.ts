@@ -48,7 +48,9 @@ type Reply<R extends RouteDefinition> =
 
 export type RouteHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
 
-const JSON_HEADERS = { 'Content-Type': 'application/json' };
+/** Every answer is about one caller at one moment: no browser or proxy may keep a copy. */
+const NO_STORE = { 'Cache-Control': 'no-store' };
+const JSON_HEADERS = { 'Content-Type': 'application/json', ...NO_STORE };
 
 /** Decides who the caller is and what they may reach, given the parsed path parameters. */
 export type Authorize = (
@@ -65,9 +67,13 @@ export function buildHandler<R extends RouteDefinition>(
 ): RouteHandler {
   const run = async (event: APIGatewayProxyEvent, context: Context): Promise<APIGatewayProxyResult> => {
     const requestId = event.requestContext?.requestId ?? context.awsRequestId;
-    const input = parse(route.request, event);
-    const { caller, access, owner } = await authorize(route, event, input.params);
-    const result = await handle({ ...input, caller, access, owner, ifMatch: ifMatchVersion(event), authorization: header(event, 'authorization'), requestId } as Input<R>);
+    // Authorization comes before the query and the body are read: a caller without the
+    // route's permission learns nothing about its schema. The path names what to authorize
+    // against, so it is validated first.
+    const params = parse(route.request, event, 'path');
+    const { caller, access, owner } = await authorize(route, event, params);
+    const { query, body } = parse(route.request, event, 'rest');
+    const result = await handle({ params, query, body, caller, access, owner, ifMatch: ifMatchVersion(event), authorization: header(event, 'authorization'), requestId } as Input<R>);
     return respond(route, result);
   };
 
@@ -110,16 +116,18 @@ export class RawReply {
 }
 
 function respond(route: RouteDefinition, result: unknown): APIGatewayProxyResult {
-  if (result instanceof RawReply) return { statusCode: route.response.status, headers: result.headers, body: result.body };
-  if (route.response.status === 204 || result === undefined) return { statusCode: route.response.status, headers: {}, body: '' };
+  if (result instanceof RawReply) return { statusCode: route.response.status, headers: { ...NO_STORE, ...result.headers }, body: result.body };
+  if (route.response.status === 204 || result === undefined) return { statusCode: route.response.status, headers: { ...NO_STORE }, body: '' };
   const headers: Record<string, string> = { ...JSON_HEADERS };
   const version = (result as { version?: unknown }).version;
   if (typeof version === 'number') headers.ETag = `"${version}"`;
   return { statusCode: route.response.status, headers, body: JSON.stringify(result) };
 }
 
-/** Parses and validates path, query and body; one 400 lists every offending field. */
-function parse(request: RouteRequest, event: APIGatewayProxyEvent) {
+/** Parses and validates the path alone; or the query and body, where one 400 lists every offending field of both. */
+function parse(request: RouteRequest, event: APIGatewayProxyEvent, part: 'path'): unknown;
+function parse(request: RouteRequest, event: APIGatewayProxyEvent, part: 'rest'): { query: unknown; body: unknown };
+function parse(request: RouteRequest, event: APIGatewayProxyEvent, part: 'path' | 'rest') {
   const errors: FieldError[] = [];
   const check = (where: string, schema: (() => zc.$ZodType) | undefined, value: unknown) => {
     if (!schema) return undefined;
@@ -130,13 +138,20 @@ function parse(request: RouteRequest, event: APIGatewayProxyEvent) {
     }
     return undefined;
   };
-  const params = check('path', request.params, event.pathParameters ?? {});
+  const refuse = () => {
+    if (errors.length > 0) {
+      throw new BadRequest(`The request has ${errors.length} invalid field${errors.length === 1 ? '' : 's'}: ${errors.map((e) => e.path).join(', ')}.`, errors);
+    }
+  };
+  if (part === 'path') {
+    const params = check('path', request.params, event.pathParameters ?? {});
+    refuse();
+    return params;
+  }
   const query = check('query', request.query, event.queryStringParameters ?? {});
   const body = request.body ? check('body', request.body, readBody(event, request.csv === true)) : undefined;
-  if (errors.length > 0) {
-    throw new BadRequest(`The request has ${errors.length} invalid field${errors.length === 1 ? '' : 's'}: ${errors.map((e) => e.path).join(', ')}.`, errors);
-  }
-  return { params, query, body };
+  refuse();
+  return { query, body };
 }
 
 function readBody(event: APIGatewayProxyEvent, csvAccepted: boolean): unknown {
@@ -196,5 +211,5 @@ export function problemResponse(error: unknown, where: { requestId: string; rout
 }
 
 function problem(status: number, body: Record<string, unknown>, headers?: Record<string, string>): APIGatewayProxyResult {
-  return { statusCode: status, headers: { 'Content-Type': 'application/problem+json', ...headers }, body: JSON.stringify(body) };
+  return { statusCode: status, headers: { 'Content-Type': 'application/problem+json', ...NO_STORE, ...headers }, body: JSON.stringify(body) };
 }

@@ -26,12 +26,32 @@ export const id = /* @__PURE__ */ lazy(() => z.string().check(z.regex(/^[A-Za-z0
 
 export const domainParams = /* @__PURE__ */ lazy(() => z.strictObject({ domainId: id() }));
 
+/**
+ * Characters no name, message or address needs, and that make text lie about itself: C0
+ * and C1 controls (NUL included), DEL, and the bidirectional overrides, embeddings,
+ * isolates and marks that reorder what a reader sees (an email subject or a member list
+ * showing "gro.evil" for "live.org"). Line breaks and tabs are allowed in free text only.
+ */
+const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+const LINE_BREAKS = /[\t\n\r]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** True for text with none of the characters above, and no lone surrogate (which no encoding can carry). */
+export function isPlainText(value: string, multiline = false): boolean {
+  return !CONTROLS.test(value) && (multiline || !LINE_BREAKS.test(value)) && !LONE_SURROGATE.test(value);
+}
+
+/** A one-line text check: no control characters, bidi overrides or lone surrogates. */
+export const oneLine = () => z.refine<string>((v) => isPlainText(v), 'must not contain control characters, line breaks or bidirectional overrides');
+/** A free-text check (messages, descriptions, notes): line breaks and tabs allowed, other controls not. */
+export const freeText = () => z.refine<string>((v) => isPlainText(v, true), 'must not contain control characters or bidirectional overrides');
+
 export const name = /* @__PURE__ */ lazy(() =>
-  z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(100, 'must be at most 100 characters')),
+  z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(100, 'must be at most 100 characters'), oneLine()),
 );
 /** An address as SES and Cognito take it: one @, a dotted domain, no spaces or brackets. */
 export const EMAIL_PATTERN = /^[^\s@<>(),;:"[\]]{1,64}@([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
-export const email = /* @__PURE__ */ lazy(() => z.string().check(z.maxLength(254), z.regex(EMAIL_PATTERN, 'must be an email address'), z.toLowerCase()));
+export const email = /* @__PURE__ */ lazy(() => z.string().check(z.maxLength(254), oneLine(), z.regex(EMAIL_PATTERN, 'must be an email address'), z.toLowerCase()));
 
 /** `limit` (1-100, default 25) and an opaque `cursor`, as every list takes them. */
 export const pageQuery = /* @__PURE__ */ lazy(() =>

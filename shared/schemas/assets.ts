@@ -3,13 +3,13 @@
  * use, so a function builds only those of its own route.
  */
 import * as z from 'zod/mini';
-import { id, lazy, name, pageQuery } from '#shared/http/schemas.ts';
+import { freeText, id, lazy, name, pageQuery } from '#shared/http/schemas.ts';
 
 export const locationParams = /* @__PURE__ */ lazy(() => z.strictObject({ domainId: id(), locationId: id() }));
 export const assetParams = /* @__PURE__ */ lazy(() => z.strictObject({ domainId: id(), assetId: id() }));
 export const holderParams = /* @__PURE__ */ lazy(() => z.strictObject({ domainId: id(), userId: id() }));
 
-const description = /* @__PURE__ */ lazy(() => z.string().check(z.trim(), z.maxLength(500, 'must be at most 500 characters')));
+const description = /* @__PURE__ */ lazy(() => z.string().check(z.trim(), z.maxLength(500, 'must be at most 500 characters'), freeText()));
 
 export const locationCreate = /* @__PURE__ */ lazy(() => z.strictObject({ name: name(), description: z.optional(description()) }));
 

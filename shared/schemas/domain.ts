@@ -3,7 +3,7 @@
  * SPEC section 4 gives the fields, defaults and ranges. Each is built on first use.
  */
 import * as z from 'zod/mini';
-import { email, id, language, lazy, name } from '#shared/http/schemas.ts';
+import { email, id, language, lazy, name, oneLine } from '#shared/http/schemas.ts';
 
 const days = (min: number, max: number) =>
   z.int().check(z.gte(min, `must be at least ${min}`), z.lte(max, `must be at most ${max}`));
@@ -18,14 +18,14 @@ export const SETTINGS_LIMITS = {
 
 const billing = /* @__PURE__ */ lazy(() =>
   z.strictObject({
-    plan: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)),
+    plan: z.string().check(z.trim(), z.minLength(1), z.maxLength(40), oneLine()),
     contactEmail: z.nullable(email()),
   }),
 );
 
 const branding = /* @__PURE__ */ lazy(() =>
   z.strictObject({
-    productName: z.string().check(z.trim(), z.minLength(1), z.maxLength(60)),
+    productName: z.string().check(z.trim(), z.minLength(1), z.maxLength(60), oneLine()),
     logoUrl: z.nullable(z.url({ protocol: /^https$/, error: 'must be an https URL' }).check(z.maxLength(2048))),
     primaryColor: z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1f6feb')),
   }),

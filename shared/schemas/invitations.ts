@@ -1,6 +1,6 @@
 /** Schemas of invitations, registration links, accepting them, and adding a member by hand (SPEC sections 4 and 5). */
 import * as z from 'zod/mini';
-import { email, id, language, lazy, name, pageQuery } from '#shared/http/schemas.ts';
+import { email, freeText, id, language, lazy, name, oneLine, pageQuery } from '#shared/http/schemas.ts';
 
 export const invitationParams = /* @__PURE__ */ lazy(() => z.strictObject({ domainId: id(), invitationId: id() }));
 export const tokenParams = /* @__PURE__ */ lazy(() =>
@@ -21,13 +21,13 @@ export const createInvitationsBody = /* @__PURE__ */ lazy(() =>
   z.union([
     z.strictObject({
       // Each address is checked on its own and answered per row, so a bad one never fails the batch.
-      emails: z.array(z.string().check(z.maxLength(320, 'must be at most 320 characters'))).check(
+      emails: z.array(z.string().check(z.maxLength(320, 'must be at most 320 characters'), oneLine())).check(
         z.minLength(1, 'must list at least one address'),
         z.maxLength(50, 'must list at most 50 addresses; send a CSV for more'),
       ),
       role: id(),
       validDays: z.optional(z.int().check(z.gte(1, 'must be at least 1'), z.lte(30, 'must be at most 30'))),
-      message: z.optional(z.string().check(z.trim(), z.maxLength(1000, 'must be at most 1000 characters'))),
+      message: z.optional(z.string().check(z.trim(), z.maxLength(1000, 'must be at most 1000 characters'), freeText())),
     }),
     z.strictObject({ csv: z.string() }),
   ]),

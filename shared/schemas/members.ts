@@ -1,6 +1,6 @@
 /** Schemas of members, roles, history and the access review (SPEC section 4). */
 import * as z from 'zod/mini';
-import { id, language, lazy, name, pageQuery } from '#shared/http/schemas.ts';
+import { freeText, id, language, lazy, name, pageQuery } from '#shared/http/schemas.ts';
 import { ALL_PERMISSIONS } from '#shared/permissions.ts';
 import { membershipStatus } from '#shared/schemas/domain.ts';
 
@@ -44,7 +44,7 @@ export const memberPatch = /* @__PURE__ */ lazy(() =>
 );
 
 const grant = /* @__PURE__ */ lazy(() => z.enum(['*', ...ALL_PERMISSIONS] as [string, ...string[]], 'must be * or a resource:action of SPEC section 3'));
-const description = /* @__PURE__ */ lazy(() => z.string().check(z.trim(), z.maxLength(500, 'must be at most 500 characters')));
+const description = /* @__PURE__ */ lazy(() => z.string().check(z.trim(), z.maxLength(500, 'must be at most 500 characters'), freeText()));
 const permissions = /* @__PURE__ */ lazy(() =>
   z.array(grant()).check(
     z.minLength(1, 'must grant at least one permission'),
@@ -128,7 +128,7 @@ export const accessReviewBody = /* @__PURE__ */ lazy(() =>
   }),
 );
 
-export const signOffBody = /* @__PURE__ */ lazy(() => z.strictObject({ note: z.optional(z.string().check(z.trim(), z.maxLength(1000, 'must be at most 1000 characters'))) }));
+export const signOffBody = /* @__PURE__ */ lazy(() => z.strictObject({ note: z.optional(z.string().check(z.trim(), z.maxLength(1000, 'must be at most 1000 characters'), freeText())) }));
 export const signOffResult = /* @__PURE__ */ lazy(() => z.object({ at: z.string(), by: z.string(), note: z.nullable(z.string()), nextDueAt: z.string() }));
 
 export const addedMember = /* @__PURE__ */ lazy(() => z.extend(member(), { setPasswordEmail: z.enum(['sent', 'failed', 'not_needed']) }));

@@ -37,6 +37,8 @@ function secondsToMidnight(): number {
  */
 export async function reserveEmails(domainId: string, day: string, count: number, limit: number): Promise<void> {
   if (count === 0) return;
+  // The condition below only sees a counter that exists: the day's first batch is checked here.
+  if (count > limit) throw new DailyEmailLimit(limit, await remainingToday(domainId, day, limit));
   try {
     await dynamodb.send(
       new UpdateCommand({
@@ -50,7 +52,11 @@ export async function reserveEmails(domainId: string, day: string, count: number
     );
   } catch (error) {
     if (!isNamed(error, 'ConditionalCheckFailedException')) throw error;
-    const out = await dynamodb.send(new GetCommand({ TableName: tableName(), Key: keys.mailDay(domainId, day), ConsistentRead: true }));
-    throw new DailyEmailLimit(limit, Math.max(0, limit - Number(out.Item?.sent ?? 0)));
+    throw new DailyEmailLimit(limit, await remainingToday(domainId, day, limit));
   }
+}
+
+async function remainingToday(domainId: string, day: string, limit: number): Promise<number> {
+  const out = await dynamodb.send(new GetCommand({ TableName: tableName(), Key: keys.mailDay(domainId, day), ConsistentRead: true }));
+  return Math.max(0, limit - Number(out.Item?.sent ?? 0));
 }

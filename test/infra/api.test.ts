@@ -172,6 +172,24 @@ describe.each(EXAMPLE_CUSTOMERS)('API of Gatehouse-%s', (name) => {
     expect(parsed).toMatchObject({ requestId: '$context.requestId', status: '$context.status', sub: '$context.authorizer.claims.sub' });
   });
 
+  it('never logs a concrete path, which holds the raw token of /invitations/{token}: the route template only', () => {
+    const { template } = of(name);
+    const format: string = resources(template, 'AWS::ApiGateway::Stage')[0]![1].Properties!.AccessLogSetting.Format;
+    expect(format).toContain('"resourcePath":"$context.resourcePath"');
+    // $context.path, $context.resourceId-free forms and the raw request line would all carry the token.
+    expect(format).not.toMatch(/\$context\.(path|requestOverride|resourceId)\b/);
+    expect(format).not.toMatch(/\$input\./);
+  });
+
+  it("marks every answer of API Gateway's own as not to be stored, and names the Bearer scheme on its 401", () => {
+    const { template } = of(name);
+    for (const [, r] of resources(template, 'AWS::ApiGateway::GatewayResponse')) {
+      expect(r.Properties!.ResponseParameters['gatewayresponse.header.Cache-Control'], r.Properties!.ResponseType).toBe("'no-store'");
+    }
+    const unauthorized = resources(template, 'AWS::ApiGateway::GatewayResponse').find(([, r]) => r.Properties!.ResponseType === 'UNAUTHORIZED')!;
+    expect(unauthorized[1].Properties!.ResponseParameters['gatewayresponse.header.WWW-Authenticate']).toBe("'Bearer'");
+  });
+
   it('is a regional API with execution logging enabled through the account role', () => {
     const { template } = of(name);
     const [, api] = resources(template, 'AWS::ApiGateway::RestApi')[0]!;

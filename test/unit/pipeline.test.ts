@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
 import { describe, expect, it, vi } from 'vitest';
 import * as z from 'zod/mini';
-import { NotFound } from '#shared/http/errors.ts';
+import { NotFound, PermissionMissing } from '#shared/http/errors.ts';
 import { buildHandler, MAX_BODY_BYTES } from '#shared/http/pipeline.ts';
 import { defineRoute } from '#shared/http/route.ts';
 
@@ -37,13 +37,27 @@ describe('the request pipeline', () => {
     expect(JSON.parse(res.body)).toEqual({ name: 'a', version: 7 });
   });
 
-  it('lists every offending field of path and body in one 400', async () => {
-    const res = await echo(event(JSON.stringify({ size: 'big', extra: true }), undefined, 'BAD1'), context);
+  it('lists every offending field of the body in one 400', async () => {
+    const res = await echo(event(JSON.stringify({ size: 'big', extra: true })), context);
     expect(res.statusCode).toBe(400);
     expect(res.headers?.['Content-Type']).toBe('application/problem+json');
     const problem = JSON.parse(res.body);
-    expect(problem.errors.map((e: { path: string }) => e.path).sort()).toEqual(['body', 'body.name', 'body.size', 'path.thingId']);
+    expect(problem.errors.map((e: { path: string }) => e.path).sort()).toEqual(['body', 'body.name', 'body.size']);
     expect(problem.errors.every((e: { message: string }) => e.message.length > 0)).toBe(true);
+  });
+
+  it('validates the path before authorizing, and the body only after', async () => {
+    const res = await echo(event(JSON.stringify({ size: 'big', extra: true }), undefined, 'BAD1'), context);
+    expect(res.statusCode).toBe(400);
+    expect(JSON.parse(res.body).errors.map((e: { path: string }) => e.path)).toEqual(['path.thingId']);
+    const refuse = vi.fn(async () => {
+      throw new PermissionMissing('things:create');
+    });
+    const guarded = buildHandler(route, refuse, async ({ body }) => ({ name: body.name, version: 1 }));
+    const forbidden = await guarded(event(JSON.stringify({ size: 'big', extra: true })), context);
+    expect(forbidden.statusCode).toBe(403);
+    expect(JSON.parse(forbidden.body).errors).toBeUndefined();
+    expect(refuse).toHaveBeenCalledTimes(1);
   });
 
   it('refuses a body over 16 KiB with 413', async () => {
