@@ -26,6 +26,7 @@ import {
   reserveResetEmail,
   resetProblem,
 } from '#shared/store/password-reset-store.ts';
+import { isNamed } from '#shared/store/dynamo.ts';
 import { getUser, userIdByEmail } from '#shared/store/user-store.ts';
 import { hashToken, newToken } from '#shared/tokens.ts';
 
@@ -107,6 +108,8 @@ export async function completePasswordReset(token: string, password: string, dir
     await directory.resetPassword(user.email, password);
   } catch (error) {
     await releasePasswordReset(hash);
+    // The pool lost the account (deleted between the sweep's two steps): nothing to reset.
+    if (isNamed(error, 'UserNotFoundException')) throw new NotFound('The account this link was sent for no longer exists.');
     throw error;
   }
   await endSessions(user.userId, user.email, directory);

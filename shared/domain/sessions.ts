@@ -28,11 +28,15 @@ export function cutOffNow(): number {
 /**
  * Ends every session of a user at once: ID tokens issued until now answer 401 everywhere,
  * and Cognito revokes the refresh tokens so no new ID token comes from them. The cut-off is
- * stored first, so a Cognito failure still leaves no token working.
+ * stored first, so a Cognito failure still leaves no token working; it moves again after the
+ * sign-out when a second has passed meanwhile, so a token refreshed in between dies too.
  */
 export async function endSessions(userId: string, email: string, directory: SessionDirectory): Promise<void> {
-  await cutOffSessions(userId, cutOffNow());
+  const first = cutOffNow();
+  await cutOffSessions(userId, first);
   await directory.signOut(email);
+  const after = cutOffNow();
+  if (after > first) await cutOffSessions(userId, after);
 }
 
 /** Stores the cut-off alone, for callers whose Directory step signs out already (disabling an account). */
