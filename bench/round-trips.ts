@@ -3,8 +3,9 @@
  * route table, the DynamoDB calls one warm request makes, counted by a middleware on the
  * document client the handlers share (bench/lib/ddb-recorder.ts), from a real request
  * through the local gateway with valid input. The authorization's share is marked: the
- * owner check (GetItem), the domain and membership read (BatchGetItem) and the daily
- * lastActiveAt write (UpdateItem). Bar: authorization costs at most one read.
+ * profile read (GetItem: session cut-off, owner check) on signed-in routes outside a
+ * domain, the domain, membership and profile read (BatchGetItem) and the daily
+ * lastActiveAt write (UpdateItem) on domain routes. Bar: authorization costs at most one read.
  */
 import { tableActionsOf, isDomainScoped, type RouteDefinition } from '#shared/http/route.ts';
 import { ROUTES } from '#shared/routes/index.ts';
@@ -23,6 +24,9 @@ export interface Sample {
   body?: unknown;
   /** Send no token (public routes a stranger calls). */
   anonymous?: boolean;
+  /** Send this token (of the user `callerId`) instead of the owner's: signing out would end the owner's session for the rest of the run. */
+  token?: string;
+  callerId?: string;
 }
 
 let flip = 0;
@@ -40,6 +44,12 @@ export const SAMPLES: Record<string, (f: Fixture) => Promise<Sample>> = {
   getMe: async () => ({ path: '/me' }),
   patchMe: async () => ({ path: '/me', body: { language: next('fi', 'en') } }),
   listDomains: async () => ({ path: '/domains' }),
+  signOut: async (f) => {
+    const account = await f.freshAccount();
+    return { path: '/me/sign-out', token: account.token, callerId: account.userId };
+  },
+  requestPasswordReset: async () => ({ path: '/password-resets', body: { email: `reset-${uniqueSuffix()}@example.test` }, anonymous: true }),
+  completePasswordReset: async (f) => ({ path: `/password-resets/${await f.freshResetToken()}`, body: { password: `Bench-${uniqueSuffix()}-Aa1!` }, anonymous: true }),
   createDomain: async () => ({ path: '/domains', body: { name: `Bench made ${uniqueSuffix()}` } }),
   getDomain: async (f) => ({ path: `/domains/${f.domainId}` }),
   getSettings: async (f) => ({ path: `/domains/${f.domainId}/settings` }),
@@ -101,15 +111,15 @@ export function authorizationCalls(route: RouteDefinition, calls: readonly Recor
   const ordered = [...calls].sort((a, b) => a.start - b.start);
   let at = 0;
   const sameKey = (a: unknown, b: { pk: string; sk: string }) => (a as { pk?: string })?.pk === b.pk && (a as { sk?: string })?.sk === b.sk;
-  if (route.access === 'owner') {
+  if (route.access !== 'public' && !isDomainScoped(route)) {
     const first = ordered[at];
     if (first?.operation === 'GetItem' && sameKey(first.input.Key, keys.user(callerId))) auth.push(ordered[at++]!);
   }
   if (route.access !== 'public' && isDomainScoped(route) && domainId) {
     const first = ordered[at];
-    const wanted = [keys.domain(domainId), keys.membership(domainId, callerId)];
+    const wanted = [keys.domain(domainId), keys.membership(domainId, callerId), keys.user(callerId)];
     const asked = Object.values((first?.input.RequestItems ?? {}) as Record<string, { Keys: unknown[] }>).flatMap((r) => r.Keys);
-    if (first?.operation === 'BatchGetItem' && asked.length === 2 && wanted.every((k, i) => sameKey(asked[i], k))) {
+    if (first?.operation === 'BatchGetItem' && asked.length === wanted.length && wanted.every((k, i) => sameKey(asked[i], k))) {
       auth.push(ordered[at++]!);
       const touch = ordered[at];
       if (touch?.operation === 'UpdateItem' && sameKey(touch.input.Key, wanted[1]!) && String(touch.input.UpdateExpression).includes('lastActiveAt')) {
@@ -144,10 +154,10 @@ export const roundTrips: BenchSection = {
 
     const measure = async (route: RouteDefinition, label: string, sample: Sample): Promise<Row> => {
       const { result, calls } = await recorder.record(() =>
-        fixture.api(route.method, sample.path, { token: sample.anonymous ? undefined : fixture.ownerToken, body: sample.body }),
+        fixture.api(route.method, sample.path, { token: sample.anonymous ? undefined : (sample.token ?? fixture.ownerToken), body: sample.body }),
       );
       const domainId = /^\/domains\/([^/]+)/.exec(sample.path)?.[1];
-      const auth = authorizationCalls(route, calls, fixture.ownerId, route.path.startsWith('/domains/{domainId}') ? domainId : undefined, keys);
+      const auth = authorizationCalls(route, calls, sample.callerId ?? fixture.ownerId, route.path.startsWith('/domains/{domainId}') ? domainId : undefined, keys);
       const granted = new Set<string>(tableActionsOf(route));
       const ungranted = [...new Set(calls.map((c) => c.operation))].filter((op) => !granted.has(op));
       const ok = result.status >= 200 && result.status < 300;
@@ -172,7 +182,7 @@ export const roundTrips: BenchSection = {
       }
       // One request to warm the handler (and to make the caller active today), then the counted one.
       const warm = await sample(fixture);
-      await fixture.api(route.method, warm.path, { token: warm.anonymous ? undefined : fixture.ownerToken, body: warm.body });
+      await fixture.api(route.method, warm.path, { token: warm.anonymous ? undefined : (warm.token ?? fixture.ownerToken), body: warm.body });
       rows.push(await measure(route, route.id, await sample(fixture)));
     }
 
@@ -235,8 +245,8 @@ function report(rows: Row[], seconds: number): SectionResult {
       '(shared/clients/dynamodb.ts; the local gateway runs the handlers in the bench process) counts the calls; it does not change them. ' +
       'Each route is called once to warm it up (handler loaded, caller active today), then the second request is counted.',
     '',
-    "The authorization's share is the pipeline's own calls before the handler's: the owner check (GetItem of the caller's profile) on owner routes; " +
-      "on domain routes the BatchGetItem of the domain and the caller's membership, and the UpdateItem of lastActiveAt on a member's first request of a day (UTC). " +
+    "The authorization's share is the pipeline's own calls before the handler's: on signed-in routes outside a domain the GetItem of the caller's profile (session cut-off, owner check); " +
+      "on domain routes the BatchGetItem of the domain, the caller's membership and profile (session cut-off), and the UpdateItem of lastActiveAt on a member's first request of a day (UTC). " +
       `Bar: the authorization makes at most ${AUTH_READS_BAR} read per request. "IAM" checks that the operations seen are among the ones the route's function is granted (\`tableActionsOf\`, shared/http/route.ts).`,
     '',
     '| Route | Access | DynamoDB calls (one warm request) | Authorization | Handler | Items read | Handler re-reads | IAM | Auth reads | Bar ≤ 1 |',

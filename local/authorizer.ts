@@ -19,10 +19,14 @@ export async function createCognitoAuthorizer(options: IdTokenOptions): Promise<
   return { claimsOf: async (authorization) => stringClaims(await verifier.verify(authorization)) };
 }
 
-/** `Sun Dec 17 07:28:12 UTC 2017`: how API Gateway renders `exp` and `iat` for the function. */
-function gatewayDate(epochSeconds: number): string {
+/**
+ * `Sun Dec 17 07:28:12 UTC 2017` (Java's Date#toString, day zero-padded): how API Gateway
+ * renders `exp` and `iat` for the function.
+ */
+export function gatewayDate(epochSeconds: number): string {
   const d = new Date(epochSeconds * 1000);
-  const [weekday, month, day, year] = d.toUTCString().replace(',', '').split(' ').slice(0, 4);
+  // toUTCString: `Sun, 17 Dec 2017 07:28:12 GMT`.
+  const [weekday, day, month, year] = d.toUTCString().replace(',', '').split(' ').slice(0, 4);
   const time = d.toISOString().slice(11, 19);
   return `${weekday} ${month} ${day} ${time} UTC ${year}`;
 }

@@ -32,6 +32,10 @@ export interface Directory {
   setPassword(email: string, password: string): Promise<void>;
   /** Removes an account created for an accept that then failed. */
   deleteAccount(email: string): Promise<void>;
+  /** Signs the account out everywhere: its refresh tokens stop working (ID tokens: see shared/domain/sessions.ts). */
+  signOut(email: string): Promise<void>;
+  /** Replaces the account's password (permanent) and changes nothing else: a password reset. */
+  resetPassword(email: string, password: string): Promise<void>;
 }
 
 /** An account already gone from the pool needs neither disabling nor enabling. */
@@ -111,8 +115,16 @@ export async function deleteAccount(email: string): Promise<void> {
   await cognito.send(new AdminDeleteUserCommand({ UserPoolId: userPoolId(), Username: email })).catch(ignoreMissing);
 }
 
+export async function signOut(email: string): Promise<void> {
+  await cognito.send(new AdminUserGlobalSignOutCommand({ UserPoolId: userPoolId(), Username: email })).catch(ignoreMissing);
+}
+
+export async function resetPassword(email: string, password: string): Promise<void> {
+  await cognito.send(new AdminSetUserPasswordCommand({ UserPoolId: userPoolId(), Username: email, Password: password, Permanent: true })).catch(passwordRefused);
+}
+
 /**
  * Every operation, for callers that need most of them (the sweeps, tests). A handler passes
  * only the operations its route uses, so its bundle holds only those commands.
  */
-export const cognitoDirectory: Directory = { disableUser, enableUser, createAccount, setPassword, deleteAccount };
+export const cognitoDirectory: Directory = { disableUser, enableUser, createAccount, setPassword, deleteAccount, signOut, resetPassword };

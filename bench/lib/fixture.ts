@@ -66,6 +66,10 @@ export interface Fixture {
   freshAsset(): Promise<string>;
   /** A new pending email invitation: its id and the token from its email. */
   freshInvitation(): Promise<{ id: string; token: string }>;
+  /** A new account (an accepted email invitation, so its address is verified), signed in. */
+  freshAccount(): Promise<{ userId: string; email: string; password: string; token: string }>;
+  /** A password reset link of a new account, from the email it got. */
+  freshResetToken(): Promise<string>;
 }
 
 export const uniqueSuffix = (): string => randomUUID().slice(0, 10);
@@ -124,6 +128,23 @@ async function makeFixture(bench: BenchStack): Promise<Fixture> {
     return { id, token };
   };
 
+  const freshAccount = async () => {
+    const email = `account-${uniqueSuffix()}@example.test`;
+    const password = `Bench-${uniqueSuffix()}-Aa1!`;
+    expectOk(await api('POST', `/domains/${domainId}/invitations`, { token: ownerToken, body: { emails: [email], role: 'user' } }), 'POST /domains/{d}/invitations');
+    const invitation = /accept-invitation\?token=([A-Za-z0-9_-]+)/.exec(await lastEmailText(info.ses.endpoint, email))?.[1];
+    if (!invitation) throw new Error('freshAccount: no invitation email');
+    const accepted = expectOk(await api('POST', `/invitations/${invitation}/accept`, { body: { name: 'Bench Account', password } }), 'POST /invitations/{t}/accept');
+    return { userId: accepted.body.userId as string, email, password, token: await idToken(info, email, password) };
+  };
+  const freshResetToken = async () => {
+    const { email } = await freshAccount();
+    expectOk(await api('POST', '/password-resets', { body: { email } }), 'POST /password-resets');
+    const token = /reset-password\?token=([A-Za-z0-9_-]+)/.exec(await lastEmailText(info.ses.endpoint, email))?.[1];
+    if (!token) throw new Error('freshResetToken: no reset email');
+    return token;
+  };
+
   const [memberId, assetId, locationId] = [await freshMember(), await freshAsset(), await freshLocation()];
   return {
     api,
@@ -140,6 +161,8 @@ async function makeFixture(bench: BenchStack): Promise<Fixture> {
     freshLocation,
     freshAsset,
     freshInvitation,
+    freshAccount,
+    freshResetToken,
   };
 }
 

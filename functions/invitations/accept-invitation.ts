@@ -1,10 +1,12 @@
 import { idTokenSettings } from '#shared/config.ts';
 import { createAccount, deleteAccount, setPassword } from '#shared/directory.ts';
 import { acceptInvitation as accept } from '#shared/domain/accept-invitation.ts';
+import { issuedAtOf, requireLiveSession } from '#shared/domain/sessions.ts';
 import { Unauthorized } from '#shared/http/errors.ts';
 import { makePublicHandler } from '#shared/http/public-handler.ts';
 import { createIdTokenVerifier, type IdTokenVerifier, TokenRefused } from '#shared/id-token.ts';
 import { acceptInvitation } from '#shared/routes/invitations.ts';
+import { getUser } from '#shared/store/user-store.ts';
 
 let verifier: Promise<IdTokenVerifier> | undefined;
 
@@ -14,7 +16,10 @@ async function signedIn(authorization: string | undefined) {
   verifier ??= createIdTokenVerifier(idTokenSettings());
   try {
     const claims = await (await verifier).verify(authorization);
-    return { userId: String(claims.sub), email: String(claims.email ?? '') };
+    const caller = { userId: String(claims.sub), email: String(claims.email ?? '') };
+    // A signed-out, removed or deleted account's token joins nothing: the session cut-off applies here too.
+    requireLiveSession(issuedAtOf(claims.iat) ?? 0, await getUser(caller.userId));
+    return caller;
   } catch (error) {
     if (error instanceof TokenRefused) throw new Unauthorized(error.message);
     verifier = undefined;

@@ -3,22 +3,16 @@ import { now } from '#shared/clock.ts';
 import { rolePreset } from '#shared/config.ts';
 import { grantsOf } from '#shared/domain/roles.ts';
 import type { Caller } from '#shared/http/access.ts';
-import { Conflict, NotFound } from '#shared/http/errors.ts';
+import { Conflict } from '#shared/http/errors.ts';
 import type { Language } from '#shared/http/schemas.ts';
 import { expandGrants } from '#shared/permissions.ts';
 import { allMembershipsOfUser, getDomains } from '#shared/store/domain-store.ts';
 import { historyEvent } from '#shared/store/history.ts';
 import type { MembershipRecord, UserRecord } from '#shared/store/records.ts';
-import { getUser, saveProfile } from '#shared/store/user-store.ts';
+import { saveProfile } from '#shared/store/user-store.ts';
 
 /** A transaction holds at most 100 items: the profile, then a membership and an event per domain. */
 const MAX_DOMAINS_PER_PROFILE_CHANGE = 49;
-
-async function loadUser(caller: Caller): Promise<UserRecord> {
-  const user = await getUser(caller.userId);
-  if (!user) throw new NotFound('Your account has no profile here yet: accept an invitation first.');
-  return user;
-}
 
 async function view(user: UserRecord, memberships: readonly MembershipRecord[]) {
   const preset = rolePreset();
@@ -38,15 +32,14 @@ async function view(user: UserRecord, memberships: readonly MembershipRecord[]) 
   };
 }
 
-/** The caller's profile with every membership and the permissions each grants now. */
-export async function getMe(caller: Caller) {
-  const [user, memberships] = await Promise.all([loadUser(caller), allMembershipsOfUser(caller.userId)]);
-  return view(user, memberships);
+/** The caller's profile (as the authorization read it) with every membership and the permissions each grants now. */
+export async function getMe(caller: Caller, user: UserRecord) {
+  return view(user, await allMembershipsOfUser(caller.userId));
 }
 
-/** Changes the caller's name or language, everywhere the member list shows them. */
-export async function updateMe(caller: Caller, patch: { name?: string; language?: Language }) {
-  const [user, memberships] = await Promise.all([loadUser(caller), allMembershipsOfUser(caller.userId)]);
+/** Changes the caller's name or language (profile as the authorization read it), everywhere the member list shows them. */
+export async function updateMe(caller: Caller, user: UserRecord, patch: { name?: string; language?: Language }) {
+  const memberships = await allMembershipsOfUser(caller.userId);
   if (memberships.length > MAX_DOMAINS_PER_PROFILE_CHANGE) {
     throw new Conflict(`A profile change can update at most ${MAX_DOMAINS_PER_PROFILE_CHANGE} memberships at once; you have ${memberships.length}.`);
   }

@@ -8,6 +8,7 @@ import { rolePreset } from '#shared/config.ts';
 import type { Directory } from '#shared/directory.ts';
 import { grantsOf, rolesOf } from '#shared/domain/roles.ts';
 import { retryOnConflict } from '#shared/domain/retry.ts';
+import { cutOffSessionsNow } from '#shared/domain/sessions.ts';
 import type { Caller, DomainAccess } from '#shared/http/access.ts';
 import { Conflict, Forbidden, NotFound, VersionMismatch } from '#shared/http/errors.ts';
 import type { Language } from '#shared/http/schemas.ts';
@@ -159,7 +160,7 @@ export async function removeMember(access: DomainAccess, caller: Caller, userId:
 
 /**
  * Keeps the account in step with its memberships: losing the last active membership
- * disables it (and signs it out everywhere); becoming active again enables it. A user left
+ * disables it and ends its sessions (shared/domain/sessions.ts); becoming active again enables it. A user left
  * with no membership at all goes into the orphan sweep's index (deleted 30 days later).
  */
 export async function followInDirectory(before: MembershipRecord, after: MembershipRecord | undefined, directory: AccessDirectory, at: string) {
@@ -172,6 +173,10 @@ export async function followInDirectory(before: MembershipRecord, after: Members
   if (after && wasActive === isActive) return;
   // The index is eventually consistent: this domain's membership is known from the change itself.
   const others = (await allMembershipsOfUser(before.userId)).filter((m) => m.domainId !== before.domainId);
-  if (wasActive && !others.some((m) => m.status === 'active')) await directory.disableUser(before.email);
+  if (wasActive && !others.some((m) => m.status === 'active')) {
+    // Disabling signs the account out (refresh tokens); the cut-off ends its ID tokens at once.
+    await cutOffSessionsNow(before.userId);
+    await directory.disableUser(before.email);
+  }
   if (!after && others.length === 0) await markOrphan(before.userId, at);
 }

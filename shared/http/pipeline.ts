@@ -35,6 +35,8 @@ export interface Input<R extends RouteDefinition> {
   access: R['path'] extends `/domains/{domainId}${string}` ? DomainAccess : undefined;
   /** The caller's profile, read by the owner check on owner routes. */
   owner: R['access'] extends 'owner' ? UserRecord : undefined;
+  /** The caller's profile, read by the authorization (session cut-off check); absent on public routes. */
+  user: R['access'] extends 'public' ? undefined : UserRecord;
   /** The version named by `If-Match`, when the client sent one. */
   ifMatch: number | undefined;
   /** The Authorization header as sent: public routes that take an optional token verify it themselves. */
@@ -57,7 +59,7 @@ export type Authorize = (
   route: RouteDefinition,
   event: APIGatewayProxyEvent,
   params: unknown,
-) => Promise<{ caller: Caller | undefined; access: DomainAccess | undefined; owner?: UserRecord }>;
+) => Promise<{ caller: Caller | undefined; access: DomainAccess | undefined; owner?: UserRecord; user?: UserRecord }>;
 
 /** Builds a Lambda handler for a route from its authorization step and its domain function. */
 export function buildHandler<R extends RouteDefinition>(
@@ -71,9 +73,9 @@ export function buildHandler<R extends RouteDefinition>(
     // route's permission learns nothing about its schema. The path names what to authorize
     // against, so it is validated first.
     const params = parse(route.request, event, 'path');
-    const { caller, access, owner } = await authorize(route, event, params);
+    const { caller, access, owner, user } = await authorize(route, event, params);
     const { query, body } = parse(route.request, event, 'rest');
-    const result = await handle({ params, query, body, caller, access, owner, ifMatch: ifMatchVersion(event), authorization: header(event, 'authorization'), requestId } as Input<R>);
+    const result = await handle({ params, query, body, caller, access, owner, user, ifMatch: ifMatchVersion(event), authorization: header(event, 'authorization'), requestId } as Input<R>);
     return respond(route, result);
   };
 

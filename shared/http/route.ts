@@ -56,7 +56,7 @@ export interface RouteDefinition<Req extends RouteRequest = RouteRequest> {
    * The success status and JSON body; the body schema is built on first use (it only
    * documents). `alternatives` lists other media types the route can answer with.
    */
-  response: { status: 200 | 201 | 204; body?: () => zc.$ZodType; alternatives?: readonly string[] };
+  response: { status: 200 | 201 | 202 | 204; body?: () => zc.$ZodType; alternatives?: readonly string[] };
   /** DynamoDB actions the handler uses beyond the pipeline's own (see `tableActionsOf`). */
   table: readonly TableAction[];
   /** SDK clients beyond DynamoDB. */
@@ -69,7 +69,8 @@ export type CognitoAction = 'AdminDisableUser' | 'AdminEnableUser' | 'AdminUserG
 
 /**
  * Every DynamoDB action a route's function calls: its own, plus the pipeline's: the
- * authorization read and the daily lastActiveAt write on domain routes, the owner check.
+ * authorization read and the daily lastActiveAt write on domain routes, the profile read
+ * (session cut-off, owner check) on other signed-in routes.
  */
 export function tableActionsOf(route: RouteDefinition): TableAction[] {
   const actions = new Set<TableAction>(route.table);
@@ -77,7 +78,7 @@ export function tableActionsOf(route: RouteDefinition): TableAction[] {
     actions.add('BatchGetItem');
     actions.add('UpdateItem');
   }
-  if (route.access === 'owner') actions.add('GetItem');
+  if (route.access !== 'public' && !isDomainScoped(route)) actions.add('GetItem');
   return [...actions].sort();
 }
 

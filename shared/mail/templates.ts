@@ -142,6 +142,29 @@ export function accessReviewReminderEmail(input: AccessReviewReminderEmailInput)
   ]);
 }
 
+// ---- Password reset ----
+
+export interface PasswordResetEmailInput {
+  language: string;
+  branding: Branding;
+  /** `{appUrl}/reset-password?token=...`, built by the caller. */
+  link: string;
+  expiresAt: When;
+}
+
+/** The single-use link to choose a new password (the account's own, not a domain's, request). */
+export function passwordResetEmail(input: PasswordResetEmailInput): RenderedEmail {
+  const catalog = messagesFor(input.language);
+  const { m } = catalog;
+  const product = line(input.branding.productName);
+  return render(catalog, input.branding, m.passwordReset.subject(product), [
+    m.passwordReset.lead(product),
+    { button: m.passwordReset.button, link: input.link },
+    m.passwordReset.expiry(formatDate(m, input.expiresAt, true)),
+    { small: m.passwordReset.ignore },
+  ]);
+}
+
 // ---- Rendering -------------------------------------------------------------------------
 
 /** A paragraph (plain string), the inviter's quoted message, a list, the call to action, or small print. */

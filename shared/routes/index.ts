@@ -6,6 +6,7 @@
  */
 import type { RouteDefinition } from '#shared/http/route.ts';
 import * as assets from '#shared/routes/assets.ts';
+import * as auth from '#shared/routes/auth.ts';
 import * as domains from '#shared/routes/domains.ts';
 import * as invitations from '#shared/routes/invitations.ts';
 import * as me from '#shared/routes/me.ts';
@@ -18,6 +19,9 @@ export const ROUTES: readonly RouteDefinition[] = [
   system.getOpenApi,
   me.getMe,
   me.patchMe,
+  auth.signOut,
+  auth.requestPasswordReset,
+  auth.completePasswordReset,
   domains.listDomains,
   domains.createDomain,
   domains.getDomain,

@@ -8,14 +8,27 @@ import { ConcurrentChange, getMany, transact } from '#shared/store/dynamo.ts';
 import { putHistory } from '#shared/store/history.ts';
 import * as keys from '#shared/store/key-formats.ts';
 import { memberSearchText, withoutKeys } from '#shared/store/keys.ts';
-import type { AccessReviewSignOff, CustomRole, DomainRecord, HistoryEvent, MembershipRecord } from '#shared/store/records.ts';
+import type { AccessReviewSignOff, CustomRole, DomainRecord, HistoryEvent, MembershipRecord, UserRecord } from '#shared/store/records.ts';
 
-/** A domain and the caller's membership in it, in one BatchGetItem: the authorization read. */
+/** A domain and a user's membership in it, in one BatchGetItem. */
 export async function loadDomainAccess(domainId: string, userId: string) {
   const [domain, membership] = await getMany([keys.domain(domainId), keys.membership(domainId, userId)]);
   return {
     domain: domain && (withoutKeys(domain) as unknown as DomainRecord),
     membership: membership && (withoutKeys(membership) as unknown as MembershipRecord),
+  };
+}
+
+/**
+ * The authorization read: the domain, the caller's membership and the caller's profile (for
+ * the session cut-off), in one BatchGetItem.
+ */
+export async function loadCallerAccess(domainId: string, userId: string) {
+  const [domain, membership, user] = await getMany([keys.domain(domainId), keys.membership(domainId, userId), keys.user(userId)]);
+  return {
+    domain: domain && (withoutKeys(domain) as unknown as DomainRecord),
+    membership: membership && (withoutKeys(membership) as unknown as MembershipRecord),
+    user: user && (withoutKeys(user) as unknown as UserRecord),
   };
 }
 

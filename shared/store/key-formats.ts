@@ -54,3 +54,7 @@ export const assetWithReservations = (domainId: string, assetId: string, startin
   first: `ASSET#${assetId}`,
   last: `ASSET#${assetId}#RES#${startingBefore}`,
 });
+/** A password reset token, by the SHA-256 of the token (never the token itself). */
+export const passwordReset = (tokenHash: string) => ({ pk: `RESET#${tokenHash}`, sk: 'RESET' });
+/** Reset emails recently sent to one address, by the SHA-256 of the address (the rate limit's item). */
+export const resetRate = (addressHash: string) => ({ pk: `RESETRATE#${addressHash}`, sk: 'RESETRATE' });

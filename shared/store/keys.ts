@@ -17,6 +17,8 @@
  * | asset       | DOMAIN#<d>       | ASSET#<a>       | HELD#<d> / <holder>#<name>#<a> (checked out only) | ASSETS#<d> / <name>#<a> |
  * | reservation | DOMAIN#<d>       | ASSET#<a>#RES#<from>#<r> |                      |                                |
  * | asset tag   | DOMAIN#<d>       | ASSETTAG#<tag>  |                               |                                |
+ * | reset token | RESET#<sha256>   | RESET           |                               |                                |
+ * | reset rate  | RESETRATE#<sha256 of address> | RESETRATE |                         |                                |
  *
  * An asset's reservations sort right after the asset (one Query reads both to check a new
  * reservation for overlaps). An asset tag item claims a tag (lower case) for one asset, so

@@ -66,6 +66,11 @@ export interface UserRecord {
   emailVerified: boolean;
   createdAt: string;
   version: number;
+  /**
+   * Session cut-off, epoch seconds: an ID token issued at or before it (`iat` <= this) is
+   * refused everywhere (sign-out, password set or reset, account disabled).
+   */
+  sessionsValidAfter?: number;
 }
 
 export interface HistoryEvent {

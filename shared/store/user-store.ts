@@ -9,6 +9,7 @@ import * as keys from '#shared/store/key-formats.ts';
 import { memberSearchText, withoutKeys } from '#shared/store/keys.ts';
 import type { HistoryEvent, MembershipRecord, UserRecord } from '#shared/store/records.ts';
 
+/** A user's profile (strongly consistent), undefined when there is none. */
 export async function getUser(userId: string): Promise<UserRecord | undefined> {
   const out = await dynamodb.send(new GetCommand({ TableName: tableName(), Key: keys.user(userId), ConsistentRead: true }));
   return out.Item && (withoutKeys(out.Item) as unknown as UserRecord);
@@ -110,6 +111,27 @@ export function notOrphanItem(userId: string) {
       ConditionExpression: 'attribute_exists(pk)',
     },
   };
+}
+
+/**
+ * Moves the user's session cut-off to `atSeconds` (epoch seconds). It only ever moves
+ * forward, so a late or repeated cut-off never revives tokens a later one ended; a user
+ * already gone needs none (a missing profile ends every session by itself).
+ */
+export async function cutOffSessions(userId: string, atSeconds: number): Promise<void> {
+  await dynamodb
+    .send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.user(userId),
+        UpdateExpression: 'SET sessionsValidAfter = :at',
+        ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(sessionsValidAfter) OR sessionsValidAfter < :at)',
+        ExpressionAttributeValues: { ':at': atSeconds },
+      }),
+    )
+    .catch((error: unknown) => {
+      if (!isNamed(error, 'ConditionalCheckFailedException')) throw error;
+    });
 }
 
 /** Gives a user the customer-level owner flag: owners may create domains. */

@@ -131,10 +131,13 @@ describe('a change applies to the very next request with the same token', () => 
     expect((await api('GET', settings, { token: member.token })).status).toBe(403);
     expect((await api('GET', `/domains/${domain.id}/members`, { token: member.token })).status).toBe(200);
 
+    // Deactivating the member's only membership disables the account and ends its sessions:
+    // the same token answers 401 (test/integration/sessions.test.ts; with another active
+    // membership left it would be 403 membership-inactive here).
     await api('PATCH', memberPath, { token: owner, body: { status: 'inactive' } });
     const inactive = await api('GET', `/domains/${domain.id}/members`, { token: member.token });
-    expect(inactive.status).toBe(403);
-    expect(inactive.body.type).toContain('membership-inactive');
+    expect(inactive.status).toBe(401);
+    expect(inactive.body.type).toContain('unauthorized');
   });
 });
 
@@ -167,9 +170,10 @@ describe('the last administrator', () => {
           api(method, `/domains/${domain.id}/members/${me}`, { token: other.token, body }),
         ];
         const statuses = (await Promise.all(round % 2 ? pair.reverse() : pair)).map((r) => r.status).sort();
-        // The loser gets 409 when the two overlap, or 403 when it ran second and had lost its own admin role already.
+        // The loser gets 409 when the two overlap, or 403 when it ran second and had lost its own admin role
+        // already, or 401 when it ran second and had lost its only membership (its sessions ended with it).
         expect(statuses[0]).toBe(method === 'DELETE' ? 204 : 200);
-        expect([403, 409]).toContain(statuses[1]);
+        expect([401, 403, 409]).toContain(statuses[1]);
         // Whoever can still read the domain sees exactly one active administrator left.
         const reviews = await Promise.all([owner, other.token].map((token) => api('GET', `/domains/${domain.id}/access-review`, { token })));
         const readable = reviews.filter((r) => r.status === 200);

@@ -20,6 +20,8 @@ type Principal = { label: string; user: TestUser; grants: readonly Grant[]; kind
 interface Sample {
   path: string;
   body?: unknown;
+  /** Call with this token instead of the principal's (a sample that would end the principal's session). */
+  token?: string;
 }
 
 interface Context {
@@ -41,6 +43,10 @@ const SAMPLES: Record<string, (ctx: Context, who: Principal) => Promise<Sample>>
   getMe: async () => ({ path: '/me' }),
   patchMe: async () => ({ path: '/me', body: { language: 'en' } }),
   listDomains: async () => ({ path: '/domains' }),
+  // Signing out would end the principal's session for the routes after it: a user of its own signs out.
+  signOut: async () => ({ path: '/me/sign-out', token: (await createUser()).token }),
+  requestPasswordReset: async () => ({ path: '/password-resets', body: { email: uniqueEmail() } }),
+  completePasswordReset: async () => ({ path: `/password-resets/${await freshResetToken()}`, body: { password: 'Matrix-Reset-2026!' } }),
   createDomain: async () => ({ path: '/domains', body: { name: 'Matrix made' } }),
   getDomain: async (c) => ({ path: `/domains/${c.domainId}` }),
   getSettings: async (c) => ({ path: `/domains/${c.domainId}/settings` }),
@@ -98,6 +104,15 @@ async function freshLocation(c: Context): Promise<string> {
   const res = await api('POST', `/domains/${c.domainId}/locations`, { token: c.ownerToken, body: { name: `Fresh ${randomSuffix()}` } });
   if (res.status !== 201) throw new Error(`freshLocation: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.id as string;
+}
+
+/** A reset link of a new user, from the email it got. */
+async function freshResetToken(): Promise<string> {
+  const user = await createUser();
+  await api('POST', '/password-resets', { body: { email: user.email } });
+  const token = /reset-password\?token=([A-Za-z0-9_-]+)/.exec((await sentEmails(user.email)).at(-1)?.body.text ?? '')?.[1];
+  if (!token) throw new Error('freshResetToken: no reset email');
+  return token;
 }
 
 /** A new asset of the matrix domain, made by its owner, available. */
@@ -171,8 +186,8 @@ describe(`route x role matrix, preset ${preset}`, () => {
     const sample = SAMPLES[route.id];
     if (!sample) throw new Error(`no sample for ${route.id}`);
     for (const who of principals) {
-      const { path, body } = await sample(ctx, who);
-      const res = await api(route.method, path, { token: route.access === 'public' ? undefined : who.user.token, body });
+      const { path, body, token } = await sample(ctx, who);
+      const res = await api(route.method, path, { token: route.access === 'public' ? undefined : (token ?? who.user.token), body });
       const want = expected(route, who);
       const where = `${route.id} as ${who.label}: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`;
       if (want.status === 'ok') {

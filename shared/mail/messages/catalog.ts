@@ -42,6 +42,14 @@ export interface Messages {
     steps: string;
     button: string;
   };
+  // ---- Password reset (account-level: branded with the stack's product) ----
+  passwordReset: {
+    subject(product: string): string;
+    lead(product: string): string;
+    button: string;
+    expiry(date: string): string;
+    ignore: string;
+  };
   /** Footer of the mail sent to a domain's administrators. */
   adminFooter(domain: string): string;
 }

@@ -43,5 +43,13 @@ export const en: Messages = {
       'Go through the members and their roles, deactivate or remove anyone who no longer needs access, then sign off the review. The next review is scheduled from the interval in the workspace settings.',
     button: 'Start the access review',
   },
+  // ---- Password reset ----
+  passwordReset: {
+    subject: (product) => `Reset your ${product} password`,
+    lead: (product) => `Someone asked to reset the password of your ${product} account. Choose a new password with the button below.`,
+    button: 'Choose a new password',
+    expiry: (date) => `The link works only once and expires on ${date}. Setting a new password signs you out everywhere.`,
+    ignore: "If you didn't ask for this, you can ignore this email: your password stays as it is.",
+  },
   adminFooter: (domain) => `You receive this email as an administrator of ${domain}.`,
 };

@@ -46,5 +46,13 @@ export const fi: Messages = {
       'Käy läpi jäsenet ja heidän roolinsa. Poista käytöstä tai poista kokonaan ne, jotka eivät enää tarvitse pääsyä, ja kuittaa sitten tarkastus tehdyksi. Seuraavan tarkastuksen ajankohta määräytyy työtilan asetuksista.',
     button: 'Aloita tarkastus',
   },
+  // ---- Password reset ----
+  passwordReset: {
+    subject: (product) => `Vaihda ${service(product, 'palvelun')} salasanasi`,
+    lead: (product) => `${service(product, 'palvelun')} tilisi salasanan vaihtamista pyydettiin. Valitse uusi salasana alla olevasta painikkeesta.`,
+    button: 'Valitse uusi salasana',
+    expiry: (date) => `Linkki toimii vain kerran ja on voimassa ${date} asti. Uuden salasanan asettaminen kirjaa sinut ulos kaikkialta.`,
+    ignore: 'Jos et pyytänyt tätä, voit jättää viestin huomiotta: salasanasi pysyy ennallaan.',
+  },
   adminFooter: (domain) => `Saat tämän viestin, koska olet työtilan ${domain} ylläpitäjä.`,
 };

@@ -45,5 +45,13 @@ export const fr: Messages = {
       'Passez en revue les membres et leurs rôles, désactivez ou retirez ceux qui n’ont plus besoin d’accès, puis validez la revue. La prochaine sera planifiée selon l’intervalle défini dans les paramètres de l’espace.',
     button: 'Commencer la revue',
   },
+  // ---- Password reset ----
+  passwordReset: {
+    subject: (product) => `Réinitialisez votre mot de passe ${product}`,
+    lead: (product) => `Quelqu’un a demandé à réinitialiser le mot de passe de votre compte ${product}. Choisissez un nouveau mot de passe avec le bouton ci-dessous.`,
+    button: 'Choisir un nouveau mot de passe',
+    expiry: (date) => `Le lien ne fonctionne qu’une fois et expire le ${date}. Définir un nouveau mot de passe vous déconnecte partout.`,
+    ignore: 'Si vous n’êtes pas à l’origine de cette demande, ignorez cet e-mail : votre mot de passe reste inchangé.',
+  },
   adminFooter: (domain) => `Vous recevez cet e-mail en tant qu’administrateur de l’espace ${domain}.`,
 };

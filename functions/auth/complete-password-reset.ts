@@ -1,0 +1,6 @@
+import { resetPassword, signOut } from '#shared/directory.ts';
+import { completePasswordReset as complete } from '#shared/domain/password-resets.ts';
+import { makePublicHandler } from '#shared/http/public-handler.ts';
+import { completePasswordReset } from '#shared/routes/auth.ts';
+
+export const handler = makePublicHandler(completePasswordReset, async ({ params, body }) => complete(params.token, body.password, { resetPassword, signOut }));
