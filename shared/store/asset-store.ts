@@ -163,7 +163,7 @@ export async function listAssets(domainId: string, filter: AssetFilter, limit: n
     return queryPage<AssetRecord>(
       query,
       limit,
-      decodeCursor(cursor, (k) => k.gsi1pk === partition && typeof k.gsi1sk === 'string' && k.gsi1sk.startsWith(prefix) && k.pk === domainPk),
+      decodeCursor(cursor, { gsi1pk: partition, gsi1sk: { prefix }, pk: domainPk, sk: { prefix: 'ASSET#' } }),
       (item) => ({ gsi1pk: item.gsi1pk, gsi1sk: item.gsi1sk, pk: item.pk, sk: item.sk }),
     );
   }
@@ -179,7 +179,7 @@ export async function listAssets(domainId: string, filter: AssetFilter, limit: n
   return queryPage<AssetRecord>(
     query,
     limit,
-    decodeCursor(cursor, (k) => k.gsi2pk === partition && typeof k.gsi2sk === 'string' && k.pk === domainPk),
+    decodeCursor(cursor, { gsi2pk: partition, gsi2sk: { prefix: '' }, pk: domainPk, sk: { prefix: 'ASSET#' } }),
     (item) => ({ gsi2pk: item.gsi2pk, gsi2sk: item.gsi2sk, pk: item.pk, sk: item.sk }),
   );
 }
@@ -427,7 +427,7 @@ export async function listReservations(domainId: string, assetId: string, limit:
       ExpressionAttributeValues: { ':pk': range.pk, ':first': range.first, ':last': range.last },
     },
     limit,
-    decodeCursor(cursor, (k) => k.pk === range.pk && typeof k.sk === 'string' && k.sk.startsWith(range.first) && Object.keys(k).length === 2),
+    decodeCursor(cursor, { pk: range.pk, sk: { prefix: range.first } }),
     (item) => ({ pk: item.pk, sk: item.sk }),
   );
 }
