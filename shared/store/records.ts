@@ -66,6 +66,8 @@ export interface UserRecord {
   emailVerified: boolean;
   createdAt: string;
   version: number;
+  /** When name or language last changed: the table stream copies them into every membership, with this time. */
+  profileUpdatedAt?: string;
 }
 
 export interface HistoryEvent {
