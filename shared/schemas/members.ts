@@ -96,6 +96,8 @@ export const historyEventBody = /* @__PURE__ */ lazy(() =>
     targetId: z.string(),
     before: z.unknown(),
     after: z.unknown(),
+    /** Present when values the viewer may not see elsewhere read "[redacted]" (settings, invitees, role definitions). */
+    redacted: z.optional(z.literal(true)),
   }),
 );
 
