@@ -24,11 +24,13 @@ export const STREAM_HANDLER = 'functions/streams/table-stream.ts';
 
 /**
  * Which stream records reach the function; the handler ignores every other record, so
- * the filter only saves invocations. The two patterns are alternatives (OR):
+ * the filter only saves invocations. The three patterns are alternatives (OR):
  * - a history event written (INSERT of an item of type `event`): published to the bus;
  * - a token deleted by TTL (REMOVE by the DynamoDB service, old item of type `token`):
  *   possibly an invitation that expired unused. State and kind are left to the handler,
- *   which alone decides what counts as an expiry.
+ *   which alone decides what counts as an expiry;
+ * - a user item changed (MODIFY of an item of type `user`): the handler copies a changed
+ *   name or language into the user's memberships (filters cannot compare the images).
  */
 export const STREAM_FILTERS = [
   lambda.FilterCriteria.filter({
@@ -40,6 +42,10 @@ export const STREAM_FILTERS = [
     // The identity DynamoDB puts on its own TTL deletes; a delete by a request has none.
     userIdentity: { type: lambda.FilterRule.isEqual('Service'), principalId: lambda.FilterRule.isEqual('dynamodb.amazonaws.com') },
     dynamodb: { OldImage: { type: { S: lambda.FilterRule.isEqual('token') } } },
+  }),
+  lambda.FilterCriteria.filter({
+    eventName: lambda.FilterRule.isEqual('MODIFY'),
+    dynamodb: { NewImage: { type: { S: lambda.FilterRule.isEqual('user') } } },
   }),
 ];
 
@@ -75,13 +81,15 @@ export class Events extends Construct {
 
     this.consumer = new GatehouseFunction(this, 'StreamConsumer', {
       entry: STREAM_HANDLER,
-      description: `Table stream: history events to the bus ${eventBusName(customer.name)}, invitations whose token TTL deleted into history`,
+      description: `Table stream: history events to the bus ${eventBusName(customer.name)}, expired invitations into history, profile changes into memberships`,
       environment: { ...props.environment, EVENT_BUS_NAME: this.bus.eventBusName },
       // A batch of 100 is up to 10 PutEvents calls, each with up to 4 attempts and backoff.
       timeout: Duration.minutes(1),
     });
-    // The invitation.expired event (a conditional put: a batch delivered twice writes it once).
-    this.consumer.grantTable(table, ['PutItem']);
+    // The invitation.expired and member.profile_updated events (conditional puts: a batch
+    // delivered twice writes them once); the profile copies into memberships (UpdateItem),
+    // found through the user's membership index (Query).
+    this.consumer.grantTable(table, ['PutItem', 'UpdateItem', 'Query']);
     this.bus.grantPutEventsTo(this.consumer.function);
 
     this.consumer.function.addEventSource(

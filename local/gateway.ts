@@ -78,6 +78,22 @@ class BadPath extends HttpError {
   }
 }
 
+/**
+ * `__proto__` as a header or query parameter name: the handlers' plain objects would take it
+ * as their prototype, so it is refused as bad input before any handler sees it.
+ */
+class BadName extends HttpError {
+  constructor(kind: 'header' | 'query parameter', name: string) {
+    super(400, 'invalid-input', 'Invalid input', `The ${kind} name ${name} is not allowed: rename or drop it.`, [
+      { path: kind === 'header' ? `headers.${name}` : `query.${name}`, message: 'is not an allowed name' },
+    ]);
+  }
+}
+
+function isPrototypeName(name: string): boolean {
+  return name.toLowerCase() === '__proto__';
+}
+
 class BadGateway extends HttpError {
   constructor(requestId: string) {
     super(502, 'bad-gateway', 'Bad gateway', `The function failed or gave no valid response; the local stack's log has the details under request id ${requestId}.`);
@@ -182,11 +198,13 @@ function eventBody(body: Buffer): { body: string | null; isBase64Encoded: boolea
 
 /** Headers with the client's spelling (rawHeaders), single- and multi-valued. */
 function eventHeaders(req: IncomingMessage) {
-  const headers: Record<string, string> = {};
-  const multiValueHeaders: Record<string, string[]> = {};
+  // Built without a prototype: a name such as `constructor` is just a name here.
+  const headers: Record<string, string> = Object.create(null);
+  const multiValueHeaders: Record<string, string[]> = Object.create(null);
   for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
     const name = req.rawHeaders[i] as string;
     const value = req.rawHeaders[i + 1] as string;
+    if (isPrototypeName(name)) throw new BadName('header', name);
     headers[name] = value;
     (multiValueHeaders[name] ??= []).push(value);
   }
@@ -195,9 +213,10 @@ function eventHeaders(req: IncomingMessage) {
 
 function eventQuery(search: URLSearchParams) {
   if ([...search.keys()].length === 0) return { queryStringParameters: null, multiValueQueryStringParameters: null };
-  const single: Record<string, string> = {};
-  const multi: Record<string, string[]> = {};
+  const single: Record<string, string> = Object.create(null);
+  const multi: Record<string, string[]> = Object.create(null);
   for (const [name, value] of search) {
+    if (isPrototypeName(name)) throw new BadName('query parameter', name);
     single[name] = value;
     (multi[name] ??= []).push(value);
   }

@@ -3,6 +3,6 @@ import { removeMember } from '#shared/domain/members.ts';
 import { makeHandler } from '#shared/http/handler.ts';
 import { deleteMember } from '#shared/routes/members.ts';
 
-export const handler = makeHandler(deleteMember, async ({ access, caller, params, ifMatch }) =>
-  removeMember(access, caller, params.userId, ifMatch, { disableUser, enableUser }),
+export const handler = makeHandler(deleteMember, async ({ access, caller, params, query, ifMatch }) =>
+  removeMember(access, caller, params.userId, ifMatch, { disableUser, enableUser }, { force: query.force === 'true' }),
 );

@@ -7,7 +7,7 @@ import { rolePreset } from '#shared/config.ts';
 import { grantsOf } from '#shared/domain/roles.ts';
 import type { Caller, DomainAccess } from '#shared/http/access.ts';
 import { isAdminGrant } from '#shared/permissions.ts';
-import { heldAssetCounts } from '#shared/store/asset-store.ts';
+import { heldAssetHolders } from '#shared/store/asset-store.ts';
 import { saveAccessReviewSignOff } from '#shared/store/domain-store.ts';
 import { historyEvent } from '#shared/store/history.ts';
 import { allMembers } from '#shared/store/member-store.ts';
@@ -29,7 +29,7 @@ export async function accessReview(access: DomainAccess, pendingInvitations: Pen
   const at = now();
   const preset = rolePreset();
   const staleAfter = domain.settings.staleAfterDays;
-  const [members, invitations, held] = await Promise.all([allMembers(domain.id), pendingInvitations(domain.id), heldAssetCounts(domain.id)]);
+  const [members, invitations, held] = await Promise.all([allMembers(domain.id), pendingInvitations(domain.id), heldAssetHolders(domain.id)]);
   const rows = members.map((m) => {
     const since = m.lastActiveAt ?? m.createdAt;
     const daysInactive = since ? Math.max(0, Math.floor((at.getTime() - Date.parse(since)) / DAY_MS)) : null;
@@ -45,9 +45,15 @@ export async function accessReview(access: DomainAccess, pendingInvitations: Pen
       stale: staleAfter > 0 && m.status === 'active' && daysInactive !== null && daysInactive > staleAfter,
       emailVerified: m.emailVerified ?? false,
       // What to collect from a member leaving: assets checked out to them (the holder index).
-      assetsHeld: held.get(m.userId) ?? 0,
+      assetsHeld: held.get(m.userId)?.count ?? 0,
     };
   });
+  // Assets still checked out to someone who is no member any more (removed with ?force=true):
+  // listed so that an administrator collects them.
+  const memberIds = new Set(members.map((m) => m.userId));
+  const formerMembers = [...held]
+    .filter(([holderId]) => !memberIds.has(holderId))
+    .map(([holderId, h]) => ({ userId: holderId, name: h.name, formerMember: true as const, assetsHeld: h.count }));
   const count = (predicate: (row: (typeof rows)[number]) => boolean) => rows.filter(predicate).length;
   return {
     domainId: domain.id,
@@ -55,6 +61,7 @@ export async function accessReview(access: DomainAccess, pendingInvitations: Pen
     staleAfterDays: staleAfter,
     members: rows,
     pendingInvitations: invitations,
+    formerMembersHoldingAssets: formerMembers,
     summary: {
       members: rows.length,
       active: count((r) => r.status === 'active'),

@@ -13,6 +13,7 @@ import type { Caller, DomainAccess } from '#shared/http/access.ts';
 import { Conflict, NotFound, VersionMismatch } from '#shared/http/errors.ts';
 import { builtInRoles, type Grant, isAdminGrant } from '#shared/permissions.ts';
 import { getDomains, saveRoleChange } from '#shared/store/domain-store.ts';
+import { own } from '#shared/own.ts';
 import { historyEvent } from '#shared/store/history.ts';
 import type { CustomRole, DomainRecord } from '#shared/store/records.ts';
 
@@ -39,7 +40,7 @@ function customRole(domain: DomainRecord, roleId: string): CustomRole {
   if (builtInRoles(rolePreset()).some((r) => r.id === roleId)) {
     throw new Conflict(`${roleId} is a built-in role: it cannot be edited or deleted. Create a custom role instead.`, 'built-in-role');
   }
-  const role = domain.customRoles?.[roleId];
+  const role = own(domain.customRoles, roleId);
   if (!role) throw new NotFound(`No role ${roleId} in this domain.`);
   return role;
 }
@@ -90,7 +91,7 @@ export async function updateRole(
       permissions: (patch.permissions as Grant[] | undefined) ?? current.permissions,
       version: current.version + 1,
     };
-    const holders = domain.roleActive?.[roleId] ?? 0;
+    const holders = own(domain.roleActive, roleId) ?? 0;
     const adminDelta = (Number(isAdminGrant(next.permissions)) - Number(isAdminGrant(current.permissions))) * holders;
     if (adminDelta < 0 && domain.activeAdmins + adminDelta < 1) {
       throw new Conflict(`Taking * from ${current.name} would leave the domain without an active administrator.`, 'last-admin');
@@ -107,7 +108,7 @@ export async function deleteRole(access: DomainAccess, caller: Caller, roleId: s
     const current = customRole(domain, roleId);
     if (ifMatch !== undefined && ifMatch !== current.version) throw new VersionMismatch(current.version);
     assertMayGrant(access.grants, current.permissions, `delete the role ${current.name}`);
-    const holders = domain.roleMembers?.[roleId] ?? 0;
+    const holders = own(domain.roleMembers, roleId) ?? 0;
     if (holders > 0) {
       throw new Conflict(`The role ${current.name} is held by ${holders} member${holders === 1 ? '' : 's'}: give them another role first.`, 'role-in-use');
     }

@@ -10,9 +10,10 @@ import { grantsOf, rolesOf } from '#shared/domain/roles.ts';
 import { retryOnConflict } from '#shared/domain/retry.ts';
 import { cutOffSessionsNow } from '#shared/domain/sessions.ts';
 import type { Caller, DomainAccess } from '#shared/http/access.ts';
-import { Conflict, Forbidden, NotFound, VersionMismatch } from '#shared/http/errors.ts';
+import { Conflict, ConflictWith, Forbidden, NotFound, VersionMismatch } from '#shared/http/errors.ts';
 import type { Language } from '#shared/http/schemas.ts';
 import { allows, type Grant, isAdminGrant } from '#shared/permissions.ts';
+import { assetsHeldBy } from '#shared/store/asset-store.ts';
 import { allMembershipsOfUser, loadDomainAccess } from '#shared/store/domain-store.ts';
 import { historyEvent } from '#shared/store/history.ts';
 import { getMembership, listMembers as listStored, type MemberFilter, saveMembershipChange } from '#shared/store/member-store.ts';
@@ -69,6 +70,19 @@ export function assertMayGrant(callerGrants: readonly Grant[], roleGrants: reado
   }
 }
 
+/**
+ * The role ceiling: nobody changes, deactivates or removes a member whose role grants
+ * something the caller does not hold, and only a holder of `*` acts on an administrator.
+ * A pending member (no role) grants nothing, so anyone with the route's permission may act.
+ */
+export function assertMayActOn(callerGrants: readonly Grant[], targetGrants: readonly Grant[], targetName: string) {
+  const missing = targetGrants.find((grant) => (grant === '*' ? !callerGrants.includes('*') : !allows(callerGrants, grant)));
+  if (missing) {
+    const why = missing === '*' ? 'they are an administrator, and only an administrator acts on one' : `their role grants '${missing}', which you do not hold yourself`;
+    throw new Forbidden(`You cannot change or remove ${targetName}: ${why}.`, 'target-exceeds-own');
+  }
+}
+
 export interface MemberPatch {
   role?: string;
   status?: 'active' | 'inactive';
@@ -112,6 +126,7 @@ export async function updateMember(access: DomainAccess, caller: Caller, userId:
   const result = await retryOnConflict(async () => {
     const { domain, target } = await loadTarget(access.domain.id, userId);
     if (ifMatch !== undefined && ifMatch !== target.version) throw new VersionMismatch(target.version);
+    assertMayActOn(access.grants, grantsOf(domain, preset, target.role), target.name || target.email);
 
     let role = target.role;
     if (patch.role !== undefined && patch.role !== target.role) {
@@ -139,10 +154,28 @@ export async function updateMember(access: DomainAccess, caller: Caller, userId:
 }
 
 /** Removes a membership; history keeps the record. */
-export async function removeMember(access: DomainAccess, caller: Caller, userId: string, ifMatch: number | undefined, directory: AccessDirectory) {
+export async function removeMember(
+  access: DomainAccess,
+  caller: Caller,
+  userId: string,
+  ifMatch: number | undefined,
+  directory: AccessDirectory,
+  options: { force?: boolean } = {},
+) {
   const removed = await retryOnConflict(async () => {
     const { domain, target } = await loadTarget(access.domain.id, userId);
     if (ifMatch !== undefined && ifMatch !== target.version) throw new VersionMismatch(target.version);
+    assertMayActOn(access.grants, grantsOf(domain, rolePreset(), target.role), target.name || target.email);
+    // Assets stay checked out to a removed member (holderId and holderName keep), so the
+    // remover is told what to collect first; ?force=true removes anyway.
+    const held = await assetsHeldBy(domain.id, userId);
+    if (held.length > 0 && !options.force) {
+      throw new ConflictWith(
+        `${target.name || target.email} still holds ${held.length} asset${held.length === 1 ? '' : 's'}: check ${held.length === 1 ? 'it' : 'them'} in first, or remove with ?force=true to leave ${held.length === 1 ? 'it' : 'them'} listed under a former member.`,
+        'member-holds-assets',
+        { assetsHeld: held },
+      );
+    }
     const event = historyEvent({
       at: now().toISOString(),
       actor: caller.userId,
@@ -150,7 +183,7 @@ export async function removeMember(access: DomainAccess, caller: Caller, userId:
       targetType: 'member',
       targetId: userId,
       before: memberView(target),
-      after: null,
+      after: held.length > 0 ? { assetsHeld: held.map((a) => a.id) } : null,
     });
     await saveMembershipChange({ domainId: domain.id, before: target, after: undefined, isAdminRole: adminCheck(domain), rolesVersion: domain.rolesVersion, activeAdmins: domain.activeAdmins, events: [event] });
     return target;

@@ -1,5 +1,6 @@
 /** Roles of a domain: the stack preset's built-in roles, then the domain's custom roles. */
 import { builtInRoles, type Grant, type RoleDefinition, type RolePreset } from '#shared/permissions.ts';
+import { own } from '#shared/own.ts';
 import type { DomainRecord } from '#shared/store/records.ts';
 
 /** Every role of a domain, built-in first, custom ones by name. */
@@ -14,5 +15,5 @@ export function rolesOf(domain: Pick<DomainRecord, 'customRoles'>, preset: RoleP
 export function grantsOf(domain: Pick<DomainRecord, 'customRoles'>, preset: RolePreset, roleId: string | null): Grant[] {
   if (roleId === null) return [];
   const builtIn = builtInRoles(preset).find((role) => role.id === roleId);
-  return builtIn?.permissions ?? domain.customRoles?.[roleId]?.permissions ?? [];
+  return builtIn?.permissions ?? own(domain.customRoles, roleId)?.permissions ?? [];
 }

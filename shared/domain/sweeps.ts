@@ -107,19 +107,27 @@ const person = (m: Pick<MembershipRecord, 'userId' | 'name' | 'email'>): Person 
 export async function runSweeps(options: SweepOptions): Promise<SweepReport> {
   const budget = new Budget(options);
   const report: SweepReport = { at: options.at.toISOString(), dryRun: options.dryRun, complete: true, domains: [], usersDeleted: [], itemsRead: 0, itemsWritten: 0 };
-  let cursor: string | undefined;
-  do {
-    const page = await listAllDomainIds(cursor);
-    budget.itemsRead += page.ids.length;
-    for (const domainId of page.ids) {
-      if (options.only && !options.only.domainIds.includes(domainId)) continue;
+  const sweep = async (ids: readonly string[]) => {
+    for (const domainId of ids) {
       const [domain] = await getDomains([domainId]);
       budget.itemsRead += 1;
       if (!domain) continue;
       report.domains.push(await sweepDomain(domain, options, budget));
     }
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
+  };
+  if (options.only) {
+    // Named domains are read directly: listing every domain of the stack to find them would
+    // cost reads that grow with the stack, not with the work.
+    await sweep(options.only.domainIds);
+  } else {
+    let cursor: string | undefined;
+    do {
+      const page = await listAllDomainIds(cursor);
+      budget.itemsRead += page.ids.length;
+      await sweep(page.ids);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+  }
   report.usersDeleted = await sweepOrphans(options, budget);
   report.complete = !budget.stopped;
   report.itemsRead = budget.itemsRead;

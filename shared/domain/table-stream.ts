@@ -1,12 +1,14 @@
 /**
  * What the table's stream does: every history event is published to the stack's
- * EventBridge bus (detail-type = the action), and a pending invitation whose token TTL
- * deleted is recorded as `invitation.expired` in its domain's history.
+ * EventBridge bus (detail-type = the action), a pending invitation whose token TTL
+ * deleted is recorded as `invitation.expired` in its domain's history, and a changed
+ * profile (name, language) is copied into each of the user's memberships with a
+ * `member.profile_updated` event in each domain's history.
  *
  * The same code runs as the stream's Lambda in AWS and behind the local stream poller.
  */
 import { PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { dynamodb } from '#shared/clients/dynamodb.ts';
@@ -15,6 +17,7 @@ import { eventBusName, tableName } from '#shared/config.ts';
 import { isNamed } from '#shared/store/dynamo.ts';
 import * as keys from '#shared/store/key-formats.ts';
 import type { HistoryEvent } from '#shared/store/records.ts';
+import { copyProfileIntoMembership, type ProfileChange, recordProfileChange } from '#shared/store/user-store.ts';
 
 /** EventBridge takes at most 10 entries per PutEvents call. */
 export const PUT_EVENTS_BATCH = 10;
@@ -114,9 +117,81 @@ export async function publishEvents(events: readonly (HistoryEvent & { domainId:
   return published;
 }
 
-/** Handles one stream batch: expiries first (their events then come through the stream too), then publishing. */
+/** Profiles whose name or language a record of this batch changed (other changes of a user item are not copied). */
+export function profileChanges(records: readonly DynamoDBRecord[]): ProfileChange[] {
+  return records.flatMap((record) => {
+    if (record.eventName !== 'MODIFY') return [];
+    const [before, after] = [image(record, 'OldImage'), image(record, 'NewImage')];
+    if (before?.type !== 'user' || after?.type !== 'user' || typeof after.userId !== 'string') return [];
+    if (before.name === after.name && before.language === after.language) return [];
+    const written = record.dynamodb?.ApproximateCreationDateTime;
+    const at = typeof after.profileUpdatedAt === 'string' ? after.profileUpdatedAt : new Date((written ?? 0) * 1000).toISOString();
+    return [
+      {
+        userId: after.userId,
+        version: Number(after.version),
+        at,
+        before: { name: String(before.name), language: String(before.language) },
+        after: { name: String(after.name), language: String(after.language) },
+      },
+    ];
+  });
+}
+
+/** Copies run this many at a time: 1,000 memberships in a few seconds, gentle on the table. */
+const COPY_CONCURRENCY = 25;
+
+/**
+ * Copies each profile change into every membership of its user and records it in each
+ * domain's history. Idempotent: a membership holding this change (or a later one) is left
+ * alone, and the event's id follows from the change, so a batch delivered twice writes
+ * nothing new. A failure fails the batch, which the stream retries.
+ */
+export async function copyProfiles(changes: readonly ProfileChange[]): Promise<{ copied: number; events: number }> {
+  let copied = 0;
+  let events = 0;
+  for (const change of changes) {
+    const memberships = await membershipsOf(change.userId);
+    for (let i = 0; i < memberships.length; i += COPY_CONCURRENCY) {
+      await Promise.all(
+        memberships.slice(i, i + COPY_CONCURRENCY).map(async (m) => {
+          if (await copyProfileIntoMembership(change, m.domainId, m.email)) copied++;
+          if (await recordProfileChange(change, m.domainId)) events++;
+        }),
+      );
+    }
+  }
+  return { copied, events };
+}
+
+/** The domains a user is a member of, and the address the membership holds (the search text needs it). */
+async function membershipsOf(userId: string): Promise<{ domainId: string; email: string }[]> {
+  const found: { domainId: string; email: string }[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await dynamodb.send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.userMembershipsPartition(userId) },
+        ProjectionExpression: 'domainId, email',
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of out.Items ?? []) found.push({ domainId: String(item.domainId), email: String(item.email) });
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return found;
+}
+
+/**
+ * Handles one stream batch: profile copies and expiries first (their events then come
+ * through the stream too), then publishing.
+ */
 export async function handleStreamBatch(records: readonly DynamoDBRecord[]) {
+  const profiles = await copyProfiles(profileChanges(records));
   const expired = await recordExpiries(expiredInvitations(records));
   const published = await publishEvents(insertedEvents(records));
-  return { expired, published };
+  return { expired, published, profilesCopied: profiles.copied };
 }

@@ -19,6 +19,8 @@ export class HttpError extends Error {
     readonly detail: string,
     readonly errors?: FieldError[],
     readonly headers?: Record<string, string>,
+    /** Extension members of the problem body (RFC 9457 section 3.2), such as `assetsHeld`. */
+    readonly extensions?: Record<string, unknown>,
   ) {
     super(detail);
     this.name = new.target.name;
@@ -69,6 +71,13 @@ export class MethodNotAllowed extends HttpError {
 export class Conflict extends HttpError {
   constructor(detail: string, slug = 'conflict') {
     super(409, slug, 'Conflict', detail);
+  }
+}
+
+/** A 409 whose problem body carries extension members the client can act on. */
+export class ConflictWith extends HttpError {
+  constructor(detail: string, slug: string, extensions: Record<string, unknown>) {
+    super(409, slug, 'Conflict', detail, undefined, undefined, extensions);
   }
 }
 

@@ -15,6 +15,11 @@ const problem = {
     status: { type: 'integer' },
     detail: { type: 'string' },
     errors: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } },
+    assetsHeld: {
+      type: 'array',
+      description: 'With member-holds-assets: the assets the member still holds.',
+      items: { type: 'object', required: ['id', 'name', 'tag'], properties: { id: { type: 'string' }, name: { type: 'string' }, tag: { type: 'string' } } },
+    },
   },
 };
 

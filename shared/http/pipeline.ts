@@ -200,7 +200,7 @@ export function problemResponse(error: unknown, where: { requestId: string; rout
   if (error instanceof HttpError) {
     if (error.status >= 500) log.error('request failed', { ...keys, error });
     else log.info('request refused', { ...keys, status: error.status, problem: error.slug });
-    return problem(error.status, { type: error.type, title: error.title, status: error.status, detail: error.detail, ...(error.errors ? { errors: error.errors } : {}) }, error.headers);
+    return problem(error.status, { ...error.extensions, type: error.type, title: error.title, status: error.status, detail: error.detail, ...(error.errors ? { errors: error.errors } : {}) }, error.headers);
   }
   log.error('unexpected error', { ...keys, error: error as Error });
   return problem(500, {

@@ -11,6 +11,7 @@ import type { Messages } from '#shared/mail/messages/catalog.ts';
 import { en } from '#shared/mail/messages/en.ts';
 import { fi } from '#shared/mail/messages/fi.ts';
 import { fr } from '#shared/mail/messages/fr.ts';
+import { own } from '#shared/own.ts';
 
 export type Branding = Settings['branding'];
 
@@ -34,7 +35,7 @@ interface Catalog {
 
 function messagesFor(language: string): Catalog {
   const lang = language.toLowerCase().split(/[-_]/)[0] ?? '';
-  const m = CATALOGS[lang];
+  const m = own(CATALOGS, lang);
   return m ? { lang, m } : { lang: 'en', m: en };
 }
 

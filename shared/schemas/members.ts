@@ -96,8 +96,13 @@ export const historyEventBody = /* @__PURE__ */ lazy(() =>
     targetId: z.string(),
     before: z.unknown(),
     after: z.unknown(),
+    /** Present when values the viewer may not see elsewhere read "[redacted]" (settings, invitees, role definitions). */
+    redacted: z.optional(z.literal(true)),
   }),
 );
+
+/** `?force=true` removes a member who still holds assets; they stay listed under a former member. */
+export const memberDeleteQuery = /* @__PURE__ */ lazy(() => z.strictObject({ force: z.optional(z.enum(['true', 'false'], 'must be true or false')) }));
 
 export const accessReviewQuery = /* @__PURE__ */ lazy(() => z.strictObject({ format: z.optional(z.enum(['json', 'csv'])) }));
 
@@ -122,6 +127,8 @@ export const accessReviewBody = /* @__PURE__ */ lazy(() =>
       }),
     ),
     pendingInvitations: z.array(z.object({ id: z.string(), kind: z.string(), email: z.nullable(z.string()), role: z.nullable(z.string()), expiresAt: z.string() })),
+    /** People removed while holding assets (DELETE member ?force=true): what they still hold. */
+    formerMembersHoldingAssets: z.array(z.object({ userId: z.string(), name: z.nullable(z.string()), formerMember: z.literal(true), assetsHeld: z.int() })),
     summary: z.object({ members: z.int(), active: z.int(), inactive: z.int(), pending: z.int(), stale: z.int(), admins: z.int(), pendingInvitations: z.int() }),
     lastSignOff: z.nullable(z.object({ at: z.string(), by: z.string(), note: z.nullable(z.string()) })),
     nextDueAt: z.string(),

@@ -163,7 +163,7 @@ export async function listAssets(domainId: string, filter: AssetFilter, limit: n
     return queryPage<AssetRecord>(
       query,
       limit,
-      decodeCursor(cursor, (k) => k.gsi1pk === partition && typeof k.gsi1sk === 'string' && k.gsi1sk.startsWith(prefix) && k.pk === domainPk),
+      decodeCursor(cursor, { gsi1pk: partition, gsi1sk: { prefix }, pk: domainPk, sk: { prefix: 'ASSET#' } }),
       (item) => ({ gsi1pk: item.gsi1pk, gsi1sk: item.gsi1sk, pk: item.pk, sk: item.sk }),
     );
   }
@@ -179,7 +179,7 @@ export async function listAssets(domainId: string, filter: AssetFilter, limit: n
   return queryPage<AssetRecord>(
     query,
     limit,
-    decodeCursor(cursor, (k) => k.gsi2pk === partition && typeof k.gsi2sk === 'string' && k.pk === domainPk),
+    decodeCursor(cursor, { gsi2pk: partition, gsi2sk: { prefix: '' }, pk: domainPk, sk: { prefix: 'ASSET#' } }),
     (item) => ({ gsi2pk: item.gsi2pk, gsi2sk: item.gsi2sk, pk: item.pk, sk: item.sk }),
   );
 }
@@ -188,8 +188,8 @@ export async function listAssets(domainId: string, filter: AssetFilter, limit: n
  * How many assets each holder of a domain holds: one Query of the holder index (its reads
  * grow with the assets checked out, not with the domain), only the holder read per item.
  */
-export async function heldAssetCounts(domainId: string): Promise<Map<string, number>> {
-  const counts = new Map<string, number>();
+export async function heldAssetHolders(domainId: string): Promise<Map<string, { count: number; name: string | null }>> {
+  const counts = new Map<string, { count: number; name: string | null }>();
   let start: Record<string, unknown> | undefined;
   do {
     const out = await dynamodb.send(
@@ -198,16 +198,40 @@ export async function heldAssetCounts(domainId: string): Promise<Map<string, num
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :pk',
         ExpressionAttributeValues: { ':pk': keys.heldAssetsPartition(domainId) },
-        ProjectionExpression: 'holderId',
+        ProjectionExpression: 'holderId, holderName',
         ExclusiveStartKey: start,
       }),
     );
     for (const item of out.Items ?? []) {
-      if (typeof item.holderId === 'string') counts.set(item.holderId, (counts.get(item.holderId) ?? 0) + 1);
+      if (typeof item.holderId !== 'string') continue;
+      const seen = counts.get(item.holderId);
+      counts.set(item.holderId, { count: (seen?.count ?? 0) + 1, name: seen?.name ?? (typeof item.holderName === 'string' ? item.holderName : null) });
     }
     start = out.LastEvaluatedKey;
   } while (start);
   return counts;
+}
+
+/** The assets checked out to one holder of a domain, by name (the sparse holder index). */
+export async function assetsHeldBy(domainId: string, holderId: string): Promise<{ id: string; name: string; tag: string }[]> {
+  const held: { id: string; name: string; tag: string }[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await dynamodb.send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': keys.heldAssetsPartition(domainId), ':prefix': keys.heldByPrefix(holderId) },
+        ProjectionExpression: 'id, #name, tag',
+        ExpressionAttributeNames: { '#name': 'name' },
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of out.Items ?? []) held.push({ id: String(item.id), name: String(item.name), tag: String(item.tag) });
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return held;
 }
 
 export interface AssetChange {
@@ -403,7 +427,7 @@ export async function listReservations(domainId: string, assetId: string, limit:
       ExpressionAttributeValues: { ':pk': range.pk, ':first': range.first, ':last': range.last },
     },
     limit,
-    decodeCursor(cursor, (k) => k.pk === range.pk && typeof k.sk === 'string' && k.sk.startsWith(range.first) && Object.keys(k).length === 2),
+    decodeCursor(cursor, { pk: range.pk, sk: { prefix: range.first } }),
     (item) => ({ pk: item.pk, sk: item.sk }),
   );
 }

@@ -49,7 +49,7 @@ export async function listMembershipsOfUser(userId: string, limit: number, curso
       KeyConditionExpression: 'gsi1pk = :pk',
       ExpressionAttributeValues: { ':pk': partition },
       Limit: limit,
-      ExclusiveStartKey: decodeCursor(cursor, (k) => k.gsi1pk === partition),
+      ExclusiveStartKey: decodeCursor(cursor, { gsi1pk: partition, gsi1sk: { prefix: 'DOMAIN#' }, pk: { prefix: 'DOMAIN#' }, sk: keys.membership('', userId).sk }),
     }),
   );
   return {
@@ -135,7 +135,7 @@ export async function listAllDomainIds(cursor?: string): Promise<{ ids: string[]
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :pk',
       ExpressionAttributeValues: { ':pk': 'DOMAINS' },
-      ExclusiveStartKey: decodeCursor(cursor, (k) => k.gsi1pk === 'DOMAINS'),
+      ExclusiveStartKey: decodeCursor(cursor, { gsi1pk: 'DOMAINS', gsi1sk: { prefix: 'DOMAIN#' }, pk: { prefix: 'DOMAIN#' }, sk: 'DOMAIN' }),
     }),
   );
   return { ids: (out.Items ?? []).map((item) => String(item.id)), nextCursor: encodeCursor(out.LastEvaluatedKey) };

@@ -5,22 +5,35 @@ import { tableName } from '#shared/config.ts';
 
 type Key = { pk: string; sk: string };
 
+/** BatchGetItem takes at most this many keys per call. */
+export const BATCH_GET_MAX_KEYS = 100;
+const BATCH_GET_ATTEMPTS = 10;
+
 /**
- * Reads items by key in one BatchGetItem (strongly consistent), retrying only the keys
- * DynamoDB left unprocessed. Answers in the order of `keysToRead`, undefined where absent.
+ * Reads items by key with BatchGetItem (strongly consistent), 100 keys a call, the calls
+ * in parallel; the keys DynamoDB left unprocessed are asked again with exponential backoff
+ * and jitter. Answers in the order of `keysToRead`, undefined where absent.
  */
 export async function getMany(keysToRead: readonly Key[]): Promise<(Record<string, unknown> | undefined)[]> {
-  const table = tableName();
   const found = new Map<string, Record<string, unknown>>();
-  let pending: Record<string, unknown>[] = dedupe(keysToRead);
+  const unique = dedupe(keysToRead);
+  const chunks: Key[][] = [];
+  for (let i = 0; i < unique.length; i += BATCH_GET_MAX_KEYS) chunks.push(unique.slice(i, i + BATCH_GET_MAX_KEYS));
+  await Promise.all(chunks.map((chunk) => getChunk(chunk, found)));
+  return keysToRead.map((k) => found.get(`${k.pk}|${k.sk}`));
+}
+
+async function getChunk(chunk: readonly Key[], found: Map<string, Record<string, unknown>>): Promise<void> {
+  const table = tableName();
+  let pending: Record<string, unknown>[] = [...chunk];
   for (let attempt = 0; pending.length > 0; attempt++) {
-    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 2 ** attempt * 10));
+    if (attempt >= BATCH_GET_ATTEMPTS) throw new Error(`DynamoDB kept ${pending.length} key(s) unprocessed after ${BATCH_GET_ATTEMPTS} attempts`);
+    // Full jitter: parallel chunks throttled together do not retry in step.
+    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(1000, 2 ** attempt * 25)));
     const out = await dynamodb.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: pending, ConsistentRead: true } } }));
     for (const item of out.Responses?.[table] ?? []) found.set(`${item.pk}|${item.sk}`, item);
     pending = (out.UnprocessedKeys?.[table]?.Keys ?? []) as Record<string, unknown>[];
-    if (attempt > 8 && pending.length > 0) throw new Error('DynamoDB kept keys unprocessed after 9 attempts');
   }
-  return keysToRead.map((k) => found.get(`${k.pk}|${k.sk}`));
 }
 
 function dedupe(list: readonly Key[]): Key[] {

@@ -55,7 +55,7 @@ export async function listHistory(domainId: string, filter: HistoryFilter, limit
       ...(conditions.length > 0 ? { FilterExpression: conditions.join(' AND '), ExpressionAttributeNames: names } : {}),
     },
     limit,
-    decodeCursor(cursor, (k) => k.pk === pk && typeof k.sk === 'string' && k.sk.startsWith('EVENT#')),
+    decodeCursor(cursor, { pk, sk: { prefix: 'EVENT#' } }),
     (item) => ({ pk: item.pk, sk: item.sk }),
   );
   return { items: page.items.map(({ id, at, actor, action, targetType, targetId, before, after }) => ({ id, at, actor, action, targetType, targetId, before, after })), nextCursor: page.nextCursor };

@@ -118,7 +118,7 @@ export async function listInvitations(domainId: string, filter: InvitationFilter
       ...(conditions.length > 0 ? { FilterExpression: conditions.join(' AND '), ExpressionAttributeNames: names } : {}),
     },
     limit,
-    decodeCursor(cursor, (k) => k.pk === pk && typeof k.sk === 'string' && k.sk.startsWith(keys.invitationPrefix)),
+    decodeCursor(cursor, { pk, sk: { prefix: keys.invitationPrefix } }),
     (item) => ({ pk: item.pk, sk: item.sk }),
   );
 }

@@ -42,7 +42,7 @@ export async function listLocations(domainId: string, limit: number, cursor: str
   return queryPage<LocationRecord>(
     { TableName: tableName(), IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': partition } },
     limit,
-    decodeCursor(cursor, (k) => k.gsi2pk === partition && typeof k.gsi2sk === 'string' && k.pk === keys.domain(domainId).pk),
+    decodeCursor(cursor, { gsi2pk: partition, gsi2sk: { prefix: '' }, pk: keys.domain(domainId).pk, sk: { prefix: 'LOCATION#' } }),
     (item) => ({ gsi2pk: item.gsi2pk, gsi2sk: item.gsi2sk, pk: item.pk, sk: item.sk }),
   );
 }

@@ -57,7 +57,7 @@ export async function listMembers(domainId: string, filter: MemberFilter, limit:
     ExpressionAttributeValues: values,
     ...(conditions.length > 0 ? { FilterExpression: conditions.join(' AND '), ExpressionAttributeNames: names } : {}),
   };
-  return queryPage<MembershipRecord>(query, limit, decodeCursor(cursor, (k) => k.gsi2pk === partition), (item) => ({
+  return queryPage<MembershipRecord>(query, limit, decodeCursor(cursor, { gsi2pk: partition, gsi2sk: { prefix: '' }, pk: keys.domain(domainId).pk, sk: { prefix: 'MEMBER#' } }), (item) => ({
     gsi2pk: item.gsi2pk,
     gsi2sk: item.gsi2sk,
     pk: item.pk,

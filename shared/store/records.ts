@@ -71,6 +71,8 @@ export interface UserRecord {
    * refused everywhere (sign-out, password set or reset, account disabled).
    */
   sessionsValidAfter?: number;
+  /** When name or language last changed: the table stream copies them into every membership, with this time. */
+  profileUpdatedAt?: string;
 }
 
 export interface HistoryEvent {

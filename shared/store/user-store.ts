@@ -1,5 +1,5 @@
 /** User profiles and the claim that keeps one account per email address. */
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamodb } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config.ts';
 import { Conflict, VersionMismatch } from '#shared/http/errors.ts';
@@ -7,7 +7,7 @@ import { isNamed, transact } from '#shared/store/dynamo.ts';
 import { putHistory } from '#shared/store/history.ts';
 import * as keys from '#shared/store/key-formats.ts';
 import { memberSearchText, withoutKeys } from '#shared/store/keys.ts';
-import type { HistoryEvent, MembershipRecord, UserRecord } from '#shared/store/records.ts';
+import type { HistoryEvent, UserRecord } from '#shared/store/records.ts';
 
 /** A user's profile (strongly consistent), undefined when there is none. */
 export async function getUser(userId: string): Promise<UserRecord | undefined> {
@@ -40,47 +40,88 @@ export async function userIdByEmail(email: string): Promise<string | undefined> 
 }
 
 /**
- * Saves a changed profile and copies name and language into each membership (the member
- * list sorts and filters on them), with one history event per domain, in one transaction.
+ * Saves a changed name or language on the profile alone, the source of truth: one write,
+ * whatever the number of domains. The copies in each membership (the member list sorts and
+ * filters on them) and the history events follow through the table stream
+ * (shared/domain/table-stream.ts). 412 when the profile changed since it was read.
  */
-export async function saveProfile(
-  user: UserRecord,
-  expectedVersion: number,
-  memberships: readonly MembershipRecord[],
-  events: readonly { domainId: string; event: HistoryEvent }[],
-): Promise<void> {
-  const table = tableName();
-  await transact(
-    [
-      {
-        Update: {
-          TableName: table,
-          Key: keys.user(user.userId),
-          UpdateExpression: 'SET #name = :name, #language = :language, version = :next',
-          ConditionExpression: 'version = :expected',
-          ExpressionAttributeNames: { '#name': 'name', '#language': 'language' },
-          ExpressionAttributeValues: { ':name': user.name, ':language': user.language, ':next': expectedVersion + 1, ':expected': expectedVersion },
+export async function saveProfile(user: UserRecord & { profileUpdatedAt: string }, expectedVersion: number): Promise<void> {
+  try {
+    await dynamodb.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.user(user.userId),
+        UpdateExpression: 'SET #name = :name, #language = :language, version = :next, profileUpdatedAt = :at',
+        ConditionExpression: 'version = :expected',
+        ExpressionAttributeNames: { '#name': 'name', '#language': 'language' },
+        ExpressionAttributeValues: { ':name': user.name, ':language': user.language, ':next': expectedVersion + 1, ':expected': expectedVersion, ':at': user.profileUpdatedAt },
+      }),
+    );
+  } catch (error) {
+    if (isNamed(error, 'ConditionalCheckFailedException')) throw new VersionMismatch();
+    throw error;
+  }
+}
+
+/** A profile change as the stream sees it: the copies and events it owes each membership. */
+export interface ProfileChange {
+  userId: string;
+  version: number;
+  at: string;
+  before: { name: string; language: string };
+  after: { name: string; language: string };
+}
+
+/**
+ * Copies a profile change into one membership, unless the membership is gone or holds a
+ * later change already (a batch delivered twice or out of order changes nothing). Bumps the
+ * membership's version, so a member change computed from the old copy retries on fresh data.
+ */
+export async function copyProfileIntoMembership(change: ProfileChange, domainId: string, email: string): Promise<boolean> {
+  try {
+    await dynamodb.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.membership(domainId, change.userId),
+        UpdateExpression: 'SET #name = :name, #language = :language, gsi2sk = :byName, #search = :search, profileVersion = :v, version = version + :one',
+        ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(profileVersion) OR profileVersion < :v)',
+        ExpressionAttributeNames: { '#name': 'name', '#language': 'language', '#search': 'search' },
+        ExpressionAttributeValues: {
+          ':name': change.after.name,
+          ':language': change.after.language,
+          ':byName': keys.membershipByName(domainId, change.after.name, change.userId).gsi2sk,
+          ':search': memberSearchText(change.after.name, email),
+          ':v': change.version,
+          ':one': 1,
         },
-      },
-      ...memberships.map((m) => ({
-        Update: {
-          TableName: table,
-          Key: keys.membership(m.domainId, m.userId),
-          UpdateExpression: 'SET #name = :name, #language = :language, gsi2sk = :byName, #search = :search',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeNames: { '#name': 'name', '#language': 'language', '#search': 'search' },
-          ExpressionAttributeValues: {
-            ':name': user.name,
-            ':language': user.language,
-            ':byName': keys.membershipByName(m.domainId, user.name, m.userId).gsi2sk,
-            ':search': memberSearchText(user.name, m.email),
-          },
-        },
-      })),
-      ...events.map(({ domainId, event }) => putHistory(domainId, event)),
-    ],
-    () => new VersionMismatch(),
-  );
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isNamed(error, 'ConditionalCheckFailedException')) return false;
+    throw error;
+  }
+}
+
+/** Records a profile change in one domain's history once: the event's id follows from the change. */
+export async function recordProfileChange(change: ProfileChange, domainId: string): Promise<boolean> {
+  const event: HistoryEvent = {
+    id: `profile-${change.userId}-v${change.version}`,
+    at: change.at,
+    actor: change.userId,
+    action: 'member.profile_updated',
+    targetType: 'member',
+    targetId: change.userId,
+    before: change.before,
+    after: change.after,
+  };
+  try {
+    await dynamodb.send(new PutCommand(putHistory(domainId, event).Put));
+    return true;
+  } catch (error) {
+    if (isNamed(error, 'ConditionalCheckFailedException')) return false;
+    throw error;
+  }
 }
 
 /** Puts a user without any membership left into the orphan sweep's index, from `since`. */

@@ -97,6 +97,12 @@ describe.each(EXAMPLE_CUSTOMERS)('events of Gatehouse-%s', (name) => {
       expect(passes(patterns(), { eventName: 'MODIFY', dynamodb: { NewImage: { type: { S: 'event' } }, OldImage: { type: { S: 'event' } } } })).toBe(false);
     });
 
+    it('lets changed user items through (profile copies), and no other change', () => {
+      expect(passes(patterns(), { eventName: 'MODIFY', dynamodb: { NewImage: { type: { S: 'user' } }, OldImage: { type: { S: 'user' } } } })).toBe(true);
+      expect(passes(patterns(), { eventName: 'MODIFY', dynamodb: { NewImage: { type: { S: 'membership' } }, OldImage: { type: { S: 'membership' } } } })).toBe(false);
+      expect(passes(patterns(), { eventName: 'INSERT', dynamodb: { NewImage: { type: { S: 'user' } } } })).toBe(false);
+    });
+
     it('lets tokens that TTL deleted through, and no delete by a request', () => {
       expect(passes(patterns(), { eventName: 'REMOVE', userIdentity: TTL, dynamodb: { OldImage: { type: { S: 'token' }, state: { S: 'pending' } } } })).toBe(true);
       expect(passes(patterns(), { eventName: 'REMOVE', dynamodb: { OldImage: { type: { S: 'token' } } } })).toBe(false);
@@ -105,7 +111,7 @@ describe.each(EXAMPLE_CUSTOMERS)('events of Gatehouse-%s', (name) => {
     });
   });
 
-  it('lets the consumer put items into the table, put events on the stack bus only, read the stream and send to its dead-letter queue: nothing else', () => {
+  it('lets the consumer put and update items and query the table, put events on the stack bus only, read the stream and send to its dead-letter queue: nothing else', () => {
     const { template, stack } = of(name);
     const [, fn] = functionAt(template, stack.stackName, 'Events/StreamConsumer');
     const [tableId] = only(template, 'AWS::DynamoDB::Table');
@@ -116,7 +122,9 @@ describe.each(EXAMPLE_CUSTOMERS)('events of Gatehouse-%s', (name) => {
     expect(roleRows(template, roleId)).toEqual(
       [
         ...statementRows({ Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: { 'Fn::GetAtt': [target(fn.Properties!.LoggingConfig.LogGroup), 'Arn'] } }),
-        ...statementRows({ Effect: 'Allow', Action: 'dynamodb:PutItem', Resource: { 'Fn::GetAtt': [tableId, 'Arn'] } }),
+        // Events put once; profile copies into memberships, found through the user's membership index.
+        ...statementRows({ Effect: 'Allow', Action: ['dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'], Resource: { 'Fn::GetAtt': [tableId, 'Arn'] } }),
+        ...statementRows({ Effect: 'Allow', Action: 'dynamodb:Query', Resource: TABLE.indexes.map((i) => ({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [tableId, 'Arn'] }, `/index/${i.name}`]] })) }),
         ...statementRows({ Effect: 'Allow', Action: 'events:PutEvents', Resource: { 'Fn::GetAtt': [busId, 'Arn'] } }),
         ...statementRows({ Effect: 'Allow', Action: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'], Resource: { 'Fn::GetAtt': [tableId, 'StreamArn'] } }),
         // Takes no resource (see the acknowledgement on this policy).

@@ -267,7 +267,11 @@ describe('assets by holder', () => {
     await api('POST', `/domains/${domain.id}/assets/${vanKey.id}/checkout`, { token: owner });
 
     expect((await api('PATCH', `/domains/${domain.id}/members/${leaving.userId}`, { token: owner, body: { status: 'inactive' } })).status).toBe(200);
-    expect((await api('DELETE', `/domains/${domain.id}/members/${removed.userId}`, { token: owner })).status).toBe(204);
+    // Removing a holder names what they hold; ?force=true removes them anyway.
+    const holds = await api('DELETE', `/domains/${domain.id}/members/${removed.userId}`, { token: owner });
+    expect(holds.status).toBe(409);
+    expect(holds.body).toMatchObject({ type: expect.stringMatching(/member-holds-assets$/), assetsHeld: [{ id: badge.id, name: 'Badge', tag: badge.tag }] });
+    expect((await api('DELETE', `/domains/${domain.id}/members/${removed.userId}?force=true`, { token: owner })).status).toBe(204);
 
     expect(await held(domain.id, leaving.userId)).toEqual(['Laptop', 'Phone']);
     expect(await held(domain.id, removed.userId)).toEqual(['Badge']);
@@ -281,6 +285,7 @@ describe('assets by holder', () => {
     const counts = Object.fromEntries(review.body.members.map((m: { userId: string; assetsHeld: number }) => [m.userId, m.assetsHeld]));
     expect(counts).toEqual({ [ownerId]: 1, [leaving.userId]: 2, [staying.userId]: 0 });
     expect(review.body.members.find((m: { userId: string }) => m.userId === leaving.userId)).toMatchObject({ status: 'inactive', assetsHeld: 2 });
+    expect(review.body.formerMembersHoldingAssets).toEqual([{ userId: removed.userId, name: 'Removed Rami', formerMember: true, assetsHeld: 1 }]);
 
     // An administrator collects them: checked in, they leave the holder's list.
     await api('POST', `/domains/${domain.id}/assets/${laptop.id}/checkin`, { token: owner });
@@ -289,6 +294,7 @@ describe('assets by holder', () => {
     expect(await held(domain.id, removed.userId)).toEqual([]);
     const after = await api('GET', `/domains/${domain.id}/access-review`, { token: owner });
     expect(after.body.members.find((m: { userId: string }) => m.userId === leaving.userId).assetsHeld).toBe(1);
+    expect(after.body.formerMembersHoldingAssets).toEqual([]);
 
     // Nobody checks an asset out to the deactivated member any more.
     const refused = await api('POST', `/domains/${domain.id}/assets/${laptop.id}/checkout`, { token: owner, body: { holderId: leaving.userId } });
