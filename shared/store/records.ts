@@ -66,6 +66,8 @@ export interface UserRecord {
   emailVerified: boolean;
   createdAt: string;
   version: number;
+  /** SHA-256 of the account's one live set-password token (a resend replaces it); absent once a password is set. */
+  setPasswordTokenHash?: string;
 }
 
 export interface HistoryEvent {
