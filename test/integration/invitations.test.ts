@@ -292,11 +292,11 @@ describe('adding a member by hand', () => {
     const before = (await sentEmails(existing.email)).length;
     const again = await api('POST', `/domains/${domain.id}/members`, { token: owner, body: { email: existing.email, name: 'Ignored', language: 'en', role: 'manager' } });
     expect(again.body).toMatchObject({ status: 'active', setPasswordEmail: 'not_needed', addedEmail: 'sent', name: existing.name });
-    const added = await sentEmails(existing.email);
-    expect(added).toHaveLength(before + 1);
-    expect(added.at(-1)?.subject).toContain(domain.name);
-    expect(added.at(-1)?.body.text).toContain('Manager');
-    expect(added.at(-1)?.body.text).toMatch(/\/sign-in$/m);
+    const mails = await sentEmails(existing.email);
+    expect(mails).toHaveLength(before + 1);
+    expect(mails.at(-1)?.subject).toContain(domain.name);
+    expect(mails.at(-1)?.body.text).toContain('Manager');
+    expect(mails.at(-1)?.body.text).toMatch(/\/sign-in$/m);
     expect((await api('POST', `/domains/${domain.id}/members`, { token: owner, body: { email: existing.email, name: 'x', language: 'en', role: 'user' } })).status).toBe(409);
   });
 });
