@@ -177,6 +177,8 @@ describe('an unverified registration is always replaceable, and its password nev
     const attackerVerification = await verificationFromMail(victim);
     await api('POST', `/domains/${domain.id}/invitations`, { token: owner, body: { emails: [victim], role: 'manager' } });
     const invitation = await acceptFromMail(victim);
+    // Sending the invitation killed the waiting registration already.
+    expect((await api('POST', `/email-verifications/${attackerVerification}`)).body.type).toMatch(/invitation-revoked$/);
     const accepted = await api('POST', `/invitations/${invitation}/accept`, { body: { name: 'Rightful Owner', password: ownerPassword } });
     expect(accepted.status).toBe(201);
     await signInFails(victim, attackerPassword);
