@@ -174,6 +174,7 @@ export async function acceptInvitation(
   const giveBack = () => (invitation.kind === 'link' ? releaseLinkUse(invitation) : releaseToken(token.hash));
 
   let created: UserRecord | undefined;
+  let joined: { profile: UserRecord; status: 'active' | 'pending' };
   try {
     let profile: UserRecord;
     if (signedIn) {
@@ -187,21 +188,23 @@ export async function acceptInvitation(
       created = { userId, email, name: name as string, language: input.language ?? opened.domain.settings.defaultLanguage, owner: false, emailVerified, createdAt: at, version: 1 };
       profile = created;
     }
-    const status = await join(opened, invitation, profile, at, created);
-    if (invitation.kind === 'email') {
-      // The invitation decided about the address: a registration waiting on it dies.
-      await dropRegistration(email);
-      if (!profile.emailVerified) {
-        await directory.markEmailVerified(email);
-        await markEmailVerifiedEverywhere(profile.userId);
-      }
-    }
-    return { userId: profile.userId, domainId: opened.domain.id, status };
+    joined = { profile, status: await join(opened, invitation, profile, at, created) };
   } catch (error) {
     if (created) await directory.deleteAccount(email).catch(() => undefined);
     await giveBack().catch(() => undefined);
     throw error;
   }
+  // Stored: nothing below may undo the account or the claims.
+  const { profile, status } = joined;
+  if (invitation.kind === 'email') {
+    // The invitation decided about the address: a registration waiting on it dies.
+    await dropRegistration(email);
+    if (!profile.emailVerified) {
+      await directory.markEmailVerified(email);
+      await markEmailVerifiedEverywhere(profile.userId);
+    }
+  }
+  return { userId: profile.userId, domainId: opened.domain.id, status };
 }
 
 /** Sends a message; a refusal is logged by the mailer and changes nothing in the answer. */
