@@ -9,6 +9,7 @@ import {
   AdminDeleteUserCommand,
   AdminDisableUserCommand,
   AdminEnableUserCommand,
+  AdminGetUserCommand,
   AdminSetUserPasswordCommand,
   AdminUpdateUserAttributesCommand,
   AdminUserGlobalSignOutCommand,
@@ -25,9 +26,14 @@ export interface Directory {
   enableUser(email: string): Promise<void>;
   /**
    * Creates an account and answers its id (`sub`): with the chosen password when given
-   * (permanent), else with none usable until a set-password link sets one.
+   * (permanent), else with none usable until a set-password link sets one. With `enabled:
+   * false` it is disabled before any password is set (a registration waiting on its address).
    */
-  createAccount(email: string, options: { password?: string; emailVerified: boolean }): Promise<string>;
+  createAccount(email: string, options: { password?: string; emailVerified: boolean; enabled?: boolean }): Promise<string>;
+  /** The account's id (`sub`) for an address, undefined when there is none. */
+  accountId(email: string): Promise<string | undefined>;
+  /** Marks the account's address verified (the owner proved it by a link sent there). */
+  markEmailVerified(email: string): Promise<void>;
   /** Sets the account's permanent password and marks its email verified (a set-password link was used). */
   setPassword(email: string, password: string): Promise<void>;
   /** Removes an account created for an accept that then failed. */
@@ -62,7 +68,7 @@ export async function enableUser(email: string): Promise<void> {
   await cognito.send(new AdminEnableUserCommand({ UserPoolId: userPoolId(), Username: email })).catch(ignoreMissing);
 }
 
-export async function createAccount(email: string, { password, emailVerified }: { password?: string; emailVerified: boolean }): Promise<string> {
+export async function createAccount(email: string, { password, emailVerified, enabled = true }: { password?: string; emailVerified: boolean; enabled?: boolean }): Promise<string> {
   const pool = userPoolId();
   let created;
   try {
@@ -86,6 +92,8 @@ export async function createAccount(email: string, { password, emailVerified }: 
   }
   const sub = created.User?.Attributes?.find((a) => a.Name === 'sub')?.Value;
   if (!sub) throw new Error('The user pool created an account without a sub');
+  // Disabled before the password exists, so no moment lets the chosen password sign in.
+  if (!enabled) await cognito.send(new AdminDisableUserCommand({ UserPoolId: pool, Username: email }));
   if (password !== undefined) {
     await cognito.send(new AdminSetUserPasswordCommand({ UserPoolId: pool, Username: email, Password: password, Permanent: true })).catch(async (error: unknown) => {
       await deleteAccount(email);
@@ -111,6 +119,29 @@ export async function setPassword(email: string, password: string): Promise<void
   );
 }
 
+export async function accountId(email: string): Promise<string | undefined> {
+  try {
+    const out = await cognito.send(new AdminGetUserCommand({ UserPoolId: userPoolId(), Username: email }));
+    return out.UserAttributes?.find((a) => a.Name === 'sub')?.Value;
+  } catch (error) {
+    if (isNamed(error, 'UserNotFoundException')) return undefined;
+    throw error;
+  }
+}
+
+export async function markEmailVerified(email: string): Promise<void> {
+  await cognito.send(
+    new AdminUpdateUserAttributesCommand({
+      UserPoolId: userPoolId(),
+      Username: email,
+      UserAttributes: [
+        { Name: 'email', Value: email },
+        { Name: 'email_verified', Value: 'true' },
+      ],
+    }),
+  );
+}
+
 export async function deleteAccount(email: string): Promise<void> {
   await cognito.send(new AdminDeleteUserCommand({ UserPoolId: userPoolId(), Username: email })).catch(ignoreMissing);
 }
@@ -127,4 +158,4 @@ export async function resetPassword(email: string, password: string): Promise<vo
  * Every operation, for callers that need most of them (the sweeps, tests). A handler passes
  * only the operations its route uses, so its bundle holds only those commands.
  */
-export const cognitoDirectory: Directory = { disableUser, enableUser, createAccount, setPassword, deleteAccount, signOut, resetPassword };
+export const cognitoDirectory: Directory = { disableUser, enableUser, createAccount, setPassword, deleteAccount, signOut, resetPassword, accountId, markEmailVerified };

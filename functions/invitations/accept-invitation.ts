@@ -1,9 +1,10 @@
 import { idTokenSettings } from '#shared/config.ts';
-import { createAccount, deleteAccount, setPassword } from '#shared/directory.ts';
+import { createAccount, deleteAccount, markEmailVerified, setPassword } from '#shared/directory.ts';
 import { acceptInvitation as accept } from '#shared/domain/accept-invitation.ts';
 import { issuedAtOf, requireLiveSession } from '#shared/domain/sessions.ts';
 import { Unauthorized } from '#shared/http/errors.ts';
 import { makePublicHandler } from '#shared/http/public-handler.ts';
+import { sesMailer } from '#shared/mail/mailer.ts';
 import { createIdTokenVerifier, type IdTokenVerifier, TokenRefused } from '#shared/id-token.ts';
 import { acceptInvitation } from '#shared/routes/invitations.ts';
 import { getUser } from '#shared/store/user-store.ts';
@@ -28,5 +29,5 @@ async function signedIn(authorization: string | undefined) {
 }
 
 export const handler = makePublicHandler(acceptInvitation, async ({ params, body, authorization }) =>
-  accept(params.token, body, await signedIn(authorization), { createAccount, setPassword, deleteAccount }),
+  accept(params.token, body, await signedIn(authorization), { directory: { createAccount, setPassword, deleteAccount, markEmailVerified }, mailer: sesMailer }),
 );

@@ -3,14 +3,23 @@
  * shared link, or setting the password of an account an administrator added. The token is
  * claimed first with a conditional write (single use, max uses), then the account is made,
  * then one transaction stores the profile, the membership, the token's end and the event.
+ *
+ * A registration through a link proves its address first: it only holds the chosen password
+ * in a disabled account and mails a verification link (shared/domain/verify-email.ts
+ * completes it). An invitation email or a set-password link proves the address by itself.
  */
 import { now } from '#shared/clock.ts';
-import { rolePreset, tableName } from '#shared/config.ts';
+import { appUrl, invitationEmailsPerDay, rolePreset, tableName } from '#shared/config.ts';
 import type { Directory } from '#shared/directory.ts';
+import { createOrReplaceAccount } from '#shared/domain/accounts.ts';
+import { acceptUrl } from '#shared/domain/invitations.ts';
 import { adminCheck } from '#shared/domain/members.ts';
 import { rolesOf } from '#shared/domain/roles.ts';
 import { BadRequest, Conflict, Forbidden, NotFound } from '#shared/http/errors.ts';
+import { Accepted } from '#shared/http/pipeline.ts';
 import type { Language } from '#shared/http/schemas.ts';
+import { type Mailer, MailRefused, type OutgoingEmail } from '#shared/mail/mailer.ts';
+import { signInToJoinEmail, verifyEmailEmail } from '#shared/mail/templates.ts';
 import { passwordShortfalls } from '#shared/password-policy.ts';
 import { getDomains } from '#shared/store/domain-store.ts';
 import { historyEvent, putHistory } from '#shared/store/history.ts';
@@ -18,6 +27,7 @@ import {
   acceptanceItems,
   claimLinkUse,
   claimToken,
+  deletedTokenProblem,
   getInvitation,
   getToken,
   type InvitationRecord,
@@ -28,11 +38,16 @@ import {
   tokenProblem,
 } from '#shared/store/invitation-store.ts';
 import * as keys from '#shared/store/key-formats.ts';
-import { getMembership, saveMembershipChange } from '#shared/store/member-store.ts';
+import { reserveEmails } from '#shared/store/mail-quota-store.ts';
+import { type AlsoInTransaction, getMembership, markEmailVerifiedEverywhere, saveMembershipChange } from '#shared/store/member-store.ts';
 import type { DomainRecord, MembershipRecord, UserRecord } from '#shared/store/records.ts';
+import { dropRegistration, getRegistration, putRegistration } from '#shared/store/registration-store.ts';
 import { getUser, newUserItems, notOrphanItem, userIdByEmail } from '#shared/store/user-store.ts';
 import { transact } from '#shared/store/dynamo.ts';
-import { hashToken } from '#shared/tokens.ts';
+import { hashToken, newToken } from '#shared/tokens.ts';
+
+/** How long a registration's verification link works. */
+const VERIFICATION_MS = 24 * 60 * 60 * 1000;
 
 /** Who opened the link, when they sent a valid ID token along. */
 export interface SignedIn {
@@ -49,7 +64,7 @@ export interface AcceptInput {
 
 const unknownLink = () => new NotFound('This link is not one of ours: check that it was copied whole, or ask for a new invitation.');
 
-interface Opened {
+export interface Opened {
   token: TokenRecord;
   domain: DomainRecord;
   invitation: InvitationRecord | undefined;
@@ -57,15 +72,22 @@ interface Opened {
 
 /** Reads a token and what it points at; 404 for an unknown token, 410 for a used, revoked or expired one. */
 async function open(tokenValue: string): Promise<Opened> {
-  const token = await getToken(hashToken(tokenValue));
-  if (!token) throw unknownLink();
+  const hash = hashToken(tokenValue);
+  const token = await getToken(hash);
+  // A token TTL deleted leaves its expiry behind: still 410 expired, never 404.
+  if (!token) throw (await deletedTokenProblem(hash)) ?? unknownLink();
+  // A verification link completes a registration on its own route; here it opens nothing.
+  if (token.kind === 'verify-email') throw unknownLink();
   const problem = tokenProblem(token, now().toISOString());
   if (problem) throw problem;
-  const [[domain], invitation] = await Promise.all([
+  const [[domain], invitation, account] = await Promise.all([
     getDomains([token.domainId]),
     token.invitationId ? getInvitation(token.domainId, token.invitationId) : Promise.resolve(undefined),
+    token.kind === 'set-password' && token.userId ? getUser(token.userId) : Promise.resolve(undefined),
   ]);
   if (!domain) throw unknownLink();
+  // Only the newest set-password link of an account works: a resend kills the earlier ones.
+  if (token.kind === 'set-password' && account?.setPasswordTokenHash !== undefined && account.setPasswordTokenHash !== token.hash) throw new TokenGone('revoked');
   if (token.kind !== 'set-password' && invitation?.tokenHash !== token.hash) throw new TokenGone('revoked');
   if (invitation && invitation.kind === 'link' && invitation.maxUses !== null && invitation.uses >= invitation.maxUses) throw new TokenGone('used');
   return { token, domain, invitation };
@@ -74,9 +96,10 @@ async function open(tokenValue: string): Promise<Opened> {
 /** What the link is for, so the web client can show it before the person acts. */
 export async function previewInvitation(tokenValue: string) {
   const { token, domain, invitation } = await open(tokenValue);
+  const kind = token.kind as Exclude<typeof token.kind, 'verify-email'>;
   const roleName = invitation?.role ? (rolesOf(domain, rolePreset()).find((r) => r.id === invitation.role)?.name ?? invitation.role) : null;
   return {
-    kind: token.kind,
+    kind,
     domainName: domain.name,
     invitedBy: invitation?.invitedByName ?? '',
     ...(token.email ? { email: token.email } : {}),
@@ -100,14 +123,23 @@ function requireName(name: string | undefined): string {
   return name;
 }
 
-/**
- * Accepts an email invitation, registers through a link, or sets a first password.
- * A caller signed in with the invited address just gains the membership.
- */
 /** What accepting needs of the Directory. */
-export type AccountDirectory = Pick<Directory, 'createAccount' | 'setPassword' | 'deleteAccount'>;
+export type AccountDirectory = Pick<Directory, 'createAccount' | 'setPassword' | 'deleteAccount' | 'markEmailVerified'>;
 
-export async function acceptInvitation(tokenValue: string, input: AcceptInput, signedIn: SignedIn | undefined, directory: AccountDirectory) {
+/** The same answer to every registration through a link, whether or not the address has an account. */
+export type VerificationSent = Accepted<{ status: 'verification_sent'; email: string }>;
+
+/**
+ * Accepts an email invitation, registers through a link (202: a verification email goes
+ * out first), or sets a first password. A caller signed in with the invited address, or
+ * signed in at all for a link, just gains the membership: their account proves the address.
+ */
+export async function acceptInvitation(
+  tokenValue: string,
+  input: AcceptInput,
+  signedIn: SignedIn | undefined,
+  { directory, mailer }: { directory: AccountDirectory; mailer: Mailer },
+): Promise<{ userId: string; domainId: string; status: 'active' | 'pending' } | VerificationSent> {
   const opened = await open(tokenValue);
   if (opened.token.kind === 'set-password') return setFirstPassword(opened, input, directory);
   const { token, invitation } = opened;
@@ -130,6 +162,9 @@ export async function acceptInvitation(tokenValue: string, input: AcceptInput, s
   if (!signedIn) {
     password = requirePassword(input.password);
     name = requireName(input.name);
+    if (invitation.kind === 'link') return registerThroughLink(tokenValue, opened, invitation, email, { password, name, language: input.language }, { directory, mailer });
+    // An email invitation may say plainly that the account exists: its token was mailed to
+    // this address, so whoever holds it proves the address and learns nothing new from it.
     if (await userIdByEmail(email)) throw new Conflict(`An account exists for ${email} already: sign in, then open the link again.`, 'account-exists');
   }
 
@@ -139,6 +174,7 @@ export async function acceptInvitation(tokenValue: string, input: AcceptInput, s
   const giveBack = () => (invitation.kind === 'link' ? releaseLinkUse(invitation) : releaseToken(token.hash));
 
   let created: UserRecord | undefined;
+  let joined: { profile: UserRecord; status: 'active' | 'pending' };
   try {
     let profile: UserRecord;
     if (signedIn) {
@@ -146,22 +182,101 @@ export async function acceptInvitation(tokenValue: string, input: AcceptInput, s
       if (!existing) throw new Conflict('Your account has no profile here yet; open the link signed out to register.', 'no-profile');
       profile = existing;
     } else {
-      const emailVerified = invitation.kind === 'email';
-      const userId = await directory.createAccount(email, { password: password as string, emailVerified });
+      // Only an email invitation gets here without a sign-in: its token proves the address.
+      const emailVerified = true;
+      const userId = await createOrReplaceAccount(directory, email, { password: password as string, emailVerified });
       created = { userId, email, name: name as string, language: input.language ?? opened.domain.settings.defaultLanguage, owner: false, emailVerified, createdAt: at, version: 1 };
       profile = created;
     }
-    const status = await join(opened, invitation, profile, at, created);
-    return { userId: profile.userId, domainId: opened.domain.id, status };
+    joined = { profile, status: await join(opened, invitation, profile, at, created) };
   } catch (error) {
     if (created) await directory.deleteAccount(email).catch(() => undefined);
     await giveBack().catch(() => undefined);
     throw error;
   }
+  // Stored: nothing below may undo the account or the claims.
+  const { profile, status } = joined;
+  if (invitation.kind === 'email') {
+    // The invitation decided about the address: a registration waiting on it dies.
+    await dropRegistration(email);
+    if (!profile.emailVerified) {
+      await directory.markEmailVerified(email);
+      await markEmailVerifiedEverywhere(profile.userId);
+    }
+  }
+  return { userId: profile.userId, domainId: opened.domain.id, status };
 }
 
-/** Stores the membership (with the new profile, when there is one), the token's end and the event, atomically. */
-async function join(opened: Opened, invitation: InvitationRecord, profile: UserRecord, at: string, created: UserRecord | undefined): Promise<'active' | 'pending'> {
+/** Sends a message; a refusal is logged by the mailer and changes nothing in the answer. */
+async function sendQuietly(mailer: Mailer, email: OutgoingEmail): Promise<void> {
+  try {
+    await mailer.send(email);
+  } catch (error) {
+    if (!(error instanceof MailRefused)) throw error;
+  }
+}
+
+/**
+ * Registers through a link without a sign-in: nothing is granted until the address is proven.
+ * A new address gets a disabled account holding the chosen password and a verification
+ * email; an address with an account gets a "sign in to join" email and nothing is made.
+ * Both answer the same 202, so the answer never tells whether an account exists.
+ */
+async function registerThroughLink(
+  linkToken: string,
+  opened: Opened,
+  invitation: InvitationRecord,
+  email: string,
+  input: { password: string; name: string; language: Language | undefined },
+  { directory, mailer }: { directory: AccountDirectory; mailer: Mailer },
+): Promise<VerificationSent> {
+  const { domain } = opened;
+  const language = input.language ?? domain.settings.defaultLanguage;
+  const at = now();
+  const answer = new Accepted({ status: 'verification_sent' as const, email });
+  // Each registration mails someone: the domain's daily cap holds for these too.
+  await reserveEmails(domain.id, at.toISOString().slice(0, 10), 1, invitationEmailsPerDay());
+  const signInToJoin = () =>
+    sendQuietly(mailer, { to: email, ...signInToJoinEmail({ language, branding: domain.settings.branding, domainName: domain.name, link: acceptUrl(linkToken) }) });
+  if (await userIdByEmail(email)) {
+    await signInToJoin();
+    return answer;
+  }
+  const previous = await getRegistration(email);
+  let userId: string;
+  try {
+    userId = await createOrReplaceAccount(directory, email, { password: input.password, emailVerified: false, enabled: false });
+  } catch (error) {
+    // An account with a claim appeared meanwhile: the same answer as above.
+    if (error instanceof Conflict && error.slug === 'account-exists') {
+      await signInToJoin();
+      return answer;
+    }
+    throw error;
+  }
+  const { token, hash } = newToken();
+  const expiresAt = new Date(at.getTime() + VERIFICATION_MS).toISOString();
+  await putRegistration(
+    { email, userId, tokenHash: hash, domainId: domain.id, invitationId: invitation.id, name: input.name, language, createdAt: at.toISOString(), expiresAt },
+    { hash, kind: 'verify-email', domainId: domain.id, invitationId: null, userId, email, expiresAt, state: 'pending' },
+    previous,
+  );
+  await sendQuietly(mailer, {
+    to: email,
+    ...verifyEmailEmail({ language, branding: domain.settings.branding, domainName: domain.name, link: `${appUrl()}/verify-email?token=${token}`, expiresAt }),
+  });
+  return answer;
+}
+
+/** Stores the membership (with the new profile, when there is one), the token's end, the event and `also`, atomically. */
+export async function join(
+  opened: Opened,
+  invitation: InvitationRecord,
+  profile: UserRecord,
+  at: string,
+  created: UserRecord | undefined,
+  also: AlsoInTransaction['items'] = [],
+): Promise<'active' | 'pending'> {
   const { domain, token } = opened;
   // A new account cannot be a member yet; an existing one is told plainly (the transaction's
   // condition would refuse it anyway, with the same answer, after the claim).
@@ -195,7 +310,15 @@ async function join(opened: Opened, invitation: InvitationRecord, profile: UserR
   const user = created ? newUserItems(created) : { items: [notOrphanItem(profile.userId)], explain: () => new Conflict('The account changed meanwhile; try again.') };
   await saveMembershipChange(
     { domainId: domain.id, before: undefined, after: membership, isAdminRole: adminCheck(domain), rolesVersion: domain.rolesVersion, activeAdmins: domain.activeAdmins, events: [event] },
-    { items: [...accepted.items, ...user.items], explain: (i) => (i < accepted.items.length ? accepted.explain() : user.explain(i - accepted.items.length)) },
+    {
+      items: [...accepted.items, ...user.items, ...also],
+      explain: (i) =>
+        i < accepted.items.length
+          ? accepted.explain()
+          : i < accepted.items.length + user.items.length
+            ? user.explain(i - accepted.items.length)
+            : new Conflict('The registration was replaced while it was being completed; use the newest link.', 'registration-changed'),
+    },
   );
   return status;
 }
@@ -219,7 +342,15 @@ async function setFirstPassword(opened: Opened, input: AcceptInput, directory: A
   await transact(
     [
       ...accepted.items,
-      { Update: { TableName: table, Key: keys.user(token.userId), UpdateExpression: 'SET emailVerified = :true', ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeValues: { ':true': true } } },
+      {
+        Update: {
+          TableName: table,
+          Key: keys.user(token.userId),
+          UpdateExpression: 'SET emailVerified = :true REMOVE setPasswordTokenHash',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':true': true },
+        },
+      },
       ...(membership
         ? [{ Update: { TableName: table, Key: keys.membership(domain.id, token.userId), UpdateExpression: 'SET emailVerified = :true', ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeValues: { ':true': true } } }]
         : []),
@@ -227,5 +358,7 @@ async function setFirstPassword(opened: Opened, input: AcceptInput, directory: A
     ],
     () => accepted.explain(),
   );
+  // The link proved the address: every other membership of the account says so too.
+  await markEmailVerifiedEverywhere(token.userId);
   return { userId: token.userId, domainId: domain.id, status: membership?.status === 'pending' ? ('pending' as const) : ('active' as const) };
 }

@@ -18,6 +18,7 @@ import type { RoleDefinition } from '#shared/permissions.ts';
 import { getMany } from '#shared/store/dynamo.ts';
 import { historyEvent } from '#shared/store/history.ts';
 import { getInvitation, type InvitationRecord, issueInvitation, recordDelivery } from '#shared/store/invitation-store.ts';
+import { dropRegistration } from '#shared/store/registration-store.ts';
 import * as keys from '#shared/store/key-formats.ts';
 import type { DomainRecord } from '#shared/store/records.ts';
 import { reserveEmails } from '#shared/store/mail-quota-store.ts';
@@ -251,6 +252,8 @@ async function issueAndSend(access: DomainAccess, caller: Caller, invite: EmailI
     await issueInvitation(invitation, tokenRecord(invitation, 'email'), previous, event);
     return { invitation, token, refreshed: previous !== undefined };
   });
+  // The invitation now decides about the address: a link registration waiting on it dies.
+  await dropRegistration(invite.email);
   const delivery = await deliver(invitation, token, domain, invite.role.name, mailer);
   return { invitation, refreshed, delivery };
 }

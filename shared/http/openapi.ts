@@ -85,6 +85,9 @@ export function openApiDocument(routes: readonly RouteDefinition[]) {
               }
             : {}),
         },
+        ...(route.response.accepted
+          ? { '202': { description: 'Accepted: the effect waits on an emailed link', content: { 'application/json': { schema: schemaOf(route.response.accepted(), 'output') } } } }
+          : {}),
         ...errors,
       },
     };

@@ -46,7 +46,8 @@ export interface Input<R extends RouteDefinition> {
 
 type Reply<R extends RouteDefinition> =
   | (R['response']['body'] extends () => infer S ? (S extends zc.$ZodType ? zc.output<S> : void) : void)
-  | (R['response']['alternatives'] extends readonly string[] ? RawReply : never);
+  | (R['response']['alternatives'] extends readonly string[] ? RawReply : never)
+  | (R['response']['accepted'] extends () => infer S ? (S extends zc.$ZodType ? Accepted<zc.output<S>> : never) : never);
 
 export type RouteHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
 
@@ -117,7 +118,13 @@ export class RawReply {
   ) {}
 }
 
+/** A 202 answer of a route that declares `response.accepted`: the request is taken, its effect waits (an emailed link). */
+export class Accepted<T> {
+  constructor(readonly body: T) {}
+}
+
 function respond(route: RouteDefinition, result: unknown): APIGatewayProxyResult {
+  if (result instanceof Accepted) return { statusCode: 202, headers: { ...JSON_HEADERS }, body: JSON.stringify(result.body) };
   if (result instanceof RawReply) return { statusCode: route.response.status, headers: { ...NO_STORE, ...result.headers }, body: result.body };
   if (route.response.status === 204 || result === undefined) return { statusCode: route.response.status, headers: { ...NO_STORE }, body: '' };
   const headers: Record<string, string> = { ...JSON_HEADERS };

@@ -56,7 +56,13 @@ export interface RouteDefinition<Req extends RouteRequest = RouteRequest> {
    * The success status and JSON body; the body schema is built on first use (it only
    * documents). `alternatives` lists other media types the route can answer with.
    */
-  response: { status: 200 | 201 | 202 | 204; body?: () => zc.$ZodType; alternatives?: readonly string[] };
+  response: {
+    status: 200 | 201 | 202 | 204;
+    body?: () => zc.$ZodType;
+    alternatives?: readonly string[];
+    /** The body of a 202 the route may answer instead (the handler returns it as `new Accepted(...)`): the work waits on something, such as an emailed link. */
+    accepted?: () => zc.$ZodType;
+  };
   /** DynamoDB actions the handler uses beyond the pipeline's own (see `tableActionsOf`). */
   table: readonly TableAction[];
   /** SDK clients beyond DynamoDB. */

@@ -90,6 +90,71 @@ export function setPasswordEmail(input: SetPasswordEmailInput): RenderedEmail {
   ]);
 }
 
+export interface VerifyEmailInput {
+  language: string;
+  branding: Branding;
+  domainName: string;
+  /** `{appUrl}/verify-email?token=...`, built by the caller. */
+  link: string;
+  expiresAt: When;
+}
+
+/** Asks the owner of an address registered through a link to confirm it; until then the registration holds nothing. */
+export function verifyEmailEmail(input: VerifyEmailInput): RenderedEmail {
+  const catalog = messagesFor(input.language);
+  const { m } = catalog;
+  const v = { domain: line(input.domainName), product: line(input.branding.productName) };
+  return render(catalog, input.branding, m.verifyEmail.subject(v), [
+    m.verifyEmail.lead(v),
+    { button: m.verifyEmail.button, link: input.link },
+    m.verifyEmail.expiry({ date: formatDate(m, input.expiresAt, true) }),
+    { small: m.verifyEmail.ignore },
+  ]);
+}
+
+export interface SignInToJoinEmailInput {
+  language: string;
+  branding: Branding;
+  domainName: string;
+  /** The registration link itself (`{appUrl}/accept-invitation?token=...`), to open again once signed in. */
+  link: string;
+}
+
+/** Tells the owner of an existing account that someone registered with their address: sign in, then join. */
+export function signInToJoinEmail(input: SignInToJoinEmailInput): RenderedEmail {
+  const catalog = messagesFor(input.language);
+  const { m } = catalog;
+  const v = { domain: line(input.domainName), product: line(input.branding.productName) };
+  return render(catalog, input.branding, m.signInToJoin.subject(v), [
+    m.signInToJoin.lead(v),
+    m.signInToJoin.advice,
+    { button: m.signInToJoin.button, link: input.link },
+    { small: m.signInToJoin.ignore },
+  ]);
+}
+
+export interface MemberAddedEmailInput {
+  language: string;
+  branding: Branding;
+  domainName: string;
+  inviterName: string;
+  roleName: string;
+  /** Where to sign in (`{appUrl}/sign-in`), built by the caller. */
+  link: string;
+}
+
+/** Tells an existing account that an administrator added it to a domain, with which role. */
+export function memberAddedEmail(input: MemberAddedEmailInput): RenderedEmail {
+  const catalog = messagesFor(input.language);
+  const { m } = catalog;
+  const v = { inviter: line(input.inviterName), domain: line(input.domainName), product: line(input.branding.productName), role: line(input.roleName) };
+  return render(catalog, input.branding, m.memberAdded.subject(v), [
+    m.memberAdded.lead(v),
+    { button: m.memberAdded.button, link: input.link },
+    { small: m.memberAdded.ignore(v.domain) },
+  ]);
+}
+
 export interface StaleDigestEmailInput {
   language: string;
   branding: Branding;

@@ -46,6 +46,8 @@ export const ROUTES: readonly RouteDefinition[] = [
   invitations.previewInvitation,
   invitations.acceptInvitation,
   invitations.addMember,
+  invitations.verifyEmail,
+  invitations.sendSetPasswordEmail,
   assets.listLocations,
   assets.createLocation,
   assets.patchLocation,

@@ -13,9 +13,11 @@ import {
   inviteLinkResult,
   previewBody,
   resendResult,
+  setPasswordEmailResult,
   tokenParams,
+  verificationSent,
 } from '#shared/schemas/invitations.ts';
-import { addedMember } from '#shared/schemas/members.ts';
+import { addedMember, memberParams } from '#shared/schemas/members.ts';
 
 export const listInvitations = /* @__PURE__ */ defineRoute({
   id: 'listInvitations',
@@ -95,14 +97,42 @@ export const acceptInvitation = /* @__PURE__ */ defineRoute({
   id: 'acceptInvitation',
   method: 'POST',
   path: '/invitations/{token}/accept',
-  summary: 'Accept an invitation, register through a link, or set a first password; signed in with the same email, just join',
+  summary:
+    'Accept an invitation or set a first password (201); signed in, just join (201); register through a link signed out: 202, a verification email goes out first (the same answer when the address has an account)',
   access: 'public',
   handler: 'functions/invitations/accept-invitation.ts',
   request: { params: tokenParams, body: acceptBody },
-  response: { status: 201, body: acceptResult },
+  response: { status: 201, body: acceptResult, accepted: verificationSent },
   table: ['GetItem', 'BatchGetItem', 'Query', 'UpdateItem', 'TransactWriteItems'],
+  services: ['cognito', 'ses'],
+  cognitoActions: ['AdminCreateUser', 'AdminSetUserPassword', 'AdminUpdateUserAttributes', 'AdminDeleteUser', 'AdminDisableUser'],
+});
+
+export const verifyEmail = /* @__PURE__ */ defineRoute({
+  id: 'verifyEmail',
+  method: 'POST',
+  path: '/email-verifications/{token}',
+  summary: "Complete a link registration from its emailed verification link: the link's uses count here; 410 used, expired or replaced",
+  access: 'public',
+  handler: 'functions/invitations/verify-email.ts',
+  request: { params: tokenParams },
+  response: { status: 201, body: acceptResult },
+  table: ['GetItem', 'BatchGetItem', 'UpdateItem', 'TransactWriteItems'],
   services: ['cognito'],
-  cognitoActions: ['AdminCreateUser', 'AdminSetUserPassword', 'AdminUpdateUserAttributes', 'AdminDeleteUser'],
+  cognitoActions: ['AdminGetUser', 'AdminEnableUser', 'AdminUpdateUserAttributes', 'AdminDisableUser', 'AdminUserGlobalSignOut'],
+});
+
+export const sendSetPasswordEmail = /* @__PURE__ */ defineRoute({
+  id: 'sendSetPasswordEmail',
+  method: 'POST',
+  path: '/domains/{domainId}/members/{userId}/set-password-email',
+  summary: 'A new set-password email for a member whose account has no password yet; the earlier link dies at once; 409 password-already-set',
+  access: 'members:create',
+  handler: 'functions/members/send-set-password-email.ts',
+  request: { params: memberParams },
+  response: { status: 202, body: setPasswordEmailResult },
+  table: ['GetItem', 'UpdateItem', 'TransactWriteItems'],
+  services: ['ses'],
 });
 
 export const addMember = /* @__PURE__ */ defineRoute({

@@ -111,4 +111,10 @@ export const acceptBody = /* @__PURE__ */ lazy(() =>
 
 export const acceptResult = /* @__PURE__ */ lazy(() => z.object({ userId: z.string(), domainId: z.string(), status: z.enum(['active', 'pending']) }));
 
+/** A registration through a link, signed out: the same answer whether or not the address has an account. */
+export const verificationSent = /* @__PURE__ */ lazy(() => z.object({ status: z.literal('verification_sent'), email: z.string() }));
+
+/** A new set-password email for a member who has no password yet. */
+export const setPasswordEmailResult = /* @__PURE__ */ lazy(() => z.object({ delivery: z.enum(['sent', 'failed']), expiresAt: z.string() }));
+
 export const addMemberBody = /* @__PURE__ */ lazy(() => z.strictObject({ email: email(), name: name(), language: language(), role: id() }));

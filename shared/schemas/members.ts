@@ -138,4 +138,6 @@ export const accessReviewBody = /* @__PURE__ */ lazy(() =>
 export const signOffBody = /* @__PURE__ */ lazy(() => z.strictObject({ note: z.optional(z.string().check(z.trim(), z.maxLength(1000, 'must be at most 1000 characters'), freeText())) }));
 export const signOffResult = /* @__PURE__ */ lazy(() => z.object({ at: z.string(), by: z.string(), note: z.nullable(z.string()), nextDueAt: z.string() }));
 
-export const addedMember = /* @__PURE__ */ lazy(() => z.extend(member(), { setPasswordEmail: z.enum(['sent', 'failed', 'not_needed']) }));
+export const addedMember = /* @__PURE__ */ lazy(() =>
+  z.extend(member(), { setPasswordEmail: z.enum(['sent', 'failed', 'not_needed']), addedEmail: z.enum(['sent', 'failed', 'not_needed']) }),
+);

@@ -44,14 +44,14 @@ export interface InvitationRecord {
   version: number;
 }
 
-export type TokenKind = 'email' | 'link' | 'set-password';
+export type TokenKind = 'email' | 'link' | 'set-password' | 'verify-email';
 
 export interface TokenRecord {
   hash: string;
   kind: TokenKind;
   domainId: string;
   invitationId: string | null;
-  /** Set-password tokens: the account they set a password for. */
+  /** Set-password and verify-email tokens: the account they set a password for or enable. */
   userId: string | null;
   email: string | null;
   expiresAt: string;
@@ -71,6 +71,29 @@ function invitationItem(invitation: InvitationRecord) {
 /** A token item's TTL is its expiry: DynamoDB deletes it some time after (the stream records `invitation.expired`). */
 export function tokenItem(token: TokenRecord) {
   return { ...keys.token(token.hash), type: 'token', ...token, ttl: ttlOf(token.expiresAt) };
+}
+
+/**
+ * The item that outlives a token's TTL delete: only its expiry, kept as long as an expired
+ * invitation stays listed. No raw token, no domainId (nothing in it is a domain's data).
+ */
+export function tokenExpiryItem(token: Pick<TokenRecord, 'hash' | 'expiresAt'>) {
+  return { ...keys.tokenExpiry(token.hash), type: 'token-expiry', expiresAt: token.expiresAt, ttl: ttlOf(token.expiresAt) + EXPIRED_KEPT_DAYS * 86_400 };
+}
+
+/** The writes that store a new token and its expiry item. */
+export function tokenPuts(token: TokenRecord) {
+  const table = tableName();
+  return [
+    { Put: { TableName: table, Item: tokenItem(token), ConditionExpression: 'attribute_not_exists(pk)' } },
+    { Put: { TableName: table, Item: tokenExpiryItem(token) } },
+  ];
+}
+
+/** For a token that is not in the table: 410 expired when TTL deleted it (its expiry item is left), else undefined (unknown). */
+export async function deletedTokenProblem(hash: string): Promise<TokenGone | undefined> {
+  const out = await dynamodb.send(new GetCommand({ TableName: tableName(), Key: keys.tokenExpiry(hash), ConsistentRead: true }));
+  return out.Item ? new TokenGone('expired') : undefined;
 }
 
 export async function getToken(hash: string): Promise<TokenRecord | undefined> {
@@ -152,7 +175,7 @@ export async function issueInvitation(invitation: InvitationRecord, token: Token
             : { ConditionExpression: 'attribute_not_exists(pk)' }),
         },
       },
-      { Put: { TableName: table, Item: tokenItem(token), ConditionExpression: 'attribute_not_exists(pk)' } },
+      ...tokenPuts(token),
       ...(previous ? [retireToken(previous.tokenHash)] : []),
       putHistory(invitation.domainId, event),
     ],
@@ -161,7 +184,7 @@ export async function issueInvitation(invitation: InvitationRecord, token: Token
 }
 
 /** The old token dies at once: still readable, so its link answers "revoked", not "unknown". */
-function retireToken(hash: string) {
+export function retireToken(hash: string) {
   return {
     Update: {
       TableName: tableName(),
@@ -335,4 +358,5 @@ export function acceptanceItems(token: TokenRecord) {
 /** Stores a set-password token on its own (the first administrator of a new stack). */
 export async function putToken(token: TokenRecord): Promise<void> {
   await dynamodb.send(new PutCommand({ TableName: tableName(), Item: tokenItem(token), ConditionExpression: 'attribute_not_exists(pk)' }));
+  await dynamodb.send(new PutCommand({ TableName: tableName(), Item: tokenExpiryItem(token) }));
 }

@@ -16,6 +16,10 @@ export const historyEvent = (domainId: string, at: string, eventId: string) => (
 export const invitation = (domainId: string, invitationId: string) => ({ pk: `DOMAIN#${domainId}`, sk: `INVITE#${invitationId}` });
 export const invitationPrefix = 'INVITE#';
 export const token = (tokenHash: string) => ({ pk: `TOKEN#${tokenHash}`, sk: 'TOKEN' });
+/** What outlives a token's TTL: its expiry only, so its link still answers 410 expired. */
+export const tokenExpiry = (tokenHash: string) => ({ pk: `TOKEN#${tokenHash}`, sk: 'EXPIRY' });
+/** A registration through a link that waits for its address to be verified. */
+export const registration = (email: string) => ({ pk: `REGISTRATION#${email.toLowerCase()}`, sk: 'REGISTRATION' });
 export const mailDay = (domainId: string, day: string) => ({ pk: `DOMAIN#${domainId}`, sk: `MAILDAY#${day}` });
 export const allDomains = (domainId: string) => ({ gsi1pk: 'DOMAINS', gsi1sk: `DOMAIN#${domainId}` });
 export const bootstrap = () => ({ pk: 'STACK', sk: 'BOOTSTRAP' });

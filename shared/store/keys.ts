@@ -12,6 +12,8 @@
  * | history     | DOMAIN#<d>       | EVENT#<at>#<id> |                               |                                |
  * | invitation  | DOMAIN#<d>       | INVITE#<id>     |                               |                                |
  * | token       | TOKEN#<sha256>   | TOKEN           |                               |                                |
+ * | token expiry| TOKEN#<sha256>   | EXPIRY          |                               |                                |
+ * | registration| REGISTRATION#<email> | REGISTRATION |                              |                                |
  * | mail count  | DOMAIN#<d>       | MAILDAY#<day>   |                               |                                |
  * | location    | DOMAIN#<d>       | LOCATION#<l>    |                               | LOCATIONS#<d> / <name>#<l>     |
  * | asset       | DOMAIN#<d>       | ASSET#<a>       | HELD#<d> / <holder>#<name>#<a> (checked out only) | ASSETS#<d> / <name>#<a> |
@@ -19,6 +21,11 @@
  * | asset tag   | DOMAIN#<d>       | ASSETTAG#<tag>  |                               |                                |
  * | reset token | RESET#<sha256>   | RESET           |                               |                                |
  * | reset rate  | RESETRATE#<sha256 of address> | RESETRATE |                         |                                |
+ *
+ * A token expiry item keeps only `expiresAt` (TTL: 30 days after it) so a link whose token
+ * TTL deleted still answers 410 expired. A registration item holds an unverified link
+ * registration (the Cognito account's id, the current verification token's hash); it has
+ * no profile, no email claim and no membership until its address is verified.
  *
  * An asset's reservations sort right after the asset (one Query reads both to check a new
  * reservation for overlaps). An asset tag item claims a tag (lower case) for one asset, so

@@ -11,7 +11,7 @@ import { Conflict } from '#shared/http/errors.ts';
 import { decodeCursor } from '#shared/store/cursor.ts';
 import { queryPage } from '#shared/store/query-page.ts';
 import { ConcurrentChange, isNamed, transact } from '#shared/store/dynamo.ts';
-import { membershipItem } from '#shared/store/domain-store.ts';
+import { allMembershipsOfUser, membershipItem } from '#shared/store/domain-store.ts';
 import { putHistory } from '#shared/store/history.ts';
 import * as keys from '#shared/store/key-formats.ts';
 import { withoutKeys } from '#shared/store/keys.ts';
@@ -217,5 +217,26 @@ const NOTHING_ELSE: AlsoInTransaction = { items: [], explain: () => new Concurre
 export class LastAdminError extends Conflict {
   constructor() {
     super('This would leave the domain without an active administrator: give another member an admin role first.', 'last-admin');
+  }
+}
+
+/**
+ * The address of a user is proven (an invitation accepted, a set-password link used):
+ * `emailVerified` becomes true on the profile and on every membership of the user. Each
+ * write is its own conditional update, so a user in any number of domains fits.
+ */
+export async function markEmailVerifiedEverywhere(userId: string): Promise<void> {
+  const table = tableName();
+  const set = (key: { pk: string; sk: string }) =>
+    dynamodb
+      .send(new UpdateCommand({ TableName: table, Key: key, UpdateExpression: 'SET emailVerified = :true', ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeValues: { ':true': true } }))
+      .catch((error: unknown) => {
+        // Removed meanwhile: nothing left to mark.
+        if (!isNamed(error, 'ConditionalCheckFailedException')) throw error;
+      });
+  await set(keys.user(userId));
+  const memberships = await allMembershipsOfUser(userId);
+  for (let i = 0; i < memberships.length; i += 10) {
+    await Promise.all(memberships.slice(i, i + 10).filter((m) => !m.emailVerified).map((m) => set(keys.membership(m.domainId, userId))));
   }
 }

@@ -73,6 +73,8 @@ export interface UserRecord {
   sessionsValidAfter?: number;
   /** When name or language last changed: the table stream copies them into every membership, with this time. */
   profileUpdatedAt?: string;
+  /** SHA-256 of the account's one live set-password token (a resend replaces it); absent once a password is set. */
+  setPasswordTokenHash?: string;
 }
 
 export interface HistoryEvent {

@@ -27,6 +27,22 @@ async function tokenFromMail(to: string): Promise<string> {
   return match[1];
 }
 
+/** The token in the newest verification email sent to `to`. */
+async function verificationFromMail(to: string): Promise<string> {
+  const mail = (await sentEmails(to)).at(-1);
+  const match = /verify-email\?token=([A-Za-z0-9_-]+)/.exec(mail?.body.text ?? '');
+  if (!match?.[1]) throw new Error(`no verification link in the mail to ${to}`);
+  seenTokens.add(match[1]);
+  return match[1];
+}
+
+/** Registers through a link (202) and completes it from the verification email. */
+async function registerAndVerify(linkToken: string, body: { email: string; name: string; password: string }) {
+  const registered = await api('POST', `/invitations/${linkToken}/accept`, { body });
+  expect(registered.status).toBe(202);
+  return api('POST', `/email-verifications/${await verificationFromMail(body.email)}`);
+}
+
 function tokenFromUrl(url: string): string {
   const token = new URL(url).searchParams.get('token') ?? '';
   seenTokens.add(token);
@@ -105,14 +121,17 @@ describe('single use and max uses', () => {
     expect(members.body.items).toHaveLength(1);
   });
 
-  it('a link with maxUses 3 raced by 8 registrations admits exactly 3', async () => {
+  it('a link with maxUses 3 raced by 8 verified registrations admits exactly 3', async () => {
     const domain = await newDomain(owner);
     const link = await api('POST', `/domains/${domain.id}/invite-links`, { token: owner, body: { validDays: 7, maxUses: 3 } });
     expect(link.status).toBe(201);
     const token = tokenFromUrl(link.body.url);
-    const results = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => api('POST', `/invitations/${token}/accept`, { body: { email: uniqueEmail(`link${i}`), name: `Registrant ${i}`, password: strongPassword } })),
-    );
+    const emails = Array.from({ length: 8 }, (_, i) => uniqueEmail(`link${i}`));
+    const registered = await Promise.all(emails.map((email, i) => api('POST', `/invitations/${token}/accept`, { body: { email, name: `Registrant ${i}`, password: strongPassword } })));
+    // Registering takes no use: every one waits for its address.
+    expect(registered.map((r) => r.status)).toEqual(Array(8).fill(202));
+    const verifications = await Promise.all(emails.map(verificationFromMail));
+    const results = await Promise.all(verifications.map((v) => api('POST', `/email-verifications/${v}`)));
     expect(results.filter((r) => r.status === 201)).toHaveLength(3);
     for (const r of results.filter((x) => x.status !== 201)) expect(r.body.type).toContain('invitation-used');
     const pending = await api('GET', `/domains/${domain.id}/members?status=pending`, { token: owner });
@@ -131,7 +150,8 @@ describe('shareable links', () => {
     expect(outside.status).toBe(403);
     expect(outside.body.detail).toContain('example.test');
     const email = uniqueEmail('pending');
-    const registered = await api('POST', `/invitations/${token}/accept`, { body: { email, name: 'Pia Pending', password: strongPassword } });
+    const registered = await registerAndVerify(token, { email, name: 'Pia Pending', password: strongPassword });
+    expect(registered.status).toBe(201);
     expect(registered.body).toMatchObject({ status: 'pending' });
     const pia = await tokenFor(email, strongPassword);
     expect((await api('GET', `/domains/${domain.id}`, { token: pia })).status).toBe(200);
@@ -145,7 +165,7 @@ describe('shareable links', () => {
     expect((await api('POST', `/domains/${domain.id}/invite-links`, { token: owner, body: { validDays: 7, role: 'administrator' } })).status).toBe(400);
     expect((await api('POST', `/domains/${domain.id}/invite-links`, { token: owner, body: { validDays: 91 } })).status).toBe(400);
     const withRole = await api('POST', `/domains/${domain.id}/invite-links`, { token: owner, body: { validDays: 7, role: 'user' } });
-    const registered = await api('POST', `/invitations/${tokenFromUrl(withRole.body.url)}/accept`, { body: { email: uniqueEmail('roled'), name: 'Rolf', password: strongPassword } });
+    const registered = await registerAndVerify(tokenFromUrl(withRole.body.url), { email: uniqueEmail('roled'), name: 'Rolf', password: strongPassword });
     expect(registered.body).toMatchObject({ status: 'active' });
   });
 });
@@ -254,7 +274,7 @@ describe('SES refusing mail', () => {
 });
 
 describe('adding a member by hand', () => {
-  it('a new account is active at once and gets a single-use set-password email; an existing one gets none', async () => {
+  it('a new account is active at once and gets a single-use set-password email; an existing one gets a "you were added" email', async () => {
     const domain = await newDomain(owner);
     const email = uniqueEmail('manual');
     const added = await api('POST', `/domains/${domain.id}/members`, { token: owner, body: { email, name: 'Manu Al', language: 'fr', role: 'user' } });
@@ -271,8 +291,12 @@ describe('adding a member by hand', () => {
     const existing = await createUser();
     const before = (await sentEmails(existing.email)).length;
     const again = await api('POST', `/domains/${domain.id}/members`, { token: owner, body: { email: existing.email, name: 'Ignored', language: 'en', role: 'manager' } });
-    expect(again.body).toMatchObject({ status: 'active', setPasswordEmail: 'not_needed', name: existing.name });
-    expect(await sentEmails(existing.email)).toHaveLength(before);
+    expect(again.body).toMatchObject({ status: 'active', setPasswordEmail: 'not_needed', addedEmail: 'sent', name: existing.name });
+    const mails = await sentEmails(existing.email);
+    expect(mails).toHaveLength(before + 1);
+    expect(mails.at(-1)?.subject).toContain(domain.name);
+    expect(mails.at(-1)?.body.text).toContain('Manager');
+    expect(mails.at(-1)?.body.text).toMatch(/\/sign-in$/m);
     expect((await api('POST', `/domains/${domain.id}/members`, { token: owner, body: { email: existing.email, name: 'x', language: 'en', role: 'user' } })).status).toBe(409);
   });
 });

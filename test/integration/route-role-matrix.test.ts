@@ -93,7 +93,27 @@ const SAMPLES: Record<string, (ctx: Context, who: Principal) => Promise<Sample>>
   previewInvitation: async (c) => ({ path: `/invitations/${(await c.freshInvitation()).token}` }),
   acceptInvitation: async (c) => ({ path: `/invitations/${(await c.freshInvitation()).token}/accept`, body: { name: 'Matrix Joiner', password: 'Matrix-Joiner-2026!' } }),
   addMember: async (c) => ({ path: `/domains/${c.domainId}/members`, body: { email: uniqueEmail(), name: 'Matrix Added', language: 'en', role: plainRole } }),
+  verifyEmail: async (c) => ({ path: `/email-verifications/${await freshVerification(c)}` }),
+  sendSetPasswordEmail: async (c) => ({ path: `/domains/${c.domainId}/members/${await freshPasswordless(c)}/set-password-email` }),
 };
+
+/** A registration through a new link of the matrix domain: the token of its verification email. */
+async function freshVerification(c: Context): Promise<string> {
+  const link = await api('POST', `/domains/${c.domainId}/invite-links`, { token: c.ownerToken, body: { validDays: 7 } });
+  const linkToken = new URL(link.body.url).searchParams.get('token');
+  const email = uniqueEmail();
+  const res = await api('POST', `/invitations/${linkToken}/accept`, { body: { email, name: 'Matrix Registrant', password: 'Matrix-Joiner-2026!' } });
+  const token = /verify-email\?token=([A-Za-z0-9_-]+)/.exec((await sentEmails(email)).at(-1)?.body.text ?? '')?.[1];
+  if (res.status !== 202 || !token) throw new Error(`freshVerification: ${res.status} ${JSON.stringify(res.body)}`);
+  return token;
+}
+
+/** A member the owner added by hand, who has not set a password yet. */
+async function freshPasswordless(c: Context): Promise<string> {
+  const res = await api('POST', `/domains/${c.domainId}/members`, { token: c.ownerToken, body: { email: uniqueEmail(), name: 'Matrix Passwordless', language: 'en', role: plainRole } });
+  if (res.status !== 201) throw new Error(`freshPasswordless: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.userId as string;
+}
 
 const uniqueEmail = () => `matrix-${Math.random().toString(36).slice(2, 12)}@example.test`;
 

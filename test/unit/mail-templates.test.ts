@@ -3,16 +3,32 @@ import {
   accessReviewReminderEmail,
   type Branding,
   invitationEmail,
+  memberAddedEmail,
   type RenderedEmail,
   setPasswordEmail,
+  signInToJoinEmail,
   staleDigestEmail,
+  verifyEmailEmail,
 } from '#shared/mail/templates.ts';
 
 const branding: Branding = { productName: 'Trackinno', logoUrl: 'https://cdn.example.com/logo.png', primaryColor: '#0a7d4f' };
 const link = 'https://app.example.com/accept-invitation?token=QmFzZTY0dXJsLXRva2VuLTEyOGJpdHM';
 const reviewLink = 'https://app.example.com/domains/d-1/access-review';
+const verifyLink = 'https://app.example.com/verify-email?token=VmVyaWZ5LXRva2VuLTI1NmJpdHMtYmFzZTY0dXJs';
+const signInLink = 'https://app.example.com/sign-in';
 
-type TemplateName = 'invitation' | 'setPassword' | 'staleDigest' | 'accessReview';
+type TemplateName = 'invitation' | 'setPassword' | 'staleDigest' | 'accessReview' | 'verifyEmail' | 'signInToJoin' | 'memberAdded';
+
+/** The link each template carries in renderAll. */
+const LINKS: Record<TemplateName, string> = {
+  invitation: link,
+  setPassword: link,
+  staleDigest: reviewLink,
+  accessReview: reviewLink,
+  verifyEmail: verifyLink,
+  signInToJoin: link,
+  memberAdded: signInLink,
+};
 
 /** Each template with the same language, branding and domain name, so every test can run over all four. */
 function renderAll(language: string, over: { branding?: Branding; domainName?: string } = {}): Record<TemplateName, RenderedEmail> {
@@ -30,14 +46,41 @@ function renderAll(language: string, over: { branding?: Branding; domainName?: s
       reviewLink,
     }),
     accessReview: accessReviewReminderEmail({ ...common, dueAt: '2026-12-15T00:00:00Z', reviewLink }),
+    verifyEmail: verifyEmailEmail({ ...common, link: verifyLink, expiresAt: '2026-11-30T14:05:00Z' }),
+    signInToJoin: signInToJoinEmail({ ...common, link }),
+    memberAdded: memberAddedEmail({ ...common, inviterName: 'Anna Admin', roleName: 'Manager', link: signInLink }),
   };
 }
 
 /** A phrase per template and language, in its subject and body, that only that language's text has. */
 const PHRASES: Record<string, Record<string, RegExp>> = {
-  en: { invitation: /invited you to join/, setPassword: /Set your password/, staleDigest: /deactivated/, accessReview: /access review of/ },
-  fi: { invitation: /kutsui sinut/, setPassword: /[Aa]seta salasana/, staleDigest: /poistettiin käytöstä/, accessReview: /käyttöoikeuksien tarkastus/ },
-  fr: { invitation: /vous invite à rejoindre/, setPassword: /mot de passe/, staleDigest: /désactivé/, accessReview: /revue (périodique )?des accès/ },
+  en: {
+    invitation: /invited you to join/,
+    setPassword: /Set your password/,
+    staleDigest: /deactivated/,
+    accessReview: /access review of/,
+    verifyEmail: /[Cc]onfirm/,
+    signInToJoin: /Sign in/,
+    memberAdded: /added to|added you to/,
+  },
+  fi: {
+    invitation: /kutsui sinut/,
+    setPassword: /[Aa]seta salasana/,
+    staleDigest: /poistettiin käytöstä/,
+    accessReview: /käyttöoikeuksien tarkastus/,
+    verifyEmail: /[Vv]ahvista/,
+    signInToJoin: /[Kk]irjaudu/,
+    memberAdded: /lisä(ttiin|si)/,
+  },
+  fr: {
+    invitation: /vous invite à rejoindre/,
+    setPassword: /mot de passe/,
+    staleDigest: /désactivé/,
+    accessReview: /revue (périodique )?des accès/,
+    verifyEmail: /[Cc]onfirme/,
+    signInToJoin: /[Cc]onnecte/,
+    memberAdded: /ajouté/,
+  },
 };
 
 describe('email templates', () => {
@@ -123,8 +166,10 @@ describe('email templates', () => {
 
   it('escapes every interpolated value in the HTML and never lets markup through', () => {
     const evil = '<script>alert(1)</script>';
+    const all = Object.values(renderAll('en', { domainName: evil, branding: { ...branding, productName: `"Brand" & <b>` } }));
     const emails = [
-      ...Object.values(renderAll('en', { domainName: evil, branding: { ...branding, productName: `"Brand" & <b>` } })),
+      ...all,
+      memberAddedEmail({ language: 'fr', branding, domainName: 'Acme', inviterName: `Eve <img src=x onerror=alert(1)>`, roleName: `"><script>x</script>`, link: signInLink }),
       invitationEmail({ language: 'fi', branding, domainName: 'Acme', inviterName: `Eve <img src=x onerror=alert(1)>`, roleName: `"><script>x</script>`, link, expiresAt: '2026-11-30T14:05:00Z', message: `Hi' & "bye"\n${evil}` }),
       staleDigestEmail({ language: 'fr', branding, domainName: 'Acme', deactivated: [{ name: evil, email: `a"b@example.com`, lastActiveAt: null }], keptAdmins: [{ name: `<i>x</i>`, email: 'x@example.com' }], reviewLink }),
     ];
@@ -135,7 +180,7 @@ describe('email templates', () => {
     const domainHtml = emails[0]?.html ?? '';
     expect(domainHtml).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(domainHtml).toContain('&quot;Brand&quot; &amp; &lt;b&gt;');
-    expect(emails[4]?.html).toContain('Hi&#39; &amp; &quot;bye&quot;<br>&lt;script&gt;');
+    expect(emails[all.length + 1]?.html).toContain('Hi&#39; &amp; &quot;bye&quot;<br>&lt;script&gt;');
     // The plain-text part is text: the same value, as written.
     expect(emails[0]?.text).toContain(evil);
   });
@@ -149,7 +194,7 @@ describe('email templates', () => {
   it('carries the link, as given, in both parts, and no other link', () => {
     const withQuery = 'https://app.example.com/accept-invitation?token=abc&x=1';
     for (const [name, email] of Object.entries(renderAll('fr'))) {
-      const expected = name === 'staleDigest' || name === 'accessReview' ? reviewLink : link;
+      const expected = LINKS[name as TemplateName];
       expect(email.text, name).toContain(`\n${expected}\n`);
       expect(email.html, name).toContain(`href="${expected}"`);
       const hrefs = [...email.html.matchAll(/href="([^"]*)"/g)].map((match) => match[1]);
@@ -188,6 +233,34 @@ describe('email templates', () => {
     const bad = renderAll('en', { branding: { ...branding, primaryColor: 'red;background:url(https://evil.example)' } }).invitation;
     expect(bad.html).not.toContain('evil.example');
     expect(bad.html).toContain('background:#1f6feb');
+  });
+
+  it('asks a link registrant to confirm the address, says the link is single-use and when it expires, and what happens if ignored', () => {
+    const en = renderAll('en').verifyEmail;
+    expect(en.subject).toBe('Confirm your email address to join Acme Oy on Trackinno');
+    expect(en.text).toContain('works only once and expires on 30 November 2026 at 14:05 UTC');
+    expect(en.text).toContain('never works');
+    expect(renderAll('fi').verifyEmail.text).toContain('30. marraskuuta 2026 klo 14.05 UTC');
+    expect(renderAll('fr').verifyEmail.text).toContain('30 novembre 2026 à 14:05 UTC');
+  });
+
+  it('tells an existing account to sign in and open the link again, and that nothing changed', () => {
+    for (const language of ['en', 'fi', 'fr']) {
+      const email = renderAll(language).signInToJoin;
+      expect(email.text).toContain(`\n${link}\n`);
+      expect(email.text).not.toContain('verify-email');
+    }
+    const en = renderAll('en').signInToJoin;
+    expect(en.subject).toBe('Sign in to join Acme Oy on Trackinno');
+    expect(en.text).toContain('You already have an account with this address');
+    expect(en.text).toContain('reset it on the sign-in page');
+  });
+
+  it('tells an added account where and with which role, in its language', () => {
+    expect(renderAll('en').memberAdded.text).toContain('Anna Admin added you to Acme Oy on Trackinno as Manager.');
+    expect(renderAll('fi').memberAdded.text).toContain('Roolisi on Manager');
+    expect(renderAll('fr').memberAdded.text).toContain('en tant que Manager');
+    expect(renderAll('fr').memberAdded.subject).toBe('Vous avez été ajouté à l’espace Acme Oy sur Trackinno');
   });
 
   it('refuses a date that is not one', () => {

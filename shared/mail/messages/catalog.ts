@@ -26,6 +26,29 @@ export interface Messages {
     expiry(v: { date: string; domain: string }): string;
     ignore: string;
   };
+  /** A registration through a link: the owner of the address confirms it (and nothing happens otherwise). */
+  verifyEmail: {
+    subject(v: { domain: string; product: string }): string;
+    lead(v: { domain: string; product: string }): string;
+    button: string;
+    expiry(v: { date: string }): string;
+    ignore: string;
+  };
+  /** A registration through a link for an address that has an account already: sign in and open the link. */
+  signInToJoin: {
+    subject(v: { domain: string; product: string }): string;
+    lead(v: { domain: string; product: string }): string;
+    button: string;
+    advice: string;
+    ignore: string;
+  };
+  /** An existing account an administrator added to a domain. */
+  memberAdded: {
+    subject(v: { domain: string; product: string }): string;
+    lead(v: { inviter: string; domain: string; product: string; role: string }): string;
+    button: string;
+    ignore(domain: string): string;
+  };
   staleDigest: {
     /** `count` may be 0: the digest then only reports administrators kept active. */
     subject(v: { count: number; domain: string; product: string }): string;

@@ -20,6 +20,26 @@ export const en: Messages = {
     expiry: (v) => `The link works only once and expires on ${v.date}. If it expires, ask an administrator of ${v.domain} to send you a new one.`,
     ignore: "If you don't recognise this, you can ignore this email: nobody can sign in to the account until a password is set.",
   },
+  verifyEmail: {
+    subject: (v) => `Confirm your email address to join ${v.domain} on ${v.product}`,
+    lead: (v) => `Someone, hopefully you, registered with this address to join ${v.domain} on ${v.product}. Confirm that the address is yours to finish the registration.`,
+    button: 'Confirm my email address',
+    expiry: (v) => `The link works only once and expires on ${v.date}. If it expires, register again through the same link.`,
+    ignore: "If you didn't register, ignore this email: no account is created and the password that was chosen never works.",
+  },
+  signInToJoin: {
+    subject: (v) => `Sign in to join ${v.domain} on ${v.product}`,
+    lead: (v) => `Someone, hopefully you, asked to join ${v.domain} on ${v.product} with this address. You already have an account with this address, so no new one was made.`,
+    button: 'Sign in and join',
+    advice: "Sign in with your existing password, then open the link again to join. If you don't remember your password, reset it on the sign-in page.",
+    ignore: "If this wasn't you, ignore this email: your account is unchanged.",
+  },
+  memberAdded: {
+    subject: (v) => `You were added to ${v.domain} on ${v.product}`,
+    lead: (v) => `${v.inviter} added you to ${v.domain} on ${v.product} as ${v.role}. Sign in with your existing account to start.`,
+    button: 'Sign in',
+    ignore: (domain) => `If you don't know why you were added, contact an administrator of ${domain}.`,
+  },
   staleDigest: {
     subject: (v) =>
       v.count === 0

@@ -23,6 +23,26 @@ export const fi: Messages = {
     expiry: (v) => `Linkki toimii vain kerran ja on voimassa ${v.date} asti. Jos se ehtii vanhentua, pyydä työtilan ${v.domain} ylläpitäjää lähettämään uusi.`,
     ignore: 'Jos et tunnista tätä, voit jättää viestin huomiotta: tiliin ei voi kirjautua ennen kuin salasana on asetettu.',
   },
+  verifyEmail: {
+    subject: (v) => `Vahvista sähköpostiosoitteesi liittyäksesi ${service(v.product, 'palvelun')} työtilaan ${v.domain}`,
+    lead: (v) => `Joku, toivottavasti sinä, rekisteröityi tällä osoitteella ${service(v.product, 'palvelun')} työtilaan ${v.domain}. Vahvista, että osoite on sinun, niin rekisteröityminen valmistuu.`,
+    button: 'Vahvista sähköpostiosoite',
+    expiry: (v) => `Linkki toimii vain kerran ja on voimassa ${v.date} asti. Jos se ehtii vanhentua, rekisteröidy uudelleen saman linkin kautta.`,
+    ignore: 'Jos et rekisteröitynyt, jätä viesti huomiotta: tiliä ei luoda eikä valittu salasana koskaan toimi.',
+  },
+  signInToJoin: {
+    subject: (v) => `Kirjaudu sisään liittyäksesi ${service(v.product, 'palvelun')} työtilaan ${v.domain}`,
+    lead: (v) => `Joku, toivottavasti sinä, pyysi liittyä tällä osoitteella ${service(v.product, 'palvelun')} työtilaan ${v.domain}. Tällä osoitteella on jo tili, joten uutta ei luotu.`,
+    button: 'Kirjaudu ja liity',
+    advice: 'Kirjaudu sisään nykyisellä salasanallasi ja avaa linkki sitten uudelleen liittyäksesi. Jos et muista salasanaa, vaihda se kirjautumissivulla.',
+    ignore: 'Jos se et ollut sinä, jätä viesti huomiotta: tilisi on ennallaan.',
+  },
+  memberAdded: {
+    subject: (v) => `Sinut lisättiin ${service(v.product, 'palvelun')} työtilaan ${v.domain}`,
+    lead: (v) => `${v.inviter} lisäsi sinut ${service(v.product, 'palvelun')} työtilaan ${v.domain}. Roolisi on ${v.role}. Kirjaudu sisään nykyisellä tililläsi.`,
+    button: 'Kirjaudu sisään',
+    ignore: (domain) => `Jos et tiedä, miksi sinut lisättiin, ota yhteyttä työtilan ${domain} ylläpitäjään.`,
+  },
   staleDigest: {
     subject: (v) =>
       v.count === 0

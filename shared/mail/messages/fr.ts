@@ -22,6 +22,28 @@ export const fr: Messages = {
     ignore:
       'Si vous ne savez pas de quoi il s’agit, vous pouvez ignorer cet e-mail\u00a0: personne ne peut se connecter à ce compte tant qu’aucun mot de passe n’a été défini.',
   },
+  verifyEmail: {
+    subject: (v) => `Confirmez votre adresse e-mail pour rejoindre ${v.domain} sur ${v.product}`,
+    lead: (v) =>
+      `Quelqu’un, vous sans doute, s’est inscrit avec cette adresse pour rejoindre l’espace de travail ${v.domain} sur ${v.product}. Confirmez que cette adresse est la vôtre pour terminer l’inscription.`,
+    button: 'Confirmer mon adresse',
+    expiry: (v) => `Ce lien ne fonctionne qu’une seule fois et expire le ${v.date}. Passé ce délai, inscrivez-vous de nouveau avec le même lien.`,
+    ignore: 'Si vous ne vous êtes pas inscrit, ignorez cet e-mail : aucun compte n’est créé et le mot de passe choisi ne fonctionnera jamais.',
+  },
+  signInToJoin: {
+    subject: (v) => `Connectez-vous pour rejoindre ${v.domain} sur ${v.product}`,
+    lead: (v) =>
+      `Quelqu’un, vous sans doute, a demandé à rejoindre l’espace de travail ${v.domain} sur ${v.product} avec cette adresse. Un compte existe déjà pour cette adresse : aucun nouveau compte n’a été créé.`,
+    button: 'Me connecter et rejoindre',
+    advice: 'Connectez-vous avec votre mot de passe habituel, puis ouvrez de nouveau le lien pour rejoindre l’espace. Si vous l’avez oublié, réinitialisez-le depuis la page de connexion.',
+    ignore: 'Si ce n’était pas vous, ignorez cet e-mail : votre compte reste inchangé.',
+  },
+  memberAdded: {
+    subject: (v) => `Vous avez été ajouté à l’espace ${v.domain} sur ${v.product}`,
+    lead: (v) => `${v.inviter} vous a ajouté à l’espace de travail ${v.domain} sur ${v.product} en tant que ${v.role}. Connectez-vous avec votre compte habituel pour commencer.`,
+    button: 'Me connecter',
+    ignore: (domain) => `Si vous ne savez pas pourquoi vous avez été ajouté, contactez un administrateur de l’espace ${domain}.`,
+  },
   staleDigest: {
     subject: (v) =>
       v.count === 0
