@@ -43,7 +43,7 @@ import { type AlsoInTransaction, getMembership, markEmailVerifiedEverywhere, sav
 import type { DomainRecord, MembershipRecord, UserRecord } from '#shared/store/records.ts';
 import { dropRegistration, getRegistration, putRegistration } from '#shared/store/registration-store.ts';
 import { getUser, newUserItems, notOrphanItem, userIdByEmail } from '#shared/store/user-store.ts';
-import { transact } from '#shared/store/dynamo.ts';
+import { isNamed, transact } from '#shared/store/dynamo.ts';
 import { hashToken, newToken } from '#shared/tokens.ts';
 
 /** How long a registration's verification link works. */
@@ -247,12 +247,15 @@ async function registerThroughLink(
   try {
     userId = await createOrReplaceAccount(directory, email, { password: input.password, emailVerified: false, enabled: false });
   } catch (error) {
+    const raced = (error instanceof Conflict && error.slug === 'account-exists') || isNamed(error, 'UserNotFoundException');
+    if (!raced) throw error;
     // An account with a claim appeared meanwhile: the same answer as above.
-    if (error instanceof Conflict && error.slug === 'account-exists') {
+    if (await userIdByEmail(email)) {
       await signInToJoin();
       return answer;
     }
-    throw error;
+    // Another registration of the address replaced the account under this one.
+    throw new Conflict(`Another registration for ${email} was made at the same moment; send yours again.`, 'registration-changed');
   }
   const { token, hash } = newToken();
   const expiresAt = new Date(at.getTime() + VERIFICATION_MS).toISOString();

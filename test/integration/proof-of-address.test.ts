@@ -336,3 +336,34 @@ afterAll(async () => {
   expect(seenTokens.size).toBeGreaterThan(5);
   expect(leaked).toEqual([]);
 });
+
+describe('races on one address', () => {
+  it('concurrent registrations of one address with different passwords: at most one verifies, and only its password signs in', async () => {
+    const link = await newLink(shared.id);
+    const email = uniqueEmail('race-register');
+    const passwords = [1, 2, 3, 4].map((i) => `Racer-${i}-Password-x9!`);
+    const answers = await Promise.all(passwords.map((password) => register(link, email, password)));
+    // Each answer is a 202 or a 409 asking to send again; never a 5xx.
+    for (const a of answers) expect([202, 409]).toContain(a.status);
+    const tokens = (await sentEmails(email)).flatMap((m) => /verify-email\?token=([A-Za-z0-9_-]+)/.exec(m.body.text ?? '')?.[1] ?? []);
+    tokens.forEach((t) => seenTokens.add(t));
+    const verified = await Promise.all(tokens.map((t) => api('POST', `/email-verifications/${t}`)));
+    const winners = verified.filter((v) => v.status === 201);
+    expect(winners.length).toBeLessThanOrEqual(1);
+    for (const v of verified.filter((x) => x.status !== 201)) expect(v.status).toBe(410);
+    const signIns = await Promise.all(passwords.map((p) => tokenFor(email, p).then(() => true, () => false)));
+    expect(signIns.filter(Boolean).length).toBe(winners.length);
+  });
+
+  it('concurrent set-password resends leave exactly one live link', async () => {
+    const email = uniqueEmail('race-resend');
+    const added = await api('POST', `/domains/${shared.id}/members`, { token: owner, body: { email, name: 'Race Resend', language: 'en', role: 'user' } });
+    const results = await Promise.all([1, 2, 3, 4].map(() => api('POST', `/domains/${shared.id}/members/${added.body.userId}/set-password-email`, { token: owner })));
+    expect(results.filter((r) => r.status === 202).length).toBeGreaterThanOrEqual(1);
+    for (const r of results.filter((x) => x.status !== 202)) expect(r.status).toBe(409);
+    const links = (await sentEmails(email)).flatMap((m) => /accept-invitation\?token=([A-Za-z0-9_-]+)/.exec(m.body.text ?? '')?.[1] ?? []);
+    links.forEach((t) => seenTokens.add(t));
+    const previews = await Promise.all(links.map((t) => api('GET', `/invitations/${t}`)));
+    expect(previews.filter((p) => p.status === 200)).toHaveLength(1);
+  });
+});
