@@ -236,10 +236,15 @@ async function registerThroughLink(
   const answer = new Accepted({ status: 'verification_sent' as const, email });
   // Each registration mails someone: the domain's daily cap holds for these too.
   await reserveEmails(domain.id, at.toISOString().slice(0, 10), 1, invitationEmailsPerDay());
-  const signInToJoin = () =>
-    sendQuietly(mailer, { to: email, ...signInToJoinEmail({ language, branding: domain.settings.branding, domainName: domain.name, link: acceptUrl(linkToken) }) });
-  if (await userIdByEmail(email)) {
-    await signInToJoin();
+  // Written in the account's own language, not the one the registrant typed.
+  const signInToJoin = async (userId: string) => {
+    const account = await getUser(userId);
+    const content = signInToJoinEmail({ language: account?.language ?? language, branding: domain.settings.branding, domainName: domain.name, link: acceptUrl(linkToken) });
+    await sendQuietly(mailer, { to: email, ...content });
+  };
+  const existingId = await userIdByEmail(email);
+  if (existingId) {
+    await signInToJoin(existingId);
     return answer;
   }
   const previous = await getRegistration(email);
@@ -250,8 +255,9 @@ async function registerThroughLink(
     const raced = (error instanceof Conflict && error.slug === 'account-exists') || isNamed(error, 'UserNotFoundException');
     if (!raced) throw error;
     // An account with a claim appeared meanwhile: the same answer as above.
-    if (await userIdByEmail(email)) {
-      await signInToJoin();
+    const appeared = await userIdByEmail(email);
+    if (appeared) {
+      await signInToJoin(appeared);
       return answer;
     }
     // Another registration of the address replaced the account under this one.

@@ -217,16 +217,17 @@ describe('answers never reveal whether an account exists', () => {
   it('registering an address that has an account answers the same 202, creates nothing, and mails the owner "sign in to join"', async () => {
     const domain = shared;
     const link = await newLink(domain.id);
-    const existing = await createUser();
+    const existing = await createUser({ language: 'fi' });
     const fresh = uniqueEmail('fresh');
-    const forExisting = await register(link, existing.email);
+    const forExisting = await register(link, existing.email, attackerPassword, { language: 'fr' });
     const forFresh = await register(link, fresh);
     expect(forExisting.status).toBe(forFresh.status);
     expect(Object.keys(forExisting.body).sort()).toEqual(Object.keys(forFresh.body).sort());
     expect(forExisting.body).toEqual({ status: 'verification_sent', email: existing.email });
 
     const mail = (await sentEmails(existing.email)).at(-1);
-    expect(mail?.subject).toMatch(/Sign in to join/);
+    // In the account's language (Finnish), not the one the registrant typed.
+    expect(mail?.subject).toMatch(/Kirjaudu sisään/);
     expect(mail?.body.text).toContain(`accept-invitation?token=${link}`);
     expect(mail?.body.text).not.toMatch(/verify-email/);
     // Nothing changed for the account: its own password works, the attacker's does not, no membership.
