@@ -52,6 +52,12 @@ const linkIds = new Map<string, string>();
 const register = (linkToken: string, email: string, password = attackerPassword, extra: Record<string, unknown> = {}) =>
   api('POST', `/invitations/${linkToken}/accept`, { body: { email, name: 'Reg Istrant', password, ...extra } });
 
+/** The `email_verified` claim of a fresh ID token: what Cognito holds for the account. */
+async function cognitoSaysVerified(email: string, password: string): Promise<unknown> {
+  const payload = (await tokenFor(email, password)).split('.')[1] ?? '';
+  return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')).email_verified;
+}
+
 async function signInFails(email: string, password: string) {
   await expect(tokenFor(email, password)).rejects.toThrow();
 }
@@ -105,6 +111,7 @@ describe('a link registration proves its address before it holds anything', () =
     expect(verified.body).toMatchObject({ domainId: domain.id, status: 'active' });
     const me = await api('GET', '/me', { token: await tokenFor(email, ownerPassword) });
     expect(me.body).toMatchObject({ email, language: 'fr' });
+    expect(await cognitoSaysVerified(email, ownerPassword)).toBe(true);
     const member = await api('GET', `/domains/${domain.id}/members/${verified.body.userId}`, { token: owner });
     expect(member.body).toMatchObject({ emailVerified: true, role: 'user', status: 'active' });
     expect(await linkUses(domain.id, link)).toBe(1);
@@ -194,6 +201,9 @@ describe('an unverified registration is always replaceable, and its password nev
     expect((await api('POST', `/email-verifications/${attackerVerification}`)).status).toBe(410);
     await signInFails(victim, attackerPassword);
     expect((await api('GET', '/me', { token: await tokenFor(victim, ownerPassword) })).body).toMatchObject({ email: victim, name: 'Rightful Owner' });
+    expect(await cognitoSaysVerified(victim, ownerPassword)).toBe(true);
+    const member = await api('GET', `/domains/${domain.id}/members/${accepted.body.userId}`, { token: owner });
+    expect(member.body.emailVerified).toBe(true);
   });
 
   it('a newer registration for the same address replaces the earlier one: its link is revoked and its password never works', async () => {
@@ -266,6 +276,7 @@ describe('an invitation or set-password link proves the address everywhere', () 
       const member = await api('GET', `/domains/${d.id}/members/${inA.body.userId}`, { token: owner });
       expect(member.body.emailVerified).toBe(true);
     }
+    expect(await cognitoSaysVerified(email, ownerPassword)).toBe(true);
   });
 });
 
