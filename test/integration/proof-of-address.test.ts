@@ -281,7 +281,7 @@ describe('an invitation or set-password link proves the address everywhere', () 
 });
 
 describe('adding an existing account sends it an email', () => {
-  it('a verified account gets a localized "you were added to <Domain> as <Role>" email, within the daily cap', async () => {
+  it('a verified account gets a localized "you were added to <Domain> as <Role>" email; it and registration emails stay within the daily cap', async () => {
     const domain = shared;
     const user = await createUser({ language: 'fi' });
     const added = await api('POST', `/domains/${domain.id}/members`, { token: owner, body: { email: user.email, name: 'x', language: 'en', role: 'manager' } });
@@ -292,7 +292,13 @@ describe('adding an existing account sends it an email', () => {
     expect(mail?.body.text).toContain('Manager');
 
     const capped = await newDomain(owner);
+    const cappedLink = await newLink(capped.id);
     await setMailCount(capped.id, new Date().toISOString().slice(0, 10), 200);
+    // Registration emails count too, the same for an address with or without an account.
+    const stranger = uniqueEmail('capped');
+    expect((await register(cappedLink, stranger)).status).toBe(429);
+    expect((await register(cappedLink, user.email)).status).toBe(429);
+    expect(await sentEmails(stranger)).toHaveLength(0);
     const before = (await sentEmails(user.email)).length;
     const refused = await api('POST', `/domains/${capped.id}/members`, { token: owner, body: { email: user.email, name: 'x', language: 'en', role: 'manager' } });
     expect(refused.status).toBe(429);
