@@ -1,6 +1,6 @@
 /**
- * Opening a link: previewing it, and accepting an email invitation, registering through a
- * shared link, or setting the password of an account an administrator added. The token is
+ * Accepting a link: an email invitation, a registration through a shared link, or setting
+ * the password of an account an administrator added (previewing is shared/domain/open-link.ts). The token is
  * claimed first with a conditional write (single use, max uses), then the account is made,
  * then one transaction stores the profile, the membership, the token's end and the event.
  *
@@ -13,9 +13,9 @@ import { appUrl, invitationEmailsPerDay, tableName } from '#shared/config.ts';
 import type { Directory } from '#shared/directory.ts';
 import { createOrReplaceAccount } from '#shared/domain/accounts.ts';
 import { acceptUrl } from '#shared/domain/invitations.ts';
-import { BadRequest, Conflict, Forbidden } from '#shared/http/errors.ts';
 import { join } from '#shared/domain/join.ts';
 import { openLink as open, type Opened, unknownLink } from '#shared/domain/open-link.ts';
+import { BadRequest, Conflict, Forbidden } from '#shared/http/errors.ts';
 import { Accepted } from '#shared/http/pipeline.ts';
 import type { Language } from '#shared/http/schemas.ts';
 import { type Mailer, MailRefused, type OutgoingEmail } from '#shared/mail/mailer.ts';
@@ -55,7 +55,6 @@ export interface AcceptInput {
   password?: string;
   language?: Language;
 }
-
 
 function requirePassword(password: string | undefined): string {
   if (password === undefined) throw new BadRequest('Choose a password for your account.', [{ path: 'body.password', message: 'is required' }]);
@@ -225,7 +224,6 @@ async function registerThroughLink(
   });
   return answer;
 }
-
 
 /** A set-password link: the account an administrator added gets its first password. */
 async function setFirstPassword(opened: Opened, input: AcceptInput, directory: AccountDirectory) {
