@@ -119,6 +119,7 @@ export async function setPassword(email: string, password: string): Promise<void
   );
 }
 
+/** The account's `sub` for an address; undefined when the pool has none. */
 export async function accountId(email: string): Promise<string | undefined> {
   try {
     const out = await cognito.send(new AdminGetUserCommand({ UserPoolId: userPoolId(), Username: email }));
@@ -129,6 +130,7 @@ export async function accountId(email: string): Promise<string | undefined> {
   }
 }
 
+/** Sets email_verified true (the address is given along unchanged, as Cognito wants it with the flag). */
 export async function markEmailVerified(email: string): Promise<void> {
   await cognito.send(
     new AdminUpdateUserAttributesCommand({

@@ -1,4 +1,4 @@
-import { previewInvitation as preview } from '#shared/domain/accept-invitation.ts';
+import { previewInvitation as preview } from '#shared/domain/open-link.ts';
 import { makePublicHandler } from '#shared/http/public-handler.ts';
 import { previewInvitation } from '#shared/routes/invitations.ts';
 

@@ -1,6 +1,6 @@
 /**
- * Opening a link: previewing it, and accepting an email invitation, registering through a
- * shared link, or setting the password of an account an administrator added. The token is
+ * Accepting a link: an email invitation, a registration through a shared link, or setting
+ * the password of an account an administrator added (previewing is shared/domain/open-link.ts). The token is
  * claimed first with a conditional write (single use, max uses), then the account is made,
  * then one transaction stores the profile, the membership, the token's end and the event.
  *
@@ -9,42 +9,36 @@
  * completes it). An invitation email or a set-password link proves the address by itself.
  */
 import { now } from '#shared/clock.ts';
-import { appUrl, invitationEmailsPerDay, rolePreset, tableName } from '#shared/config.ts';
+import { appUrl, invitationEmailsPerDay, tableName } from '#shared/config.ts';
 import type { Directory } from '#shared/directory.ts';
 import { createOrReplaceAccount } from '#shared/domain/accounts.ts';
 import { acceptUrl } from '#shared/domain/invitations.ts';
-import { adminCheck } from '#shared/domain/members.ts';
-import { rolesOf } from '#shared/domain/roles.ts';
-import { BadRequest, Conflict, Forbidden, NotFound } from '#shared/http/errors.ts';
+import { join } from '#shared/domain/join.ts';
+import { openLink as open, type Opened, unknownLink } from '#shared/domain/open-link.ts';
+import { BadRequest, Conflict, Forbidden } from '#shared/http/errors.ts';
 import { Accepted } from '#shared/http/pipeline.ts';
 import type { Language } from '#shared/http/schemas.ts';
 import { type Mailer, MailRefused, type OutgoingEmail } from '#shared/mail/mailer.ts';
 import { signInToJoinEmail, verifyEmailEmail } from '#shared/mail/templates.ts';
 import { passwordShortfalls } from '#shared/password-policy.ts';
-import { getDomains } from '#shared/store/domain-store.ts';
 import { historyEvent, putHistory } from '#shared/store/history.ts';
 import {
   acceptanceItems,
   claimLinkUse,
   claimToken,
-  deletedTokenProblem,
-  getInvitation,
-  getToken,
   type InvitationRecord,
   releaseLinkUse,
   releaseToken,
-  type TokenRecord,
   TokenGone,
-  tokenProblem,
 } from '#shared/store/invitation-store.ts';
 import * as keys from '#shared/store/key-formats.ts';
 import { reserveEmails } from '#shared/store/mail-quota-store.ts';
-import { type AlsoInTransaction, getMembership, markEmailVerifiedEverywhere, saveMembershipChange } from '#shared/store/member-store.ts';
-import type { DomainRecord, MembershipRecord, UserRecord } from '#shared/store/records.ts';
+import { getMembership, markEmailVerifiedEverywhere } from '#shared/store/member-store.ts';
+import type { UserRecord } from '#shared/store/records.ts';
 import { dropRegistration, getRegistration, putRegistration } from '#shared/store/registration-store.ts';
-import { getUser, newUserItems, notOrphanItem, userIdByEmail } from '#shared/store/user-store.ts';
-import { transact } from '#shared/store/dynamo.ts';
-import { hashToken, newToken } from '#shared/tokens.ts';
+import { getUser, userIdByEmail } from '#shared/store/user-store.ts';
+import { isNamed, transact } from '#shared/store/dynamo.ts';
+import { newToken } from '#shared/tokens.ts';
 
 /** How long a registration's verification link works. */
 const VERIFICATION_MS = 24 * 60 * 60 * 1000;
@@ -60,52 +54,6 @@ export interface AcceptInput {
   name?: string;
   password?: string;
   language?: Language;
-}
-
-const unknownLink = () => new NotFound('This link is not one of ours: check that it was copied whole, or ask for a new invitation.');
-
-export interface Opened {
-  token: TokenRecord;
-  domain: DomainRecord;
-  invitation: InvitationRecord | undefined;
-}
-
-/** Reads a token and what it points at; 404 for an unknown token, 410 for a used, revoked or expired one. */
-async function open(tokenValue: string): Promise<Opened> {
-  const hash = hashToken(tokenValue);
-  const token = await getToken(hash);
-  // A token TTL deleted leaves its expiry behind: still 410 expired, never 404.
-  if (!token) throw (await deletedTokenProblem(hash)) ?? unknownLink();
-  // A verification link completes a registration on its own route; here it opens nothing.
-  if (token.kind === 'verify-email') throw unknownLink();
-  const problem = tokenProblem(token, now().toISOString());
-  if (problem) throw problem;
-  const [[domain], invitation, account] = await Promise.all([
-    getDomains([token.domainId]),
-    token.invitationId ? getInvitation(token.domainId, token.invitationId) : Promise.resolve(undefined),
-    token.kind === 'set-password' && token.userId ? getUser(token.userId) : Promise.resolve(undefined),
-  ]);
-  if (!domain) throw unknownLink();
-  // Only the newest set-password link of an account works: a resend kills the earlier ones.
-  if (token.kind === 'set-password' && account?.setPasswordTokenHash !== undefined && account.setPasswordTokenHash !== token.hash) throw new TokenGone('revoked');
-  if (token.kind !== 'set-password' && invitation?.tokenHash !== token.hash) throw new TokenGone('revoked');
-  if (invitation && invitation.kind === 'link' && invitation.maxUses !== null && invitation.uses >= invitation.maxUses) throw new TokenGone('used');
-  return { token, domain, invitation };
-}
-
-/** What the link is for, so the web client can show it before the person acts. */
-export async function previewInvitation(tokenValue: string) {
-  const { token, domain, invitation } = await open(tokenValue);
-  const kind = token.kind as Exclude<typeof token.kind, 'verify-email'>;
-  const roleName = invitation?.role ? (rolesOf(domain, rolePreset()).find((r) => r.id === invitation.role)?.name ?? invitation.role) : null;
-  return {
-    kind,
-    domainName: domain.name,
-    invitedBy: invitation?.invitedByName ?? '',
-    ...(token.email ? { email: token.email } : {}),
-    ...(token.kind !== 'set-password' ? { role: roleName } : {}),
-    expiresAt: token.expiresAt,
-  };
 }
 
 function requirePassword(password: string | undefined): string {
@@ -236,10 +184,15 @@ async function registerThroughLink(
   const answer = new Accepted({ status: 'verification_sent' as const, email });
   // Each registration mails someone: the domain's daily cap holds for these too.
   await reserveEmails(domain.id, at.toISOString().slice(0, 10), 1, invitationEmailsPerDay());
-  const signInToJoin = () =>
-    sendQuietly(mailer, { to: email, ...signInToJoinEmail({ language, branding: domain.settings.branding, domainName: domain.name, link: acceptUrl(linkToken) }) });
-  if (await userIdByEmail(email)) {
-    await signInToJoin();
+  // Written in the account's own language, not the one the registrant typed.
+  const signInToJoin = async (userId: string) => {
+    const account = await getUser(userId);
+    const content = signInToJoinEmail({ language: account?.language ?? language, branding: domain.settings.branding, domainName: domain.name, link: acceptUrl(linkToken) });
+    await sendQuietly(mailer, { to: email, ...content });
+  };
+  const existingId = await userIdByEmail(email);
+  if (existingId) {
+    await signInToJoin(existingId);
     return answer;
   }
   const previous = await getRegistration(email);
@@ -247,12 +200,16 @@ async function registerThroughLink(
   try {
     userId = await createOrReplaceAccount(directory, email, { password: input.password, emailVerified: false, enabled: false });
   } catch (error) {
+    const raced = (error instanceof Conflict && error.slug === 'account-exists') || isNamed(error, 'UserNotFoundException');
+    if (!raced) throw error;
     // An account with a claim appeared meanwhile: the same answer as above.
-    if (error instanceof Conflict && error.slug === 'account-exists') {
-      await signInToJoin();
+    const appeared = await userIdByEmail(email);
+    if (appeared) {
+      await signInToJoin(appeared);
       return answer;
     }
-    throw error;
+    // Another registration of the address replaced the account under this one.
+    throw new Conflict(`Another registration for ${email} was made at the same moment; send yours again.`, 'registration-changed');
   }
   const { token, hash } = newToken();
   const expiresAt = new Date(at.getTime() + VERIFICATION_MS).toISOString();
@@ -266,61 +223,6 @@ async function registerThroughLink(
     ...verifyEmailEmail({ language, branding: domain.settings.branding, domainName: domain.name, link: `${appUrl()}/verify-email?token=${token}`, expiresAt }),
   });
   return answer;
-}
-
-/** Stores the membership (with the new profile, when there is one), the token's end, the event and `also`, atomically. */
-export async function join(
-  opened: Opened,
-  invitation: InvitationRecord,
-  profile: UserRecord,
-  at: string,
-  created: UserRecord | undefined,
-  also: AlsoInTransaction['items'] = [],
-): Promise<'active' | 'pending'> {
-  const { domain, token } = opened;
-  // A new account cannot be a member yet; an existing one is told plainly (the transaction's
-  // condition would refuse it anyway, with the same answer, after the claim).
-  if (!created && (await getMembership(domain.id, profile.userId))) throw new Conflict('You are a member of this domain already.', 'already-member');
-  const role = invitation.role && rolesOf(domain, rolePreset()).some((r) => r.id === invitation.role) ? invitation.role : null;
-  const status = role ? 'active' : 'pending';
-  const membership: MembershipRecord = {
-    domainId: domain.id,
-    userId: profile.userId,
-    email: profile.email,
-    emailVerified: profile.emailVerified,
-    name: profile.name,
-    language: profile.language,
-    role,
-    status,
-    createdAt: at,
-    invitedBy: invitation.invitedBy,
-    lastActiveAt: null,
-    version: 1,
-  };
-  const event = historyEvent({
-    at,
-    actor: profile.userId,
-    action: invitation.kind === 'email' ? 'invitation.accepted' : 'invitation.registered',
-    targetType: 'member',
-    targetId: profile.userId,
-    before: null,
-    after: { invitationId: invitation.id, email: profile.email, role, status },
-  });
-  const accepted = acceptanceItems(token);
-  const user = created ? newUserItems(created) : { items: [notOrphanItem(profile.userId)], explain: () => new Conflict('The account changed meanwhile; try again.') };
-  await saveMembershipChange(
-    { domainId: domain.id, before: undefined, after: membership, isAdminRole: adminCheck(domain), rolesVersion: domain.rolesVersion, activeAdmins: domain.activeAdmins, events: [event] },
-    {
-      items: [...accepted.items, ...user.items, ...also],
-      explain: (i) =>
-        i < accepted.items.length
-          ? accepted.explain()
-          : i < accepted.items.length + user.items.length
-            ? user.explain(i - accepted.items.length)
-            : new Conflict('The registration was replaced while it was being completed; use the newest link.', 'registration-changed'),
-    },
-  );
-  return status;
 }
 
 /** A set-password link: the account an administrator added gets its first password. */

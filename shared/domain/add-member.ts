@@ -6,7 +6,7 @@
  * against the domain's daily cap.
  */
 import { now } from '#shared/clock.ts';
-import { appUrl, invitationEmailsPerDay, rolePreset, tableName } from '#shared/config.ts';
+import { appUrl, invitationEmailsPerDay, rolePreset } from '#shared/config.ts';
 import type { Directory } from '#shared/directory.ts';
 import { createOrReplaceAccount } from '#shared/domain/accounts.ts';
 import { acceptUrl } from '#shared/domain/invitations.ts';
@@ -20,11 +20,10 @@ import { memberAddedEmail, setPasswordEmail } from '#shared/mail/templates.ts';
 import { transact } from '#shared/store/dynamo.ts';
 import { historyEvent, putHistory } from '#shared/store/history.ts';
 import { retireToken, type TokenRecord, tokenPuts } from '#shared/store/invitation-store.ts';
-import * as keys from '#shared/store/key-formats.ts';
 import { getMembership, saveMembershipChange } from '#shared/store/member-store.ts';
 import type { MembershipRecord, UserRecord } from '#shared/store/records.ts';
 import { dropRegistration } from '#shared/store/registration-store.ts';
-import { getUser, newUserItems, userIdByEmail } from '#shared/store/user-store.ts';
+import { getUser, liveSetPasswordItem, newUserItems, notOrphanItem, userIdByEmail } from '#shared/store/user-store.ts';
 import { reserveEmails } from '#shared/store/mail-quota-store.ts';
 import { newToken } from '#shared/tokens.ts';
 
@@ -35,23 +34,6 @@ function setPasswordToken(domainId: string, userId: string, email: string, at: D
   const { token, hash } = newToken();
   const expiresAt = new Date(at.getTime() + validityDays * DAY_MS).toISOString();
   return { token, record: { hash, kind: 'set-password', domainId, invitationId: null, userId, email, expiresAt, state: 'pending' } };
-}
-
-/**
- * The write that makes `hash` the account's one live set-password token, while the account
- * still has no password and `previous` is still its live one; `alsoRemove` lists attributes
- * dropped in the same update (an item appears once per transaction).
- */
-function liveSetPasswordItem(userId: string, hash: string, previous: string | undefined, alsoRemove = '') {
-  return {
-    Update: {
-      TableName: tableName(),
-      Key: keys.user(userId),
-      UpdateExpression: `SET setPasswordTokenHash = :hash${alsoRemove ? ` REMOVE ${alsoRemove}` : ''}`,
-      ConditionExpression: `attribute_exists(pk) AND emailVerified = :false AND ${previous ? 'setPasswordTokenHash = :previous' : 'attribute_not_exists(setPasswordTokenHash)'}`,
-      ExpressionAttributeValues: { ':hash': hash, ':false': false, ...(previous ? { ':previous': previous } : {}) },
-    },
-  };
 }
 
 /** Sends a message; answers whether the mail service took it. */
@@ -97,14 +79,14 @@ export async function addMember(
       setPassword = setPasswordToken(domain.id, existing.userId, email, at, domain.settings.invitationValidityDays);
       userItems = {
         items: [
-          liveSetPasswordItem(existing.userId, setPassword.record.hash, existing.setPasswordTokenHash, 'gsi3pk, gsi3sk, orphanedAt'),
+          liveSetPasswordItem(existing.userId, setPassword.record.hash, existing.setPasswordTokenHash, { notOrphan: true }),
           ...(existing.setPasswordTokenHash ? [retireToken(existing.setPasswordTokenHash)] : []),
         ],
         explain: () => new Conflict('The account changed meanwhile (a password was set, or another link sent); try again.', 'account-changed'),
       };
     } else {
       userItems = {
-        items: [{ Update: { TableName: tableName(), Key: keys.user(existing.userId), UpdateExpression: 'REMOVE gsi3pk, gsi3sk, orphanedAt', ConditionExpression: 'attribute_exists(pk)' } }],
+        items: [notOrphanItem(existing.userId)],
         explain: () => new Conflict('The account changed meanwhile; try again.'),
       };
     }

@@ -7,7 +7,7 @@
  */
 import { now } from '#shared/clock.ts';
 import type { Directory } from '#shared/directory.ts';
-import { join } from '#shared/domain/accept-invitation.ts';
+import { join } from '#shared/domain/join.ts';
 import { NotFound } from '#shared/http/errors.ts';
 import { getDomains } from '#shared/store/domain-store.ts';
 import {

@@ -188,3 +188,21 @@ export async function makeOwner(userId: string): Promise<void> {
     }),
   );
 }
+
+/**
+ * The write that makes `hash` the account's one live set-password token (a resend kills the
+ * one before): only while the account has no password and `previous` is still its live one,
+ * so two concurrent resends cannot both win. `notOrphan` also takes it out of the orphan
+ * index (an item appears once per transaction).
+ */
+export function liveSetPasswordItem(userId: string, hash: string, previous: string | undefined, { notOrphan = false } = {}) {
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: keys.user(userId),
+      UpdateExpression: `SET setPasswordTokenHash = :hash${notOrphan ? ' REMOVE gsi3pk, gsi3sk, orphanedAt' : ''}`,
+      ConditionExpression: `attribute_exists(pk) AND emailVerified = :false AND ${previous ? 'setPasswordTokenHash = :previous' : 'attribute_not_exists(setPasswordTokenHash)'}`,
+      ExpressionAttributeValues: { ':hash': hash, ':false': false, ...(previous ? { ':previous': previous } : {}) },
+    },
+  };
+}

@@ -52,6 +52,12 @@ const linkIds = new Map<string, string>();
 const register = (linkToken: string, email: string, password = attackerPassword, extra: Record<string, unknown> = {}) =>
   api('POST', `/invitations/${linkToken}/accept`, { body: { email, name: 'Reg Istrant', password, ...extra } });
 
+/** The `email_verified` claim of a fresh ID token: what Cognito holds for the account. */
+async function cognitoSaysVerified(email: string, password: string): Promise<unknown> {
+  const payload = (await tokenFor(email, password)).split('.')[1] ?? '';
+  return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')).email_verified;
+}
+
 async function signInFails(email: string, password: string) {
   await expect(tokenFor(email, password)).rejects.toThrow();
 }
@@ -105,6 +111,7 @@ describe('a link registration proves its address before it holds anything', () =
     expect(verified.body).toMatchObject({ domainId: domain.id, status: 'active' });
     const me = await api('GET', '/me', { token: await tokenFor(email, ownerPassword) });
     expect(me.body).toMatchObject({ email, language: 'fr' });
+    expect(await cognitoSaysVerified(email, ownerPassword)).toBe(true);
     const member = await api('GET', `/domains/${domain.id}/members/${verified.body.userId}`, { token: owner });
     expect(member.body).toMatchObject({ emailVerified: true, role: 'user', status: 'active' });
     expect(await linkUses(domain.id, link)).toBe(1);
@@ -194,6 +201,9 @@ describe('an unverified registration is always replaceable, and its password nev
     expect((await api('POST', `/email-verifications/${attackerVerification}`)).status).toBe(410);
     await signInFails(victim, attackerPassword);
     expect((await api('GET', '/me', { token: await tokenFor(victim, ownerPassword) })).body).toMatchObject({ email: victim, name: 'Rightful Owner' });
+    expect(await cognitoSaysVerified(victim, ownerPassword)).toBe(true);
+    const member = await api('GET', `/domains/${domain.id}/members/${accepted.body.userId}`, { token: owner });
+    expect(member.body.emailVerified).toBe(true);
   });
 
   it('a newer registration for the same address replaces the earlier one: its link is revoked and its password never works', async () => {
@@ -217,16 +227,17 @@ describe('answers never reveal whether an account exists', () => {
   it('registering an address that has an account answers the same 202, creates nothing, and mails the owner "sign in to join"', async () => {
     const domain = shared;
     const link = await newLink(domain.id);
-    const existing = await createUser();
+    const existing = await createUser({ language: 'fi' });
     const fresh = uniqueEmail('fresh');
-    const forExisting = await register(link, existing.email);
+    const forExisting = await register(link, existing.email, attackerPassword, { language: 'fr' });
     const forFresh = await register(link, fresh);
     expect(forExisting.status).toBe(forFresh.status);
     expect(Object.keys(forExisting.body).sort()).toEqual(Object.keys(forFresh.body).sort());
     expect(forExisting.body).toEqual({ status: 'verification_sent', email: existing.email });
 
     const mail = (await sentEmails(existing.email)).at(-1);
-    expect(mail?.subject).toMatch(/Sign in to join/);
+    // In the account's language (Finnish), not the one the registrant typed.
+    expect(mail?.subject).toMatch(/Kirjaudu sisään/);
     expect(mail?.body.text).toContain(`accept-invitation?token=${link}`);
     expect(mail?.body.text).not.toMatch(/verify-email/);
     // Nothing changed for the account: its own password works, the attacker's does not, no membership.
@@ -265,11 +276,12 @@ describe('an invitation or set-password link proves the address everywhere', () 
       const member = await api('GET', `/domains/${d.id}/members/${inA.body.userId}`, { token: owner });
       expect(member.body.emailVerified).toBe(true);
     }
+    expect(await cognitoSaysVerified(email, ownerPassword)).toBe(true);
   });
 });
 
 describe('adding an existing account sends it an email', () => {
-  it('a verified account gets a localized "you were added to <Domain> as <Role>" email, within the daily cap', async () => {
+  it('a verified account gets a localized "you were added to <Domain> as <Role>" email; it and registration emails stay within the daily cap', async () => {
     const domain = shared;
     const user = await createUser({ language: 'fi' });
     const added = await api('POST', `/domains/${domain.id}/members`, { token: owner, body: { email: user.email, name: 'x', language: 'en', role: 'manager' } });
@@ -280,7 +292,13 @@ describe('adding an existing account sends it an email', () => {
     expect(mail?.body.text).toContain('Manager');
 
     const capped = await newDomain(owner);
+    const cappedLink = await newLink(capped.id);
     await setMailCount(capped.id, new Date().toISOString().slice(0, 10), 200);
+    // Registration emails count too, the same for an address with or without an account.
+    const stranger = uniqueEmail('capped');
+    expect((await register(cappedLink, stranger)).status).toBe(429);
+    expect((await register(cappedLink, user.email)).status).toBe(429);
+    expect(await sentEmails(stranger)).toHaveLength(0);
     const before = (await sentEmails(user.email)).length;
     const refused = await api('POST', `/domains/${capped.id}/members`, { token: owner, body: { email: user.email, name: 'x', language: 'en', role: 'manager' } });
     expect(refused.status).toBe(429);
@@ -335,4 +353,37 @@ afterAll(async () => {
   const leaked = [...seenTokens].filter((t) => t && items.includes(t));
   expect(seenTokens.size).toBeGreaterThan(5);
   expect(leaked).toEqual([]);
+});
+
+describe('races on one address', () => {
+  it('concurrent registrations of one address with different passwords: at most one verifies, and only its password signs in', async () => {
+    const link = await newLink(shared.id);
+    const email = uniqueEmail('race-register');
+    const passwords = [1, 2, 3, 4].map((i) => `Racer-${i}-Password-x9!`);
+    const answers = await Promise.all(passwords.map((password) => register(link, email, password)));
+    // Each answer is a 202 or a 409 asking to send again; never a 5xx.
+    for (const a of answers) expect([202, 409]).toContain(a.status);
+    // The registration item's conditional put lets one of them through at least.
+    expect(answers.some((a) => a.status === 202)).toBe(true);
+    const tokens = (await sentEmails(email)).flatMap((m) => /verify-email\?token=([A-Za-z0-9_-]+)/.exec(m.body.text ?? '')?.[1] ?? []);
+    tokens.forEach((t) => seenTokens.add(t));
+    const verified = await Promise.all(tokens.map((t) => api('POST', `/email-verifications/${t}`)));
+    const winners = verified.filter((v) => v.status === 201);
+    expect(winners.length).toBeLessThanOrEqual(1);
+    for (const v of verified.filter((x) => x.status !== 201)) expect(v.status).toBe(410);
+    const signIns = await Promise.all(passwords.map((p) => tokenFor(email, p).then(() => true, () => false)));
+    expect(signIns.filter(Boolean).length).toBe(winners.length);
+  });
+
+  it('concurrent set-password resends leave exactly one live link', async () => {
+    const email = uniqueEmail('race-resend');
+    const added = await api('POST', `/domains/${shared.id}/members`, { token: owner, body: { email, name: 'Race Resend', language: 'en', role: 'user' } });
+    const results = await Promise.all([1, 2, 3, 4].map(() => api('POST', `/domains/${shared.id}/members/${added.body.userId}/set-password-email`, { token: owner })));
+    expect(results.filter((r) => r.status === 202).length).toBeGreaterThanOrEqual(1);
+    for (const r of results.filter((x) => x.status !== 202)) expect(r.status).toBe(409);
+    const links = (await sentEmails(email)).flatMap((m) => /accept-invitation\?token=([A-Za-z0-9_-]+)/.exec(m.body.text ?? '')?.[1] ?? []);
+    links.forEach((t) => seenTokens.add(t));
+    const previews = await Promise.all(links.map((t) => api('GET', `/invitations/${t}`)));
+    expect(previews.filter((p) => p.status === 200)).toHaveLength(1);
+  });
 });
