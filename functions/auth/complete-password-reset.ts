@@ -1,5 +1,5 @@
 import { resetPassword, signOut } from '#shared/directory.ts';
-import { completePasswordReset as complete } from '#shared/domain/password-resets.ts';
+import { completePasswordReset as complete } from '#shared/domain/complete-password-reset.ts';
 import { makePublicHandler } from '#shared/http/public-handler.ts';
 import { completePasswordReset } from '#shared/routes/auth.ts';
 

@@ -41,7 +41,7 @@ export async function openLink(tokenValue: string): Promise<Opened> {
   if (token.kind === 'set-password' && account?.setPasswordTokenHash !== undefined && account.setPasswordTokenHash !== token.hash) throw new TokenGone('revoked');
   // A set-password link is for an account without a password: once one is set (this link or
   // another), no link may set it again. So it never replaces the password of an account that
-  // has sessions, and needs no session cut-off; a reset (shared/domain/password-resets.ts) does.
+  // has sessions, and needs no session cut-off; a reset (shared/domain/complete-password-reset.ts) does.
   if (token.kind === 'set-password' && account?.emailVerified) throw new TokenGone('used');
   if (token.kind !== 'set-password' && invitation?.tokenHash !== token.hash) throw new TokenGone('revoked');
   if (invitation && invitation.kind === 'link' && invitation.maxUses !== null && invitation.uses >= invitation.maxUses) throw new TokenGone('used');
