@@ -138,8 +138,8 @@ export function profileChanges(records: readonly DynamoDBRecord[]): ProfileChang
   });
 }
 
-/** Copies run this many at a time: 1,000 memberships in a few seconds, gentle on the table. */
-const COPY_CONCURRENCY = 25;
+/** Memberships copied at a time (two writes each): 1,000 memberships in seconds, gentle on the table. */
+const COPY_CONCURRENCY = 50;
 
 /**
  * Copies each profile change into every membership of its user and records it in each
@@ -155,8 +155,9 @@ export async function copyProfiles(changes: readonly ProfileChange[]): Promise<{
     for (let i = 0; i < memberships.length; i += COPY_CONCURRENCY) {
       await Promise.all(
         memberships.slice(i, i + COPY_CONCURRENCY).map(async (m) => {
-          if (await copyProfileIntoMembership(change, m.domainId, m.email)) copied++;
-          if (await recordProfileChange(change, m.domainId)) events++;
+          const [copy, event] = await Promise.all([copyProfileIntoMembership(change, m.domainId, m.email), recordProfileChange(change, m.domainId)]);
+          if (copy) copied++;
+          if (event) events++;
         }),
       );
     }

@@ -23,6 +23,7 @@ const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
  */
 export type CursorShape = Readonly<Record<string, string | { readonly prefix: string }>>;
 
+/** The cursor of a list's last key, or null at the end of the list. */
 export function encodeCursor(lastKey: Record<string, unknown> | undefined): string | null {
   if (!lastKey) return null;
   return Buffer.from(JSON.stringify(lastKey)).toString('base64url');
@@ -44,7 +45,10 @@ export function decodeCursor(cursor: string | undefined, shape: CursorShape): Re
   if (cursor.length === 0 || cursor.length > MAX_CURSOR_CHARS || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw invalid();
   let parsed: unknown;
   try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    const text = Buffer.from(cursor, 'base64url').toString('utf8');
+    // Only the one encoding a cursor is issued in: trailing characters or stray bits are a change.
+    if (Buffer.from(text).toString('base64url') !== cursor) throw invalid();
+    parsed = JSON.parse(text);
   } catch {
     throw invalid();
   }

@@ -271,16 +271,17 @@ describe('PATCH /me for a member of many domains', () => {
     // The copies follow through the table stream.
     const sample = [ids[0], ids[499], ids[999]] as string[];
     for (const domainId of sample) {
+      // Bounded: the stream copies 1,000 memberships in seconds alone, longer beside the rest of the suite.
       await eventually(async () => {
         const list = await api('GET', `/domains/${domainId}/members?q=${encodeURIComponent(name.toLowerCase())}`, { token: user.token });
         return list.body.items?.some((m: { userId: string; name: string; language: string }) => m.userId === user.userId && m.name === name && m.language === 'fr');
-      });
+      }, 720);
       const events = async () => (await api('GET', `/domains/${domainId}/history?action=member.profile_updated`, { token: user.token })).body;
-      await eventually(async () => (await events()).items.length > 0);
+      await eventually(async () => (await events()).items.length > 0, 720);
       expect((await events()).items).toHaveLength(1);
       expect((await events()).items[0]).toMatchObject({ actor: user.userId, before: { name: 'Before Name', language: 'en' }, after: { name, language: 'fr' } });
     }
-  });
+  }, 400_000);
 
   it('copies each change once, whatever the stream delivers twice or out of order; the last change wins', async () => {
     const user = await createUser({ owner: true, name: 'Idem Before' });
@@ -290,9 +291,9 @@ describe('PATCH /me for a member of many domains', () => {
     const second = await api('PATCH', '/me', { token: user.token, body: { name: 'Idem Two' } });
     expect([first.status, second.status]).toEqual([200, 200]);
     const member = async () => (await api('GET', `/domains/${domainId}/members/${user.userId}`, { token: user.token })).body;
-    await eventually(async () => (await member()).name === 'Idem Two');
+    await eventually(async () => (await member()).name === 'Idem Two', 720);
     const events = async () => (await api('GET', `/domains/${domainId}/history?action=member.profile_updated`, { token: user.token })).body.items;
-    await eventually(async () => (await events()).length === 2);
+    await eventually(async () => (await events()).length === 2, 720);
 
     // The first change delivered again, after the second: nothing changes, nothing is recorded twice.
     const firstAt = (await events()).find((e: { after: { name: string } }) => e.after.name === 'Idem One').at;
@@ -300,7 +301,7 @@ describe('PATCH /me for a member of many domains', () => {
     expect(again).toEqual({ copied: 0, events: 0 });
     expect((await member()).name).toBe('Idem Two');
     expect(await events()).toHaveLength(2);
-  });
+  }, 200_000);
 
   it('two racing profile changes leave every copy equal to the profile', async () => {
     const user = await createUser({ owner: true, name: 'Race Before' });

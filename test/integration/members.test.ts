@@ -100,7 +100,8 @@ describe('one member', () => {
   });
 
   it('refuses a role that does not exist, and a role granting what the caller does not hold', async () => {
-    const { domain, users } = await domainWith([{ role: 'user' }, { role: 'user' }]);
+    // A pending target: its role grants nothing, so only the role to grant is in question (the role ceiling aside).
+    const { domain, users } = await domainWith([{ role: null, status: 'pending' }, { role: 'user' }]);
     const [target, editor] = users as [TestUser, TestUser];
     expect((await api('PATCH', `/domains/${domain.id}/members/${target.userId}`, { token: owner, body: { role: 'emperor' } })).status).toBe(409);
     const role = await api('POST', `/domains/${domain.id}/roles`, { token: owner, body: { name: 'Member editor', permissions: ['members:view', 'members:update'] } });
