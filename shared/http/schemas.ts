@@ -66,7 +66,11 @@ export const pageQuery = /* @__PURE__ */ lazy(() =>
   }),
 );
 
-/** `{items, nextCursor}` around an item schema. */
+/**
+ * `{items, nextCursor}` around an item schema. Mark each call PURE, as with `lazy`: otherwise
+ * the bundler keeps every list route of a route module, schemas and all, in each function
+ * importing one route of it (esbuild honours no side-effect-free mark on a function of another file).
+ */
 export function page<T extends z.ZodMiniType>(item: () => T) {
   return lazy(() => z.object({ items: z.array(item()), nextCursor: z.nullable(z.string()) }));
 }

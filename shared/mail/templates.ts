@@ -8,9 +8,9 @@
  */
 import type { Settings } from '#shared/schemas/domain.ts';
 import type { Messages } from '#shared/mail/messages/catalog.ts';
-import { en } from '#shared/mail/messages/en.ts';
-import { fi } from '#shared/mail/messages/fi.ts';
-import { fr } from '#shared/mail/messages/fr.ts';
+import * as en from '#shared/mail/messages/en.ts';
+import * as fi from '#shared/mail/messages/fi.ts';
+import * as fr from '#shared/mail/messages/fr.ts';
 import { own } from '#shared/own.ts';
 
 export type Branding = Settings['branding'];
@@ -24,19 +24,44 @@ export interface RenderedEmail {
   text: string;
 }
 
-const CATALOGS: Record<string, Messages> = { en, fi, fr };
+/** The languages with their own messages. */
+type Written = 'en' | 'fi' | 'fr';
 
-/** The messages of a language, English for a language without its own. */
+/**
+ * One section of the catalogue in each language. The maps name sections one by one, never a
+ * whole catalogue, so a function bundles only the sections of the emails it renders.
+ */
+type Section<K extends keyof Messages> = Readonly<Record<Written, Messages[K]>>;
+
+/** What every email of a language needs besides its own section. */
+type Frame = Pick<Messages, 'locale' | 'colon' | 'buttonFallback'>;
+
+const FRAMES: Readonly<Record<Written, Frame>> = {
+  en: { locale: en.locale, colon: en.colon, buttonFallback: en.buttonFallback },
+  fi: { locale: fi.locale, colon: fi.colon, buttonFallback: fi.buttonFallback },
+  fr: { locale: fr.locale, colon: fr.colon, buttonFallback: fr.buttonFallback },
+};
+const INVITATION: Section<'invitation'> = { en: en.invitation, fi: fi.invitation, fr: fr.invitation };
+const SET_PASSWORD: Section<'setPassword'> = { en: en.setPassword, fi: fi.setPassword, fr: fr.setPassword };
+const VERIFY_EMAIL: Section<'verifyEmail'> = { en: en.verifyEmail, fi: fi.verifyEmail, fr: fr.verifyEmail };
+const SIGN_IN_TO_JOIN: Section<'signInToJoin'> = { en: en.signInToJoin, fi: fi.signInToJoin, fr: fr.signInToJoin };
+const MEMBER_ADDED: Section<'memberAdded'> = { en: en.memberAdded, fi: fi.memberAdded, fr: fr.memberAdded };
+const STALE_DIGEST: Section<'staleDigest'> = { en: en.staleDigest, fi: fi.staleDigest, fr: fr.staleDigest };
+const ACCESS_REVIEW: Section<'accessReview'> = { en: en.accessReview, fi: fi.accessReview, fr: fr.accessReview };
+const PASSWORD_RESET: Section<'passwordReset'> = { en: en.passwordReset, fi: fi.passwordReset, fr: fr.passwordReset };
+const ADMIN_FOOTER: Section<'adminFooter'> = { en: en.adminFooter, fi: fi.adminFooter, fr: fr.adminFooter };
+
+/** The language an email is written in, English for a language without its own messages. */
 interface Catalog {
-  /** The language the email is written in (its `<html lang>`). */
-  lang: string;
-  m: Messages;
+  /** The language the email is written in (its `<html lang>`), the key of its sections. */
+  lang: Written;
+  frame: Frame;
 }
 
 function messagesFor(language: string): Catalog {
   const lang = language.toLowerCase().split(/[-_]/)[0] ?? '';
-  const m = own(CATALOGS, lang);
-  return m ? { lang, m } : { lang: 'en', m: en };
+  const frame = own(FRAMES, lang);
+  return frame ? { lang: lang as Written, frame } : { lang: 'en', frame: FRAMES.en };
 }
 
 export interface InvitationEmailInput {
@@ -55,15 +80,15 @@ export interface InvitationEmailInput {
 /** The invitation to join a domain with a role. */
 export function invitationEmail(input: InvitationEmailInput): RenderedEmail {
   const catalog = messagesFor(input.language);
-  const { m } = catalog;
+  const m = INVITATION[catalog.lang];
   const v = { inviter: line(input.inviterName), domain: line(input.domainName), product: line(input.branding.productName), role: line(input.roleName) };
   const message = input.message ? paragraphText(input.message) : '';
-  return render(catalog, input.branding, m.invitation.subject(v), [
-    m.invitation.lead(v),
-    ...(message ? [{ quote: message, by: m.invitation.messageFrom(v.inviter) }] : []),
-    { button: m.invitation.button, link: input.link },
-    m.invitation.expiry({ date: formatDate(m, input.expiresAt, true), domain: v.domain }),
-    { small: m.invitation.ignore },
+  return render(catalog, input.branding, m.subject(v), [
+    m.lead(v),
+    ...(message ? [{ quote: message, by: m.messageFrom(v.inviter) }] : []),
+    { button: m.button, link: input.link },
+    m.expiry({ date: formatDate(catalog.frame, input.expiresAt, true), domain: v.domain }),
+    { small: m.ignore },
   ]);
 }
 
@@ -80,13 +105,13 @@ export interface SetPasswordEmailInput {
 /** Tells a member an administrator added that their account is ready and links to setting its password. */
 export function setPasswordEmail(input: SetPasswordEmailInput): RenderedEmail {
   const catalog = messagesFor(input.language);
-  const { m } = catalog;
+  const m = SET_PASSWORD[catalog.lang];
   const v = { inviter: line(input.inviterName), domain: line(input.domainName), product: line(input.branding.productName) };
-  return render(catalog, input.branding, m.setPassword.subject(v.product), [
-    m.setPassword.lead(v),
-    { button: m.setPassword.button, link: input.link },
-    m.setPassword.expiry({ date: formatDate(m, input.expiresAt, true), domain: v.domain }),
-    { small: m.setPassword.ignore },
+  return render(catalog, input.branding, m.subject(v.product), [
+    m.lead(v),
+    { button: m.button, link: input.link },
+    m.expiry({ date: formatDate(catalog.frame, input.expiresAt, true), domain: v.domain }),
+    { small: m.ignore },
   ]);
 }
 
@@ -102,13 +127,13 @@ export interface VerifyEmailInput {
 /** Asks the owner of an address registered through a link to confirm it; until then the registration holds nothing. */
 export function verifyEmailEmail(input: VerifyEmailInput): RenderedEmail {
   const catalog = messagesFor(input.language);
-  const { m } = catalog;
+  const m = VERIFY_EMAIL[catalog.lang];
   const v = { domain: line(input.domainName), product: line(input.branding.productName) };
-  return render(catalog, input.branding, m.verifyEmail.subject(v), [
-    m.verifyEmail.lead(v),
-    { button: m.verifyEmail.button, link: input.link },
-    m.verifyEmail.expiry({ date: formatDate(m, input.expiresAt, true) }),
-    { small: m.verifyEmail.ignore },
+  return render(catalog, input.branding, m.subject(v), [
+    m.lead(v),
+    { button: m.button, link: input.link },
+    m.expiry({ date: formatDate(catalog.frame, input.expiresAt, true) }),
+    { small: m.ignore },
   ]);
 }
 
@@ -123,13 +148,13 @@ export interface SignInToJoinEmailInput {
 /** Tells the owner of an existing account that someone registered with their address: sign in, then join. */
 export function signInToJoinEmail(input: SignInToJoinEmailInput): RenderedEmail {
   const catalog = messagesFor(input.language);
-  const { m } = catalog;
+  const m = SIGN_IN_TO_JOIN[catalog.lang];
   const v = { domain: line(input.domainName), product: line(input.branding.productName) };
-  return render(catalog, input.branding, m.signInToJoin.subject(v), [
-    m.signInToJoin.lead(v),
-    m.signInToJoin.advice,
-    { button: m.signInToJoin.button, link: input.link },
-    { small: m.signInToJoin.ignore },
+  return render(catalog, input.branding, m.subject(v), [
+    m.lead(v),
+    m.advice,
+    { button: m.button, link: input.link },
+    { small: m.ignore },
   ]);
 }
 
@@ -146,12 +171,12 @@ export interface MemberAddedEmailInput {
 /** Tells an existing account that an administrator added it to a domain, with which role. */
 export function memberAddedEmail(input: MemberAddedEmailInput): RenderedEmail {
   const catalog = messagesFor(input.language);
-  const { m } = catalog;
+  const m = MEMBER_ADDED[catalog.lang];
   const v = { inviter: line(input.inviterName), domain: line(input.domainName), product: line(input.branding.productName), role: line(input.roleName) };
-  return render(catalog, input.branding, m.memberAdded.subject(v), [
-    m.memberAdded.lead(v),
-    { button: m.memberAdded.button, link: input.link },
-    { small: m.memberAdded.ignore(v.domain) },
+  return render(catalog, input.branding, m.subject(v), [
+    m.lead(v),
+    { button: m.button, link: input.link },
+    { small: m.ignore(v.domain) },
   ]);
 }
 
@@ -169,8 +194,7 @@ export interface StaleDigestEmailInput {
 /** The stale-members sweep's digest to a domain's administrators: who lost access and how to give it back. */
 export function staleDigestEmail(input: StaleDigestEmailInput): RenderedEmail {
   const catalog = messagesFor(input.language);
-  const { m } = catalog;
-  const s = m.staleDigest;
+  const s = STALE_DIGEST[catalog.lang];
   const domain = line(input.domainName);
   const count = input.deactivated.length;
   const person = (p: { name: string; email: string }) => `${line(p.name)} (${line(p.email)})`;
@@ -178,12 +202,12 @@ export function staleDigestEmail(input: StaleDigestEmailInput): RenderedEmail {
   if (count > 0) {
     blocks.push(
       s.lead({ count, domain }),
-      { list: input.deactivated.map((p) => `${person(p)}, ${s.lastActive(p.lastActiveAt === null ? null : formatDate(m, p.lastActiveAt, false))}`) },
+      { list: input.deactivated.map((p) => `${person(p)}, ${s.lastActive(p.lastActiveAt === null ? null : formatDate(catalog.frame, p.lastActiveAt, false))}`) },
       s.reactivate,
     );
   }
   if (input.keptAdmins.length > 0) blocks.push(s.keptAdmins(domain), { list: input.keptAdmins.map(person) });
-  blocks.push({ button: s.button, link: input.reviewLink }, { small: m.adminFooter(domain) });
+  blocks.push({ button: s.button, link: input.reviewLink }, { small: ADMIN_FOOTER[catalog.lang](domain) });
   return render(catalog, input.branding, s.subject({ count, domain, product: line(input.branding.productName) }), blocks);
 }
 
@@ -198,13 +222,13 @@ export interface AccessReviewReminderEmailInput {
 /** Reminds a domain's administrators that its periodic access review is due. */
 export function accessReviewReminderEmail(input: AccessReviewReminderEmailInput): RenderedEmail {
   const catalog = messagesFor(input.language);
-  const { m } = catalog;
+  const m = ACCESS_REVIEW[catalog.lang];
   const domain = line(input.domainName);
-  return render(catalog, input.branding, m.accessReview.subject({ domain, product: line(input.branding.productName) }), [
-    m.accessReview.lead({ domain, date: formatDate(m, input.dueAt, false) }),
-    m.accessReview.steps,
-    { button: m.accessReview.button, link: input.reviewLink },
-    { small: m.adminFooter(domain) },
+  return render(catalog, input.branding, m.subject({ domain, product: line(input.branding.productName) }), [
+    m.lead({ domain, date: formatDate(catalog.frame, input.dueAt, false) }),
+    m.steps,
+    { button: m.button, link: input.reviewLink },
+    { small: ADMIN_FOOTER[catalog.lang](domain) },
   ]);
 }
 
@@ -221,13 +245,13 @@ export interface PasswordResetEmailInput {
 /** The single-use link to choose a new password (the account's own, not a domain's, request). */
 export function passwordResetEmail(input: PasswordResetEmailInput): RenderedEmail {
   const catalog = messagesFor(input.language);
-  const { m } = catalog;
+  const m = PASSWORD_RESET[catalog.lang];
   const product = line(input.branding.productName);
-  return render(catalog, input.branding, m.passwordReset.subject(product), [
-    m.passwordReset.lead(product),
-    { button: m.passwordReset.button, link: input.link },
-    m.passwordReset.expiry(formatDate(m, input.expiresAt, true)),
-    { small: m.passwordReset.ignore },
+  return render(catalog, input.branding, m.subject(product), [
+    m.lead(product),
+    { button: m.button, link: input.link },
+    m.expiry(formatDate(catalog.frame, input.expiresAt, true)),
+    { small: m.ignore },
   ]);
 }
 
@@ -287,19 +311,19 @@ const formats = new Map<string, Intl.DateTimeFormat>();
  * A date in the language's style, with the time when it matters (expiries). Times are
  * given in UTC and say so: the recipient's time zone is not known.
  */
-function formatDate(m: Messages, when: When, withTime: boolean): string {
+function formatDate({ locale }: Frame, when: When, withTime: boolean): string {
   const date = when instanceof Date ? when : new Date(when);
   if (Number.isNaN(date.getTime())) throw new RangeError(`Not a date: ${String(when)}`);
-  const key = `${m.locale}|${withTime}`;
+  const key = `${locale}|${withTime}`;
   let format = formats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(m.locale, { dateStyle: 'long', timeZone: 'UTC', ...(withTime ? { timeStyle: 'short' } : {}) });
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC', ...(withTime ? { timeStyle: 'short' } : {}) });
     formats.set(key, format);
   }
   return withTime ? `${format.format(date)} UTC` : format.format(date);
 }
 
-function render({ lang, m }: Catalog, branding: Branding, rawSubject: string, blocks: Block[]): RenderedEmail {
+function render({ lang, frame }: Catalog, branding: Branding, rawSubject: string, blocks: Block[]): RenderedEmail {
   const subject = line(rawSubject);
   const product = line(branding.productName);
   const color = checkedColor(branding.primaryColor);
@@ -327,9 +351,9 @@ function render({ lang, m }: Catalog, branding: Branding, rawSubject: string, bl
       const href = escapeHtml(checkedLink(block.link));
       html.push(
         `<p style="margin:24px 0"><a href="${href}" style="display:inline-block;padding:12px 24px;border-radius:6px;background:${color};color:${buttonText};text-decoration:none;font-weight:bold">${escapeHtml(block.button)}</a></p>`,
-        `<p style="margin:0 0 16px;font-size:13px;color:#57606a">${escapeHtml(m.buttonFallback)}<br><a href="${href}" style="color:${linkColor};word-break:break-all">${href}</a></p>`,
+        `<p style="margin:0 0 16px;font-size:13px;color:#57606a">${escapeHtml(frame.buttonFallback)}<br><a href="${href}" style="color:${linkColor};word-break:break-all">${href}</a></p>`,
       );
-      text.push(`${block.button}${m.colon}\n${block.link}`);
+      text.push(`${block.button}${frame.colon}\n${block.link}`);
     } else {
       html.push(`<p style="margin:16px 0 0;font-size:13px;color:#57606a">${escapeHtml(block.small)}</p>`);
       text.push(block.small);

@@ -24,7 +24,7 @@ export const listLocations = /* @__PURE__ */ defineRoute({
   access: 'locations:view',
   handler: 'functions/locations/list-locations.ts',
   request: { params: domainParams, query: pageQuery },
-  response: { status: 200, body: page(locationBody) },
+  response: { status: 200, body: /* @__PURE__ */ page(locationBody) },
   table: ['Query'],
 });
 
@@ -72,7 +72,7 @@ export const listAssets = /* @__PURE__ */ defineRoute({
   access: 'assets:view',
   handler: 'functions/assets/list-assets.ts',
   request: { params: domainParams, query: assetQuery },
-  response: { status: 200, body: page(assetBody) },
+  response: { status: 200, body: /* @__PURE__ */ page(assetBody) },
   table: ['Query'],
 });
 
@@ -168,7 +168,7 @@ export const listReservations = /* @__PURE__ */ defineRoute({
   access: 'assets:view',
   handler: 'functions/assets/list-reservations.ts',
   request: { params: assetParams, query: pageQuery },
-  response: { status: 200, body: page(reservationBody) },
+  response: { status: 200, body: /* @__PURE__ */ page(reservationBody) },
   table: ['GetItem', 'Query'],
 });
 
@@ -180,6 +180,6 @@ export const listMemberAssets = /* @__PURE__ */ defineRoute({
   access: 'assets:view',
   handler: 'functions/assets/list-member-assets.ts',
   request: { params: holderParams, query: pageQuery },
-  response: { status: 200, body: page(assetBody) },
+  response: { status: 200, body: /* @__PURE__ */ page(assetBody) },
   table: ['Query'],
 });

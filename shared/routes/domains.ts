@@ -10,7 +10,7 @@ export const listDomains = /* @__PURE__ */ defineRoute({
   access: 'signedIn',
   handler: 'functions/domains/list-domains.ts',
   request: { query: pageQuery },
-  response: { status: 200, body: page(domainSummary) },
+  response: { status: 200, body: /* @__PURE__ */ page(domainSummary) },
   table: ['Query', 'BatchGetItem'],
 });
 

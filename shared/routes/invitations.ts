@@ -27,7 +27,7 @@ export const listInvitations = /* @__PURE__ */ defineRoute({
   access: 'invitations:view',
   handler: 'functions/invitations/list-invitations.ts',
   request: { params: domainParams, query: invitationQuery },
-  response: { status: 200, body: page(invitationBody) },
+  response: { status: 200, body: /* @__PURE__ */ page(invitationBody) },
   table: ['Query'],
 });
 

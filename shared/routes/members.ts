@@ -22,7 +22,7 @@ export const listMembers = /* @__PURE__ */ defineRoute({
   access: 'members:view',
   handler: 'functions/members/list-members.ts',
   request: { params: domainParams, query: memberQuery },
-  response: { status: 200, body: page(member) },
+  response: { status: 200, body: /* @__PURE__ */ page(member) },
   table: ['Query'],
 });
 
@@ -74,7 +74,7 @@ export const listHistory = /* @__PURE__ */ defineRoute({
   access: 'history:view',
   handler: 'functions/history/list-history.ts',
   request: { params: domainParams, query: historyQuery },
-  response: { status: 200, body: page(historyEventBody) },
+  response: { status: 200, body: /* @__PURE__ */ page(historyEventBody) },
   table: ['Query'],
 });
 

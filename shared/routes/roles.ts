@@ -10,7 +10,7 @@ export const listRoles = /* @__PURE__ */ defineRoute({
   access: 'roles:view',
   handler: 'functions/roles/list-roles.ts',
   request: { params: domainParams, query: pageQuery },
-  response: { status: 200, body: page(roleBody) },
+  response: { status: 200, body: /* @__PURE__ */ page(roleBody) },
   table: [],
 });
 

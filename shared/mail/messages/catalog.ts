@@ -2,6 +2,10 @@
  * What one language says in Gatehouse's emails. Every entry is plain text: the templates
  * escape it for HTML, so a translation can never inject markup. Values arrive already
  * formatted (dates in the language's style) and flattened to one line.
+ *
+ * A language file exports each section as its own const (plus the whole catalogue typed as
+ * Messages, which is what proves the language complete): a template imports only its own
+ * section, so a function bundles only the sentences of the emails it sends.
  */
 export interface Messages {
   /** BCP 47 locale the dates are formatted in. */

@@ -1,75 +1,76 @@
 /** English, also the fallback for every language without its own messages. */
 import type { Messages } from '#shared/mail/messages/catalog.ts';
 
-export const en: Messages = {
-  locale: 'en-GB',
-  colon: ':',
-  buttonFallback: "If the button doesn't work, copy this address into your browser:",
-  invitation: {
-    subject: (v) => `${v.inviter} invited you to join ${v.domain} on ${v.product}`,
-    lead: (v) => `${v.inviter} invited you to join ${v.domain} on ${v.product} as ${v.role}.`,
-    messageFrom: (inviter) => `Message from ${inviter}:`,
-    button: 'Accept the invitation',
-    expiry: (v) => `The invitation expires on ${v.date}. If it expires, ask an administrator of ${v.domain} to send you a new one.`,
-    ignore: "If you weren't expecting this invitation, you can ignore this email.",
-  },
-  setPassword: {
-    subject: (product) => `Set your password for ${product}`,
-    lead: (v) => `${v.inviter} added you to ${v.domain} on ${v.product}. Your account is ready: choose a password to sign in.`,
-    button: 'Set your password',
-    expiry: (v) => `The link works only once and expires on ${v.date}. If it expires, ask an administrator of ${v.domain} to send you a new one.`,
-    ignore: "If you don't recognise this, you can ignore this email: nobody can sign in to the account until a password is set.",
-  },
-  verifyEmail: {
-    subject: (v) => `Confirm your email address to join ${v.domain} on ${v.product}`,
-    lead: (v) => `Someone, hopefully you, registered with this address to join ${v.domain} on ${v.product}. Confirm that the address is yours to finish the registration.`,
-    button: 'Confirm my email address',
-    expiry: (v) => `The link works only once and expires on ${v.date}. If it expires, register again through the same link.`,
-    ignore: "If you didn't register, ignore this email: no account is created and the password that was chosen never works.",
-  },
-  signInToJoin: {
-    subject: (v) => `Sign in to join ${v.domain} on ${v.product}`,
-    lead: (v) => `Someone, hopefully you, asked to join ${v.domain} on ${v.product} with this address. You already have an account with this address, so no new one was made.`,
-    button: 'Sign in and join',
-    advice: "Sign in with your existing password, then open the link again to join. If you don't remember your password, reset it on the sign-in page.",
-    ignore: "If this wasn't you, ignore this email: your account is unchanged.",
-  },
-  memberAdded: {
-    subject: (v) => `You were added to ${v.domain} on ${v.product}`,
-    lead: (v) => `${v.inviter} added you to ${v.domain} on ${v.product} as ${v.role}. Sign in with your existing account to start.`,
-    button: 'Sign in',
-    ignore: (domain) => `If you don't know why you were added, contact an administrator of ${domain}.`,
-  },
-  staleDigest: {
-    subject: (v) =>
-      v.count === 0
-        ? `${v.product}: inactive administrators to check in ${v.domain}`
-        : `${v.product}: ${v.count} ${v.count === 1 ? 'member' : 'members'} of ${v.domain} deactivated for inactivity`,
-    lead: (v) =>
-      v.count === 1
-        ? `This member of ${v.domain} was deactivated after being inactive longer than the workspace allows:`
-        : `These ${v.count} members of ${v.domain} were deactivated after being inactive longer than the workspace allows:`,
-    lastActive: (date) => (date ? `last active ${date}` : 'never signed in'),
-    reactivate:
-      'A deactivated member no longer has access to the workspace. To reactivate someone, open them in the member list and set their status to Active.',
-    keptAdmins: (domain) =>
-      `These administrators have been inactive beyond the limit, but were kept active so that ${domain} always has an active administrator. Please check whether their accounts are still needed:`,
-    button: 'Open the access review',
-  },
-  accessReview: {
-    subject: (v) => `${v.product}: the access review of ${v.domain} is due`,
-    lead: (v) => `It's time for the periodic access review of ${v.domain} (due ${v.date}).`,
-    steps:
-      'Go through the members and their roles, deactivate or remove anyone who no longer needs access, then sign off the review. The next review is scheduled from the interval in the workspace settings.',
-    button: 'Start the access review',
-  },
-  // ---- Password reset ----
-  passwordReset: {
-    subject: (product) => `Reset your ${product} password`,
-    lead: (product) => `Someone asked to reset the password of your ${product} account. Choose a new password with the button below.`,
-    button: 'Choose a new password',
-    expiry: (date) => `The link works only once and expires on ${date}. Setting a new password signs you out everywhere.`,
-    ignore: "If you didn't ask for this, you can ignore this email: your password stays as it is.",
-  },
-  adminFooter: (domain) => `You receive this email as an administrator of ${domain}.`,
+export const locale: Messages['locale'] = 'en-GB';
+export const colon: Messages['colon'] = ':';
+export const buttonFallback: Messages['buttonFallback'] = "If the button doesn't work, copy this address into your browser:";
+export const invitation: Messages['invitation'] = {
+  subject: (v) => `${v.inviter} invited you to join ${v.domain} on ${v.product}`,
+  lead: (v) => `${v.inviter} invited you to join ${v.domain} on ${v.product} as ${v.role}.`,
+  messageFrom: (inviter) => `Message from ${inviter}:`,
+  button: 'Accept the invitation',
+  expiry: (v) => `The invitation expires on ${v.date}. If it expires, ask an administrator of ${v.domain} to send you a new one.`,
+  ignore: "If you weren't expecting this invitation, you can ignore this email.",
 };
+export const setPassword: Messages['setPassword'] = {
+  subject: (product) => `Set your password for ${product}`,
+  lead: (v) => `${v.inviter} added you to ${v.domain} on ${v.product}. Your account is ready: choose a password to sign in.`,
+  button: 'Set your password',
+  expiry: (v) => `The link works only once and expires on ${v.date}. If it expires, ask an administrator of ${v.domain} to send you a new one.`,
+  ignore: "If you don't recognise this, you can ignore this email: nobody can sign in to the account until a password is set.",
+};
+export const verifyEmail: Messages['verifyEmail'] = {
+  subject: (v) => `Confirm your email address to join ${v.domain} on ${v.product}`,
+  lead: (v) => `Someone, hopefully you, registered with this address to join ${v.domain} on ${v.product}. Confirm that the address is yours to finish the registration.`,
+  button: 'Confirm my email address',
+  expiry: (v) => `The link works only once and expires on ${v.date}. If it expires, register again through the same link.`,
+  ignore: "If you didn't register, ignore this email: no account is created and the password that was chosen never works.",
+};
+export const signInToJoin: Messages['signInToJoin'] = {
+  subject: (v) => `Sign in to join ${v.domain} on ${v.product}`,
+  lead: (v) => `Someone, hopefully you, asked to join ${v.domain} on ${v.product} with this address. You already have an account with this address, so no new one was made.`,
+  button: 'Sign in and join',
+  advice: "Sign in with your existing password, then open the link again to join. If you don't remember your password, reset it on the sign-in page.",
+  ignore: "If this wasn't you, ignore this email: your account is unchanged.",
+};
+export const memberAdded: Messages['memberAdded'] = {
+  subject: (v) => `You were added to ${v.domain} on ${v.product}`,
+  lead: (v) => `${v.inviter} added you to ${v.domain} on ${v.product} as ${v.role}. Sign in with your existing account to start.`,
+  button: 'Sign in',
+  ignore: (domain) => `If you don't know why you were added, contact an administrator of ${domain}.`,
+};
+export const staleDigest: Messages['staleDigest'] = {
+  subject: (v) =>
+    v.count === 0
+      ? `${v.product}: inactive administrators to check in ${v.domain}`
+      : `${v.product}: ${v.count} ${v.count === 1 ? 'member' : 'members'} of ${v.domain} deactivated for inactivity`,
+  lead: (v) =>
+    v.count === 1
+      ? `This member of ${v.domain} was deactivated after being inactive longer than the workspace allows:`
+      : `These ${v.count} members of ${v.domain} were deactivated after being inactive longer than the workspace allows:`,
+  lastActive: (date) => (date ? `last active ${date}` : 'never signed in'),
+  reactivate:
+    'A deactivated member no longer has access to the workspace. To reactivate someone, open them in the member list and set their status to Active.',
+  keptAdmins: (domain) =>
+    `These administrators have been inactive beyond the limit, but were kept active so that ${domain} always has an active administrator. Please check whether their accounts are still needed:`,
+  button: 'Open the access review',
+};
+export const accessReview: Messages['accessReview'] = {
+  subject: (v) => `${v.product}: the access review of ${v.domain} is due`,
+  lead: (v) => `It's time for the periodic access review of ${v.domain} (due ${v.date}).`,
+  steps:
+    'Go through the members and their roles, deactivate or remove anyone who no longer needs access, then sign off the review. The next review is scheduled from the interval in the workspace settings.',
+  button: 'Start the access review',
+};
+// ---- Password reset ----
+export const passwordReset: Messages['passwordReset'] = {
+  subject: (product) => `Reset your ${product} password`,
+  lead: (product) => `Someone asked to reset the password of your ${product} account. Choose a new password with the button below.`,
+  button: 'Choose a new password',
+  expiry: (date) => `The link works only once and expires on ${date}. Setting a new password signs you out everywhere.`,
+  ignore: "If you didn't ask for this, you can ignore this email: your password stays as it is.",
+};
+export const adminFooter: Messages['adminFooter'] = (domain) => `You receive this email as an administrator of ${domain}.`;
+
+/** The whole catalogue: the Messages type checks that en says everything (the templates import sections, not this). */
+export const en: Messages = { locale, colon, buttonFallback, invitation, setPassword, verifyEmail, signInToJoin, memberAdded, staleDigest, accessReview, passwordReset, adminFooter };
