@@ -2,7 +2,8 @@
  * Assets, their tags and reservations. Every change is one transaction holding the asset,
  * the tag claims, the location counters and the history event, so the invariants are the
  * table's own: a tag belongs to one asset of a domain, an asset is checked out by one
- * holder at a time, a location with assets stays, and reservations of an asset never
+ * holder at a time, its holder's membership counts it (so a removal without force can
+ * refuse on the count), a location with assets stays, and reservations of an asset never
  * overlap (each reservation bumps the asset's `reservationsVersion`, so two reservations
  * decided on the same reading cannot both be stored).
  */
