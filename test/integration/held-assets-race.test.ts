@@ -116,17 +116,23 @@ describe('the held-assets count', () => {
     const member = await newMember(domain.id, 'Counted Cleo');
     const [a, b] = [await newAsset(domain.id, 'Alpha'), await newAsset(domain.id, 'Beta')];
     expect((await stored(domain.id, member.userId))?.assetsHeldCount).toBeUndefined();
+    const versionBefore = (await api('GET', `/domains/${domain.id}/members/${member.userId}`, { token: owner })).body.version;
     expect((await checkout(domain.id, a.id, member.token)).status).toBe(200);
     const outB = await checkout(domain.id, b.id, owner, member.userId);
     expect(outB.status).toBe(200);
     expect(Object.keys(outB.body)).not.toContain('heldCountedOn');
     expect((await stored(domain.id, member.userId))?.assetsHeldCount).toBe(2);
 
+    // The count is no change of the member: its version (the ETag) stays, so If-Match still holds.
+    const member1 = await api('GET', `/domains/${domain.id}/members/${member.userId}`, { token: owner });
+    expect(member1.body.version).toBe(versionBefore);
     // The member's own views and the list of members never show the store's count.
+    const patched = await api('PATCH', `/domains/${domain.id}/members/${member.userId}`, { token: owner, body: { name: 'Counted Cleo B.' }, headers: { 'if-match': `"${versionBefore}"` } });
+    expect(patched.status).toBe(200);
     const views = [
-      (await api('GET', `/domains/${domain.id}/members/${member.userId}`, { token: owner })).body,
+      member1.body,
+      patched.body,
       ...(await api('GET', `/domains/${domain.id}/members?q=cleo`, { token: owner })).body.items,
-      (await api('PATCH', `/domains/${domain.id}/members/${member.userId}`, { token: owner, body: { name: 'Counted Cleo B.' } })).body,
     ];
     for (const view of views) expect(Object.keys(view)).not.toContain('assetsHeldCount');
     // A rewrite of the membership (a Put of the whole item) keeps the count.
