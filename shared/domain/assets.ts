@@ -17,6 +17,7 @@ import {
   getAsset as readAsset,
   getAssetAndMembership,
   getAssetWithReservations,
+  getHolderMembership,
   listAssets as listStored,
   listReservations as listStoredReservations,
   type ReservationRecord,
@@ -182,9 +183,17 @@ export async function checkoutAsset(access: DomainAccess, caller: Caller, assetI
       checkedOutAt: at,
       updatedAt: at,
       version: asset.version + 1,
+      heldCountedOn: membership.createdAt,
     };
     const event = changeEvent('asset.checked_out', caller.userId, asset, after, ['status', 'holderId', 'holderName']);
-    await saveAssetChange({ domainId: asset.domainId, before: asset, after, events: [event], activeMember: holderUserId });
+    // The holder's count moves in the same transaction, on the membership just read, while it is active.
+    await saveAssetChange({
+      domainId: asset.domainId,
+      before: asset,
+      after,
+      events: [event],
+      holderCount: { userId: holderUserId, membershipCreatedAt: membership.createdAt, delta: 1 },
+    });
     return assetView(after);
   });
 }
@@ -194,16 +203,49 @@ export async function checkoutAsset(access: DomainAccess, caller: Caller, assetI
  * as well (the route asks for assets:checkin). 409 when it is not checked out.
  */
 export async function checkinAsset(access: DomainAccess, caller: Caller, assetId: string, ifMatch: number | undefined) {
-  return retryOnConflict(async () => {
+  return retryOnConflict(async (attempt) => {
     const asset = await loadAsset(access.domain.id, assetId, ifMatch);
     if (asset.status !== 'checked_out') throw new Conflict(`The asset ${asset.tag} is not checked out.`, 'asset-not-checked-out');
     if (asset.holderId !== caller.userId && !allows(access.grants, 'assets:update')) throw new PermissionMissing('assets:update');
+    const counted = await countingMembership(access, asset, attempt);
     const at = now().toISOString();
-    const after: AssetRecord = { ...asset, status: 'available', holderId: null, holderName: null, checkedOutAt: null, updatedAt: at, version: asset.version + 1 };
+    const after: AssetRecord = {
+      ...asset,
+      status: 'available',
+      holderId: null,
+      holderName: null,
+      checkedOutAt: null,
+      updatedAt: at,
+      version: asset.version + 1,
+      heldCountedOn: null,
+    };
     const event = changeEvent('asset.checked_in', caller.userId, asset, after, ['status', 'holderId', 'holderName']);
-    await saveAssetChange({ domainId: asset.domainId, before: asset, after, events: [event] });
+    await saveAssetChange({
+      domainId: asset.domainId,
+      before: asset,
+      after,
+      events: [event],
+      ...(counted ? { holderCount: { userId: counted.userId, membershipCreatedAt: counted.createdAt, delta: -1 as const } } : {}),
+    });
     return assetView(after);
   });
+}
+
+/**
+ * The membership whose held-assets count a checkin takes 1 off: the holder's, when it is
+ * the very membership the checkout counted on (same createdAt) and counts at least 1.
+ * None for a former member (removed with force: the count went with the membership), for a
+ * member who re-joined since (the new membership never counted this asset), and for an
+ * asset checked out before the count existed. The transaction's condition holds the
+ * decision to what was read; a change in between is decided again (retryOnConflict).
+ */
+async function countingMembership(access: DomainAccess, asset: AssetRecord, attempt: number): Promise<MembershipRecord | undefined> {
+  if (!asset.heldCountedOn || !asset.holderId) return undefined;
+  // The caller's own membership was read (consistently) to authorize this request.
+  const membership =
+    attempt === 1 && asset.holderId === access.membership.userId ? access.membership : await getHolderMembership(asset.domainId, asset.holderId);
+  if (!membership || membership.createdAt !== asset.heldCountedOn || (membership.assetsHeldCount ?? 0) < 1) return undefined;
+  return membership;
 }
 
 /**

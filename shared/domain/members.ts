@@ -167,11 +167,15 @@ export async function removeMember(
     if (ifMatch !== undefined && ifMatch !== target.version) throw new VersionMismatch(target.version);
     assertMayActOn(access.grants, grantsOf(domain, rolePreset(), target.role), target.name || target.email);
     // Assets stay checked out to a removed member (holderId and holderName keep), so the
-    // remover is told what to collect first; ?force=true removes anyway.
+    // remover is told what to collect first; ?force=true removes anyway. The holder index
+    // names the assets but may lag; the membership's own count (read consistently, moved
+    // by each checkout and checkin) decides, and the delete below is conditional on it, so a
+    // checkout committed after these reads still stops the removal (409 on the retry).
     const held = await assetsHeldBy(domain.id, userId);
-    if (held.length > 0 && !options.force) {
+    const holding = Math.max(held.length, target.assetsHeldCount ?? 0);
+    if (holding > 0 && !options.force) {
       throw new ConflictWith(
-        `${target.name || target.email} still holds ${held.length} asset${held.length === 1 ? '' : 's'}: check ${held.length === 1 ? 'it' : 'them'} in first, or remove with ?force=true to leave ${held.length === 1 ? 'it' : 'them'} listed under a former member.`,
+        `${target.name || target.email} still holds ${holding} asset${holding === 1 ? '' : 's'}: check ${holding === 1 ? 'it' : 'them'} in first, or remove with ?force=true to leave ${holding === 1 ? 'it' : 'them'} listed under a former member.`,
         'member-holds-assets',
         { assetsHeld: held },
       );
@@ -185,7 +189,16 @@ export async function removeMember(
       before: memberView(target),
       after: held.length > 0 ? { assetsHeld: held.map((a) => a.id) } : null,
     });
-    await saveMembershipChange({ domainId: domain.id, before: target, after: undefined, isAdminRole: adminCheck(domain), rolesVersion: domain.rolesVersion, activeAdmins: domain.activeAdmins, events: [event] });
+    await saveMembershipChange({
+      domainId: domain.id,
+      before: target,
+      after: undefined,
+      isAdminRole: adminCheck(domain),
+      rolesVersion: domain.rolesVersion,
+      activeAdmins: domain.activeAdmins,
+      events: [event],
+      onlyIfHoldingNoAssets: !options.force,
+    });
     return target;
   });
   await followInDirectory(removed, undefined, directory, now().toISOString());

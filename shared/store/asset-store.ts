@@ -2,7 +2,8 @@
  * Assets, their tags and reservations. Every change is one transaction holding the asset,
  * the tag claims, the location counters and the history event, so the invariants are the
  * table's own: a tag belongs to one asset of a domain, an asset is checked out by one
- * holder at a time, a location with assets stays, and reservations of an asset never
+ * holder at a time, its holder's membership counts it (so a removal without force can
+ * refuse on the count), a location with assets stays, and reservations of an asset never
  * overlap (each reservation bumps the asset's `reservationsVersion`, so two reservations
  * decided on the same reading cannot both be stored).
  */
@@ -36,6 +37,14 @@ export interface AssetRecord {
   version: number;
   /** Bumped by every reservation (and nothing else), so reserving never moves the ETag. */
   reservationsVersion: number;
+  /**
+   * While checked out: the `createdAt` of the holder's membership whose `assetsHeldCount`
+   * counts this asset. A checkin takes 1 off that count only while that very membership
+   * exists: not after a forced removal, nor from a membership created by a later re-join
+   * (its createdAt differs), which never counted this asset. Null or absent: nobody's count
+   * holds it (available, or checked out before the count existed). Never in an API answer.
+   */
+  heldCountedOn?: string | null;
 }
 
 export interface ReservationRecord {
@@ -111,6 +120,12 @@ function assetUpdate(after: AssetRecord, expectedVersion: number) {
 export async function getAsset(domainId: string, assetId: string): Promise<AssetRecord | undefined> {
   const out = await dynamodb.send(new GetCommand({ TableName: tableName(), Key: keys.asset(domainId, assetId), ConsistentRead: true }));
   return out.Item && (withoutKeys(out.Item) as unknown as AssetRecord);
+}
+
+/** One member of a domain as stored now (a checkin's holder), strongly consistent. */
+export async function getHolderMembership(domainId: string, userId: string): Promise<MembershipRecord | undefined> {
+  const out = await dynamodb.send(new GetCommand({ TableName: tableName(), Key: keys.membership(domainId, userId), ConsistentRead: true }));
+  return out.Item && (withoutKeys(out.Item) as unknown as MembershipRecord);
 }
 
 /** An asset and a member of its domain (a checkout's holder), in one BatchGetItem. */
@@ -241,8 +256,12 @@ export interface AssetChange {
   /** The asset to store; undefined when it is being deleted. */
   after: AssetRecord | undefined;
   events: readonly HistoryEvent[];
-  /** A member who must still be active when the change is stored (the holder of a checkout). */
-  activeMember?: string;
+  /**
+   * The holder's count this change moves, on the membership created at `membershipCreatedAt`:
+   * +1 for a checkout (that membership must still be active), -1 for a checkin (it must still
+   * exist and count at least 1, so the count never goes negative nor creates an item).
+   */
+  holderCount?: { userId: string; membershipCreatedAt: string; delta: 1 | -1 };
 }
 
 type TransactItem = Parameters<typeof transact>[0][number];
@@ -250,7 +269,7 @@ type TransactItem = Parameters<typeof transact>[0][number];
 /**
  * Stores a created, changed or deleted asset, atomically with: its tag claim (a tag taken
  * by another asset: 409), the asset counts of the locations it leaves and enters (an
- * unknown location: 409), the holder's active membership, and the history events. An
+ * unknown location: 409), the holder's held-assets count (shared/store/records.ts), and the history events. An
  * asset changed since it was read cancels the whole, to be decided again (ConcurrentChange).
  */
 export async function saveAssetChange(change: AssetChange): Promise<void> {
@@ -328,15 +347,27 @@ export async function saveAssetChange(change: AssetChange): Promise<void> {
     if (newLocation !== null) add(count(newLocation, 1), () => new UnknownLocation(newLocation));
   }
 
-  if (change.activeMember !== undefined) {
+  if (change.holderCount !== undefined) {
+    const { userId, membershipCreatedAt, delta } = change.holderCount;
+    // Both conditions fail on a missing item (no attribute to compare), so neither Update
+    // ever creates a membership; createdAt pins the membership the asset is counted on.
     add(
       {
-        ConditionCheck: {
+        Update: {
           TableName: table,
-          Key: keys.membership(domainId, change.activeMember),
-          ConditionExpression: '#status = :active',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':active': 'active' },
+          Key: keys.membership(domainId, userId),
+          ...(delta === 1
+            ? {
+                UpdateExpression: 'SET assetsHeldCount = if_not_exists(assetsHeldCount, :zero) + :one',
+                ConditionExpression: '#status = :active AND createdAt = :since',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: { ':active': 'active', ':since': membershipCreatedAt, ':zero': 0, ':one': 1 },
+              }
+            : {
+                UpdateExpression: 'SET assetsHeldCount = assetsHeldCount - :one',
+                ConditionExpression: 'createdAt = :since AND assetsHeldCount >= :one',
+                ExpressionAttributeValues: { ':since': membershipCreatedAt, ':one': 1 },
+              }),
         },
       },
       () => new ConcurrentChange("The holder's membership"),

@@ -31,6 +31,10 @@
  * reservation for overlaps). An asset tag item claims a tag (lower case) for one asset, so
  * a second asset with the same tag fails its transaction.
  *
+ * A membership carries `assetsHeldCount` (the assets checked out to it, moved by each
+ * checkout's and checkin's transaction) and a checked-out asset `heldCountedOn` (the
+ * createdAt of the membership counting it): the holder index may lag, the count does not.
+ *
  * gsi3 is the sweeps' sparse index (SPEC section 6): only what can fall due is in it.
  * | item                        | gsi3pk                  | gsi3sk                        |
  * |-----------------------------|-------------------------|-------------------------------|

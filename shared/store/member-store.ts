@@ -120,6 +120,11 @@ export interface MembershipChange {
   activeAdmins: number;
   /** The history events of the change, written in the same transaction. */
   events: readonly HistoryEvent[];
+  /**
+   * For a removal: delete only while the membership holds no asset (`assetsHeldCount` 0 or
+   * absent), so a checkout committed after the caller's read still stops it (409 on retry).
+   */
+  onlyIfHoldingNoAssets?: boolean;
 }
 
 const countsAsAdmin = (m: MembershipRecord | undefined, isAdminRole: MembershipChange['isAdminRole']) =>
@@ -128,7 +133,8 @@ const countsAsAdmin = (m: MembershipRecord | undefined, isAdminRole: MembershipC
 /**
  * Stores a membership change with the domain's counters and the history event, atomically.
  * Refuses with 409 when it would leave the domain without an active administrator, and with
- * 412 when the membership changed since it was read.
+ * 412 when the membership changed since it was read (its version, or its held-assets count:
+ * ConcurrentChange, decided again on fresh data).
  */
 export async function saveMembershipChange(change: MembershipChange, also: AlsoInTransaction = NOTHING_ELSE): Promise<void> {
   const { domainId, before, after, isAdminRole } = change;
@@ -179,18 +185,20 @@ export async function saveMembershipChange(change: MembershipChange, also: AlsoI
     ? {
         Put: {
           TableName: table,
-          Item: membershipItem(after),
-          ...(before
-            ? { ConditionExpression: 'version = :version', ExpressionAttributeValues: { ':version': before.version } }
-            : { ConditionExpression: 'attribute_not_exists(pk)' }),
+          Item: membershipItem(withHeldCount(after, before)),
+          ...(before ? unchangedSince(before) : { ConditionExpression: 'attribute_not_exists(pk)' }),
         },
       }
     : {
         Delete: {
           TableName: table,
           Key: keys.membership(domainId, before?.userId ?? ''),
-          ConditionExpression: 'version = :version',
-          ExpressionAttributeValues: { ':version': before?.version ?? -1 },
+          ...(change.onlyIfHoldingNoAssets
+            ? {
+                ConditionExpression: 'version = :version AND (attribute_not_exists(assetsHeldCount) OR assetsHeldCount <= :none)',
+                ExpressionAttributeValues: { ':version': before?.version ?? -1, ':none': 0 },
+              }
+            : { ConditionExpression: 'version = :version', ExpressionAttributeValues: { ':version': before?.version ?? -1 } }),
         },
       };
 
@@ -201,6 +209,27 @@ export async function saveMembershipChange(change: MembershipChange, also: AlsoI
     // The domain's roles or admin count moved since the read: decide again on fresh data.
     return new ConcurrentChange("The domain's roles or administrators");
   });
+}
+
+/**
+ * The membership to Put, carrying the held-assets count as read in `before` (none for a new
+ * membership): a Put replaces the whole item, and the count is the asset transactions' to
+ * move, not the caller's.
+ */
+function withHeldCount(after: MembershipRecord, before: MembershipRecord | undefined): MembershipRecord {
+  const { assetsHeldCount: _fromCaller, ...rest } = after;
+  return before?.assetsHeldCount === undefined ? rest : { ...rest, assetsHeldCount: before.assetsHeldCount };
+}
+
+/**
+ * The condition of a Put over a read membership: same version, and same held-assets count.
+ * A checkout or checkin moves the count without bumping the version (it is the member's
+ * ETag), so without the second half the Put would write back a stale count.
+ */
+function unchangedSince(before: MembershipRecord) {
+  return before.assetsHeldCount === undefined
+    ? { ConditionExpression: 'version = :version AND attribute_not_exists(assetsHeldCount)', ExpressionAttributeValues: { ':version': before.version } }
+    : { ConditionExpression: 'version = :version AND assetsHeldCount = :held', ExpressionAttributeValues: { ':version': before.version, ':held': before.assetsHeldCount } };
 }
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];

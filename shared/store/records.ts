@@ -55,6 +55,13 @@ export interface MembershipRecord {
   invitedBy: string | null;
   lastActiveAt: string | null;
   version: number;
+  /**
+   * How many assets are checked out to this membership: moved by each checkout (+1) and
+   * checkin (-1) in the asset's own transaction (shared/store/asset-store.ts), so a removal
+   * without force can be refused by the table itself (shared/store/member-store.ts). Absent
+   * means none. The store's own: never set by domain code, never in an API answer.
+   */
+  assetsHeldCount?: number;
 }
 
 export interface UserRecord {
