@@ -8,13 +8,13 @@
  * The same code runs as the stream's Lambda in AWS and behind the local stream poller.
  */
 import { PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { dynamodb } from '#shared/clients/dynamodb.ts';
 import { eventbridge } from '#shared/clients/eventbridge.ts';
 import { eventBusName, tableName } from '#shared/config.ts';
-import { isNamed } from '#shared/store/dynamo.ts';
+import { isNamed, queryAll } from '#shared/store/dynamo.ts';
 import * as keys from '#shared/store/key-formats.ts';
 import type { HistoryEvent } from '#shared/store/records.ts';
 import { copyProfileIntoMembership, type ProfileChange, recordProfileChange } from '#shared/store/user-store.ts';
@@ -167,23 +167,14 @@ export async function copyProfiles(changes: readonly ProfileChange[]): Promise<{
 
 /** The domains a user is a member of, and the address the membership holds (the search text needs it). */
 async function membershipsOf(userId: string): Promise<{ domainId: string; email: string }[]> {
-  const found: { domainId: string; email: string }[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await dynamodb.send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.userMembershipsPartition(userId) },
-        ProjectionExpression: 'domainId, email',
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of out.Items ?? []) found.push({ domainId: String(item.domainId), email: String(item.email) });
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return found;
+  const items = await queryAll({
+    TableName: tableName(),
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.userMembershipsPartition(userId) },
+    ProjectionExpression: 'domainId, email',
+  });
+  return items.map((item) => ({ domainId: String(item.domainId), email: String(item.email) }));
 }
 
 /**

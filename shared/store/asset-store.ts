@@ -13,7 +13,7 @@ import { tableName } from '#shared/config.ts';
 import { Conflict } from '#shared/http/errors.ts';
 import type { AssetStatus } from '#shared/schemas/assets.ts';
 import { decodeCursor } from '#shared/store/cursor.ts';
-import { ConcurrentChange, getMany, transact } from '#shared/store/dynamo.ts';
+import { ConcurrentChange, getMany, queryAll, transact } from '#shared/store/dynamo.ts';
 import { putHistory } from '#shared/store/history.ts';
 import * as keys from '#shared/store/key-formats.ts';
 import { assetSearchText, withoutKeys } from '#shared/store/keys.ts';
@@ -205,48 +205,32 @@ export async function listAssets(domainId: string, filter: AssetFilter, limit: n
  */
 export async function heldAssetHolders(domainId: string): Promise<Map<string, { count: number; name: string | null }>> {
   const counts = new Map<string, { count: number; name: string | null }>();
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await dynamodb.send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.heldAssetsPartition(domainId) },
-        ProjectionExpression: 'holderId, holderName',
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of out.Items ?? []) {
-      if (typeof item.holderId !== 'string') continue;
-      const seen = counts.get(item.holderId);
-      counts.set(item.holderId, { count: (seen?.count ?? 0) + 1, name: seen?.name ?? (typeof item.holderName === 'string' ? item.holderName : null) });
-    }
-    start = out.LastEvaluatedKey;
-  } while (start);
+  const items = await queryAll({
+    TableName: tableName(),
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.heldAssetsPartition(domainId) },
+    ProjectionExpression: 'holderId, holderName',
+  });
+  for (const item of items) {
+    if (typeof item.holderId !== 'string') continue;
+    const seen = counts.get(item.holderId);
+    counts.set(item.holderId, { count: (seen?.count ?? 0) + 1, name: seen?.name ?? (typeof item.holderName === 'string' ? item.holderName : null) });
+  }
   return counts;
 }
 
 /** The assets checked out to one holder of a domain, by name (the sparse holder index). */
 export async function assetsHeldBy(domainId: string, holderId: string): Promise<{ id: string; name: string; tag: string }[]> {
-  const held: { id: string; name: string; tag: string }[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await dynamodb.send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': keys.heldAssetsPartition(domainId), ':prefix': keys.heldByPrefix(holderId) },
-        ProjectionExpression: 'id, #name, tag',
-        ExpressionAttributeNames: { '#name': 'name' },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of out.Items ?? []) held.push({ id: String(item.id), name: String(item.name), tag: String(item.tag) });
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return held;
+  const items = await queryAll({
+    TableName: tableName(),
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': keys.heldAssetsPartition(domainId), ':prefix': keys.heldByPrefix(holderId) },
+    ProjectionExpression: 'id, #name, tag',
+    ExpressionAttributeNames: { '#name': 'name' },
+  });
+  return items.map((item) => ({ id: String(item.id), name: String(item.name), tag: String(item.tag) }));
 }
 
 export interface AssetChange {

@@ -4,7 +4,7 @@ import { dynamodb } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config.ts';
 import { Conflict } from '#shared/http/errors.ts';
 import { decodeCursor, encodeCursor } from '#shared/store/cursor.ts';
-import { ConcurrentChange, getMany, transact } from '#shared/store/dynamo.ts';
+import { ConcurrentChange, getMany, queryAll, transact } from '#shared/store/dynamo.ts';
 import { putHistory } from '#shared/store/history.ts';
 import * as keys from '#shared/store/key-formats.ts';
 import { memberSearchText, withoutKeys } from '#shared/store/keys.ts';
@@ -98,20 +98,13 @@ export function membershipSweepKeys(m: Pick<MembershipRecord, 'domainId' | 'user
 export async function activeMembersWithRoles(domainId: string, roleIds: readonly string[]): Promise<MembershipRecord[]> {
   const found: MembershipRecord[] = [];
   for (const roleId of roleIds) {
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await dynamodb.send(
-        new QueryCommand({
-          TableName: tableName(),
-          IndexName: 'gsi4',
-          KeyConditionExpression: 'gsi4pk = :pk AND begins_with(gsi4sk, :active)',
-          ExpressionAttributeValues: { ':pk': keys.byRole(domainId, roleId, '', '').gsi4pk, ':active': 'active#' },
-          ExclusiveStartKey: start,
-        }),
-      );
-      found.push(...(out.Items ?? []).map((item) => withoutKeys(item) as unknown as MembershipRecord));
-      start = out.LastEvaluatedKey;
-    } while (start);
+    const items = await queryAll({
+      TableName: tableName(),
+      IndexName: 'gsi4',
+      KeyConditionExpression: 'gsi4pk = :pk AND begins_with(gsi4sk, :active)',
+      ExpressionAttributeValues: { ':pk': keys.byRole(domainId, roleId, '', '').gsi4pk, ':active': 'active#' },
+    });
+    found.push(...items.map((item) => withoutKeys(item) as unknown as MembershipRecord));
   }
   return found;
 }

@@ -1,5 +1,5 @@
 /** Small helpers over the document client that every store uses. */
-import { BatchGetCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, QueryCommand, type QueryCommandInput, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { dynamodb } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config.ts';
 
@@ -40,6 +40,22 @@ function dedupe(list: readonly Key[]): Key[] {
   const seen = new Map<string, Key>();
   for (const k of list) seen.set(`${k.pk}|${k.sk}`, { pk: k.pk, sk: k.sk });
   return [...seen.values()];
+}
+
+/**
+ * Every item a Query matches, following its pages: for reads whose size the caller knows to
+ * be bounded by what they are for (a user's memberships, one holder's assets), never a list
+ * a client pages through.
+ */
+export async function queryAll(input: Omit<QueryCommandInput, 'ExclusiveStartKey'>): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await dynamodb.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
+    items.push(...(out.Items ?? []));
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return items;
 }
 
 type TransactItems = NonNullable<TransactWriteCommandInput['TransactItems']>;
