@@ -85,9 +85,14 @@ function csvField(value: unknown): string {
   return /[",\r\n']/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** The review's members as CSV, header first, CRLF line ends. */
+/**
+ * The review's members as CSV, header first, CRLF line ends; then a row per former member
+ * who still holds assets (status `former member`), so the download lists what to collect too.
+ */
 export function accessReviewCsv(review: Awaited<ReturnType<typeof accessReview>>): string {
-  const lines = [CSV_COLUMNS.join(','), ...review.members.map((row) => CSV_COLUMNS.map((c) => csvField(row[c])).join(','))];
+  const former = review.formerMembersHoldingAssets.map((f) => ({ userId: f.userId, name: f.name, status: 'former member', assetsHeld: f.assetsHeld }) as Record<string, unknown>);
+  const rows: Record<string, unknown>[] = [...review.members, ...former];
+  const lines = [CSV_COLUMNS.join(','), ...rows.map((row) => CSV_COLUMNS.map((c) => csvField(row[c])).join(','))];
   return `${lines.join('\r\n')}\r\n`;
 }
 

@@ -179,6 +179,8 @@ describe('removing a member who holds assets', () => {
     expect(held.body.items.map((a: { name: string }) => a.name)).toEqual(['Drill', 'Ladder']);
     const review = await api('GET', `/domains/${domain.id}/access-review`, { token: owner });
     expect(review.body.formerMembersHoldingAssets).toEqual([{ userId: holder.userId, name: 'Holder Hanna', formerMember: true, assetsHeld: 2 }]);
+    const csv = await api('GET', `/domains/${domain.id}/access-review?format=csv`, { token: owner });
+    expect((csv.body as string).split('\r\n')).toContainEqual(`${holder.userId},,Holder Hanna,,former member,,,,,2`);
     const history = await api('GET', `/domains/${domain.id}/history?action=member.removed&target=${holder.userId}`, { token: owner });
     expect(history.body.items[0].after).toEqual({ assetsHeld: assets.map((a) => a.id) });
   });
