@@ -8,8 +8,8 @@ import { endSessions } from '#shared/domain/sessions.ts';
 import { BadRequest, NotFound } from '#shared/http/errors.ts';
 import { passwordShortfalls } from '#shared/password-policy.ts';
 import { isNamed } from '#shared/store/dynamo.ts';
-import { claimPasswordReset, releasePasswordReset, requirePasswordReset, resetProblem } from '#shared/store/password-reset-store.ts';
-import { getUser } from '#shared/store/user-store.ts';
+import { claimPasswordReset, releasePasswordReset, requirePasswordReset, ResetLinkGone, resetProblem } from '#shared/store/password-reset-store.ts';
+import { clearLiveResetLink, getUser } from '#shared/store/user-store.ts';
 import { hashToken } from '#shared/tokens.ts';
 
 /** What completing a reset needs of the Directory. */
@@ -40,6 +40,8 @@ export async function completePasswordReset(token: string, password: string, dir
   const user = await getUser(reset.userId);
   // The account was deleted, or its address is another's now: the link was for someone gone.
   if (!user || user.email !== reset.email) throw new NotFound('The account this link was sent for no longer exists.');
+  // A newer link was sent, or this account's password was reset since: only the latest link works.
+  if (user.resetTokenHash !== hash) throw new ResetLinkGone(user.resetTokenHash === undefined ? 'used' : 'replaced');
 
   await claimPasswordReset(hash, at);
   try {
@@ -50,5 +52,6 @@ export async function completePasswordReset(token: string, password: string, dir
     if (isNamed(error, 'UserNotFoundException')) throw new NotFound('The account this link was sent for no longer exists.');
     throw error;
   }
+  await clearLiveResetLink(user.userId, hash);
   await endSessions(user.userId, user.email, directory);
 }

@@ -16,7 +16,7 @@ import { logger } from '#shared/http/logger.ts';
 import { type Mailer, MailRefused } from '#shared/mail/mailer.ts';
 import { type Branding, passwordResetEmail } from '#shared/mail/templates.ts';
 import { putPasswordReset, reserveResetEmail } from '#shared/store/password-reset-store.ts';
-import { getUser, userIdByEmail } from '#shared/store/user-store.ts';
+import { getUser, setLiveResetLink, userIdByEmail } from '#shared/store/user-store.ts';
 import { newToken } from '#shared/tokens.ts';
 
 /** A reset link works this long (SPEC section 12). */
@@ -47,6 +47,8 @@ export async function requestPasswordReset(email: string, deps: { mailer: Mailer
   const { token, hash } = newToken();
   const expiresAt = new Date(at.getTime() + RESET_LINK_MS).toISOString();
   await putPasswordReset({ hash, userId: user.userId, email: user.email, createdAt: at.toISOString(), expiresAt, state: 'pending' });
+  // Only the latest email's link works: an earlier one, in a mailbox read by someone else, dies now.
+  await setLiveResetLink(user.userId, hash);
   const rendered = passwordResetEmail({
     language: user.language,
     branding: stackBranding(),

@@ -25,7 +25,7 @@ export const requestPasswordReset = /* @__PURE__ */ defineRoute({
   handler: 'functions/auth/request-password-reset.ts',
   request: { body: passwordResetRequest },
   response: { status: 202, body: passwordResetRequested },
-  table: ['GetItem', 'PutItem'],
+  table: ['GetItem', 'PutItem', 'UpdateItem'],
   services: ['ses'],
 });
 

@@ -25,14 +25,16 @@ export interface PasswordResetRecord {
 
 /** A reset link that can no longer be used: 410 with a problem type per reason. */
 export class ResetLinkGone extends HttpError {
-  constructor(reason: 'used' | 'expired') {
+  constructor(reason: 'used' | 'expired' | 'replaced') {
     super(
       410,
       `reset-link-${reason}`,
       `Reset link ${reason}`,
-      reason === 'used'
-        ? 'This password reset link has been used already. Sign in with the new password, or ask for a new link.'
-        : 'This password reset link has expired (links work for one hour). Ask for a new one.',
+      {
+        used: 'This password reset link has been used already. Sign in with the new password, or ask for a new link.',
+        expired: 'This password reset link has expired (links work for one hour). Ask for a new one.',
+        replaced: 'A newer password reset link was sent to this address since: use the link in the latest email.',
+      }[reason],
     );
   }
 }

@@ -82,6 +82,8 @@ export interface UserRecord {
   profileUpdatedAt?: string;
   /** SHA-256 of the account's one live set-password token (a resend replaces it); absent once a password is set. */
   setPasswordTokenHash?: string;
+  /** SHA-256 of the account's one live password reset link (a newer request replaces it; a reset removes it). */
+  resetTokenHash?: string;
 }
 
 export interface HistoryEvent {

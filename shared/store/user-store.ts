@@ -175,6 +175,39 @@ export async function cutOffSessions(userId: string, atSeconds: number): Promise
     });
 }
 
+/**
+ * Makes `hash` the account's one live password reset link: a newer request replaces it, so
+ * only the latest email's link works.
+ */
+export async function setLiveResetLink(userId: string, hash: string): Promise<void> {
+  await dynamodb.send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.user(userId),
+      UpdateExpression: 'SET resetTokenHash = :hash',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':hash': hash },
+    }),
+  );
+}
+
+/** Ends the live reset link once it was used (if no newer one replaced it meanwhile). */
+export async function clearLiveResetLink(userId: string, hash: string): Promise<void> {
+  await dynamodb
+    .send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.user(userId),
+        UpdateExpression: 'REMOVE resetTokenHash',
+        ConditionExpression: 'resetTokenHash = :hash',
+        ExpressionAttributeValues: { ':hash': hash },
+      }),
+    )
+    .catch((error: unknown) => {
+      if (!isNamed(error, 'ConditionalCheckFailedException')) throw error;
+    });
+}
+
 /** Gives a user the customer-level owner flag: owners may create domains. */
 export async function makeOwner(userId: string): Promise<void> {
   await dynamodb.send(

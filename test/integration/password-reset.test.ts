@@ -151,6 +151,20 @@ describe('POST /password-resets/{token}', () => {
     await expect(tokenFor(user.email, password)).resolves.toBeTruthy();
   });
 
+  it('only the latest email’s link works: an earlier one answers 410 reset-link-replaced, and none is left once the password is reset', async () => {
+    const user = await createUser();
+    const first = await resetToken(user);
+    const second = await resetToken(user);
+    const third = await resetToken(user);
+    const early = await api('POST', `/password-resets/${first}`, { body: { password: newPassword() } });
+    expect(early.status).toBe(410);
+    expect(early.body.type).toContain('reset-link-replaced');
+    await expect(tokenFor(user.email, user.password)).resolves.toBeTruthy();
+    expect((await api('POST', `/password-resets/${third}`, { body: { password: newPassword() } })).status).toBe(204);
+    const late = await api('POST', `/password-resets/${second}`, { body: { password: newPassword() } });
+    expect(late.status).toBe(410);
+  });
+
   it('two concurrent uses of one link: exactly one 204 and one 410', async () => {
     const user = await createUser();
     const token = await resetToken(user);
