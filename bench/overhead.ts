@@ -133,7 +133,9 @@ async function measureRoute(
     replayErrors: [],
   };
   const handler = await loadHandler(route);
-  const claims = { sub: fixture.ownerId, email: fixture.stack.stack.info.admin.email };
+  // The owner's own token's claims, as the gateway hands them over (its `iat` is checked against the session cut-off).
+  const { stringClaims } = await import('#local/authorizer.ts');
+  const claims = stringClaims(JSON.parse(Buffer.from(fixture.ownerToken.split('.')[1] ?? '', 'base64url').toString('utf8')));
   let previousWrites: ItemKey[] = [];
   let previous: RecordedCall[][] | undefined;
   for (let i = 0; i < WARMUP + SAMPLES; i++) {

@@ -76,6 +76,8 @@ export const SAMPLES: Record<string, (f: Fixture) => Promise<Sample>> = {
     body: { name: 'Bench Joiner', password: 'Bench-Joiner-2026!' },
     anonymous: true,
   }),
+  verifyEmail: async (f) => ({ path: `/email-verifications/${await f.freshVerificationToken()}`, anonymous: true }),
+  sendSetPasswordEmail: async (f) => ({ path: `/domains/${f.domainId}/members/${await f.freshPasswordlessMember()}/set-password-email` }),
   addMember: async (f) => ({
     path: `/domains/${f.domainId}/members`,
     body: { email: `added-${uniqueSuffix()}@example.test`, name: 'Bench Added', language: 'en', role: 'user' },

@@ -70,6 +70,10 @@ export interface Fixture {
   freshAccount(): Promise<{ userId: string; email: string; password: string; token: string }>;
   /** A password reset link of a new account, from the email it got. */
   freshResetToken(): Promise<string>;
+  /** An email verification link of a new registration through a registration link, from the email it got. */
+  freshVerificationToken(): Promise<string>;
+  /** A member added by hand who has not set a password yet. */
+  freshPasswordlessMember(): Promise<string>;
 }
 
 export const uniqueSuffix = (): string => randomUUID().slice(0, 10);
@@ -137,6 +141,21 @@ async function makeFixture(bench: BenchStack): Promise<Fixture> {
     const accepted = expectOk(await api('POST', `/invitations/${invitation}/accept`, { body: { name: 'Bench Account', password } }), 'POST /invitations/{t}/accept');
     return { userId: accepted.body.userId as string, email, password, token: await idToken(info, email, password) };
   };
+  const freshVerificationToken = async () => {
+    const link = expectOk(await api('POST', `/domains/${domainId}/invite-links`, { token: ownerToken, body: { validDays: 7 } }), 'POST /invite-links').body as { url: string };
+    const email = `registrant-${uniqueSuffix()}@example.test`;
+    const linkToken = new URL(link.url).searchParams.get('token');
+    expectOk(await api('POST', `/invitations/${linkToken}/accept`, { body: { email, name: 'Bench Registrant', password: 'Bench-Registrant-2026!', language: 'en' } }), 'link registration');
+    const token = /verify-email\?token=([A-Za-z0-9_-]+)/.exec(await lastEmailText(info.ses.endpoint, email))?.[1];
+    if (!token) throw new Error('freshVerificationToken: no verification email');
+    return token;
+  };
+
+  const freshPasswordlessMember = async () => {
+    const body = { email: `passwordless-${uniqueSuffix()}@example.test`, name: 'Bench Passwordless', language: 'en', role: 'user' };
+    return (expectOk(await api('POST', `/domains/${domainId}/members`, { token: ownerToken, body }), 'POST /members').body as { userId: string }).userId;
+  };
+
   const freshResetToken = async () => {
     const { email } = await freshAccount();
     expectOk(await api('POST', '/password-resets', { body: { email } }), 'POST /password-resets');
@@ -163,6 +182,8 @@ async function makeFixture(bench: BenchStack): Promise<Fixture> {
     freshInvitation,
     freshAccount,
     freshResetToken,
+    freshVerificationToken,
+    freshPasswordlessMember,
   };
 }
 

@@ -22,5 +22,5 @@ export const patchMe = /* @__PURE__ */ defineRoute({
   handler: 'functions/me/patch-me.ts',
   request: { body: mePatch },
   response: { status: 200, body: meBody },
-  table: ['GetItem', 'Query', 'BatchGetItem', 'TransactWriteItems'],
+  table: ['GetItem', 'Query', 'BatchGetItem', 'UpdateItem'],
 });
