@@ -15,17 +15,19 @@ let verifier: Promise<IdTokenVerifier> | undefined;
 async function signedIn(authorization: string | undefined) {
   if (!authorization) return undefined;
   verifier ??= createIdTokenVerifier(idTokenSettings());
+  let claims;
   try {
-    const claims = await (await verifier).verify(authorization);
-    const caller = { userId: String(claims.sub), email: String(claims.email ?? '') };
-    // A signed-out, removed or deleted account's token joins nothing: the session cut-off applies here too.
-    requireLiveSession(issuedAtOf(claims.iat) ?? 0, await getUser(caller.userId));
-    return caller;
+    claims = await (await verifier).verify(authorization);
   } catch (error) {
     if (error instanceof TokenRefused) throw new Unauthorized(error.message);
+    // The JWKS could not be loaded: fetch it again on the next request.
     verifier = undefined;
     throw error;
   }
+  const userId = String(claims.sub);
+  // A signed-out, removed or deleted account's token joins nothing: the session cut-off applies here too.
+  const profile = requireLiveSession(issuedAtOf(claims.iat) ?? 0, await getUser(userId));
+  return { userId, email: String(claims.email ?? ''), profile };
 }
 
 export const handler = makePublicHandler(acceptInvitation, async ({ params, body, authorization }) =>

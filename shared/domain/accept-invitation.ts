@@ -43,10 +43,11 @@ import { newToken } from '#shared/tokens.ts';
 /** How long a registration's verification link works. */
 const VERIFICATION_MS = 24 * 60 * 60 * 1000;
 
-/** Who opened the link, when they sent a valid ID token along. */
+/** Who opened the link, when they sent a valid ID token along: its claims and the profile the session check read. */
 export interface SignedIn {
   userId: string;
   email: string;
+  profile: UserRecord;
 }
 
 export interface AcceptInput {
@@ -126,9 +127,7 @@ export async function acceptInvitation(
   try {
     let profile: UserRecord;
     if (signedIn) {
-      const existing = await getUser(signedIn.userId);
-      if (!existing) throw new Conflict('Your account has no profile here yet; open the link signed out to register.', 'no-profile');
-      profile = existing;
+      profile = signedIn.profile;
     } else {
       // Only an email invitation gets here without a sign-in: its token proves the address.
       const emailVerified = true;

@@ -62,9 +62,14 @@ export function adminCheck(domain: DomainRecord) {
   return (roleId: string | null) => isAdminGrant(grantsOf(domain, preset, roleId));
 }
 
+/** The first of `grants` the caller does not hold (`*` is held only as `*`), if any: the ceiling of granting and of acting on a member. */
+function grantBeyond(callerGrants: readonly Grant[], grants: readonly Grant[]): Grant | undefined {
+  return grants.find((grant) => (grant === '*' ? !callerGrants.includes('*') : !allows(callerGrants, grant)));
+}
+
 /** Refuses to hand out a role granting something the caller does not hold (`*` only from `*`). */
 export function assertMayGrant(callerGrants: readonly Grant[], roleGrants: readonly Grant[], what: string) {
-  const missing = roleGrants.find((grant) => (grant === '*' ? !callerGrants.includes('*') : !allows(callerGrants, grant)));
+  const missing = grantBeyond(callerGrants, roleGrants);
   if (missing) {
     throw new Forbidden(`You cannot ${what}: it grants '${missing}', which you do not hold yourself.`, 'grant-exceeds-own');
   }
@@ -76,7 +81,7 @@ export function assertMayGrant(callerGrants: readonly Grant[], roleGrants: reado
  * A pending member (no role) grants nothing, so anyone with the route's permission may act.
  */
 export function assertMayActOn(callerGrants: readonly Grant[], targetGrants: readonly Grant[], targetName: string) {
-  const missing = targetGrants.find((grant) => (grant === '*' ? !callerGrants.includes('*') : !allows(callerGrants, grant)));
+  const missing = grantBeyond(callerGrants, targetGrants);
   if (missing) {
     const why = missing === '*' ? 'they are an administrator, and only an administrator acts on one' : `their role grants '${missing}', which you do not hold yourself`;
     throw new Forbidden(`You cannot change or remove ${targetName}: ${why}.`, 'target-exceeds-own');

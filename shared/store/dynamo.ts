@@ -99,6 +99,20 @@ export class ConcurrentChange extends Error {
   }
 }
 
+/**
+ * Awaits a conditional write: true when it was made, false when its condition did not hold
+ * (the caller says why that is fine). Any other failure is thrown.
+ */
+export async function conditionally(write: Promise<unknown>): Promise<boolean> {
+  try {
+    await write;
+    return true;
+  } catch (error) {
+    if (isNamed(error, 'ConditionalCheckFailedException')) return false;
+    throw error;
+  }
+}
+
 export function isNamed(error: unknown, name: string): boolean {
   return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === name;
 }

@@ -9,7 +9,7 @@ import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamodb } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config.ts';
 import { HttpError, NotFound } from '#shared/http/errors.ts';
-import { isNamed } from '#shared/store/dynamo.ts';
+import { conditionally, isNamed } from '#shared/store/dynamo.ts';
 import * as keys from '#shared/store/key-formats.ts';
 import { ttlOf, withoutKeys } from '#shared/store/keys.ts';
 
@@ -106,8 +106,8 @@ export async function claimPasswordReset(hash: string, at: string): Promise<void
 
 /** Gives a used link back when the password could not be set after all (the pool refused it). */
 export async function releasePasswordReset(hash: string): Promise<void> {
-  await dynamodb
-    .send(
+  await conditionally(
+    dynamodb.send(
       new UpdateCommand({
         TableName: tableName(),
         Key: keys.passwordReset(hash),
@@ -116,10 +116,8 @@ export async function releasePasswordReset(hash: string): Promise<void> {
         ExpressionAttributeNames: { '#state': 'state' },
         ExpressionAttributeValues: { ':used': 'used', ':pending': 'pending' },
       }),
-    )
-    .catch((error: unknown) => {
-      if (!isNamed(error, 'ConditionalCheckFailedException')) throw error;
-    });
+    ),
+  );
 }
 
 /** A reset link by its token's hash, 404 when there is none. */

@@ -2,7 +2,7 @@
 import { QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamodb } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config.ts';
-import { isNamed } from '#shared/store/dynamo.ts';
+import { conditionally, isNamed } from '#shared/store/dynamo.ts';
 import * as keys from '#shared/store/key-formats.ts';
 import { withoutKeys } from '#shared/store/keys.ts';
 import type { UserRecord } from '#shared/store/records.ts';
@@ -37,8 +37,8 @@ export async function dueItems(partition: SweepPartition, before: string, start?
  * false when a run did so already, so each due date gets one reminder.
  */
 export async function claimReviewReminder(domainId: string, dueAt: string): Promise<boolean> {
-  try {
-    await dynamodb.send(
+  return conditionally(
+    dynamodb.send(
       new UpdateCommand({
         TableName: tableName(),
         Key: keys.domain(domainId),
@@ -46,12 +46,8 @@ export async function claimReviewReminder(domainId: string, dueAt: string): Prom
         ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(reviewReminderFor) OR reviewReminderFor <> :due)',
         ExpressionAttributeValues: { ':due': dueAt },
       }),
-    );
-    return true;
-  } catch (error) {
-    if (isNamed(error, 'ConditionalCheckFailedException')) return false;
-    throw error;
-  }
+    ),
+  );
 }
 
 /** Whether a user belongs to any domain (one item read at most). */

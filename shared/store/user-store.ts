@@ -3,7 +3,7 @@ import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamodb } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config.ts';
 import { Conflict, VersionMismatch } from '#shared/http/errors.ts';
-import { isNamed, transact } from '#shared/store/dynamo.ts';
+import { conditionally, isNamed, transact } from '#shared/store/dynamo.ts';
 import { putHistory } from '#shared/store/history.ts';
 import * as keys from '#shared/store/key-formats.ts';
 import { memberSearchText, withoutKeys } from '#shared/store/keys.ts';
@@ -78,8 +78,8 @@ export interface ProfileChange {
  * membership's version, so a member change computed from the old copy retries on fresh data.
  */
 export async function copyProfileIntoMembership(change: ProfileChange, domainId: string, email: string): Promise<boolean> {
-  try {
-    await dynamodb.send(
+  return conditionally(
+    dynamodb.send(
       new UpdateCommand({
         TableName: tableName(),
         Key: keys.membership(domainId, change.userId),
@@ -95,12 +95,8 @@ export async function copyProfileIntoMembership(change: ProfileChange, domainId:
           ':one': 1,
         },
       }),
-    );
-    return true;
-  } catch (error) {
-    if (isNamed(error, 'ConditionalCheckFailedException')) return false;
-    throw error;
-  }
+    ),
+  );
 }
 
 /** Records a profile change in one domain's history once: the event's id follows from the change. */
@@ -115,13 +111,7 @@ export async function recordProfileChange(change: ProfileChange, domainId: strin
     before: change.before,
     after: change.after,
   };
-  try {
-    await dynamodb.send(new PutCommand(putHistory(domainId, event).Put));
-    return true;
-  } catch (error) {
-    if (isNamed(error, 'ConditionalCheckFailedException')) return false;
-    throw error;
-  }
+  return conditionally(dynamodb.send(new PutCommand(putHistory(domainId, event).Put)));
 }
 
 /** Puts a user without any membership left into the orphan sweep's index, from `since`. */
@@ -160,8 +150,8 @@ export function notOrphanItem(userId: string) {
  * already gone needs none (a missing profile ends every session by itself).
  */
 export async function cutOffSessions(userId: string, atSeconds: number): Promise<void> {
-  await dynamodb
-    .send(
+  await conditionally(
+    dynamodb.send(
       new UpdateCommand({
         TableName: tableName(),
         Key: keys.user(userId),
@@ -169,10 +159,8 @@ export async function cutOffSessions(userId: string, atSeconds: number): Promise
         ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(sessionsValidAfter) OR sessionsValidAfter < :at)',
         ExpressionAttributeValues: { ':at': atSeconds },
       }),
-    )
-    .catch((error: unknown) => {
-      if (!isNamed(error, 'ConditionalCheckFailedException')) throw error;
-    });
+    ),
+  );
 }
 
 /**
@@ -193,8 +181,8 @@ export async function setLiveResetLink(userId: string, hash: string): Promise<vo
 
 /** Ends the live reset link once it was used (if no newer one replaced it meanwhile). */
 export async function clearLiveResetLink(userId: string, hash: string): Promise<void> {
-  await dynamodb
-    .send(
+  await conditionally(
+    dynamodb.send(
       new UpdateCommand({
         TableName: tableName(),
         Key: keys.user(userId),
@@ -202,10 +190,8 @@ export async function clearLiveResetLink(userId: string, hash: string): Promise<
         ConditionExpression: 'resetTokenHash = :hash',
         ExpressionAttributeValues: { ':hash': hash },
       }),
-    )
-    .catch((error: unknown) => {
-      if (!isNamed(error, 'ConditionalCheckFailedException')) throw error;
-    });
+    ),
+  );
 }
 
 /** Gives a user the customer-level owner flag: owners may create domains. */
