@@ -1,1 +1,22 @@
-export {};
+/**
+ * @gatehouse/client: the Gatehouse API's typed client. The types (schema.ts) are generated
+ * from the OpenAPI document; the rest is a thin layer over openapi-fetch, its one dependency.
+ */
+export { createGatehouseClient, type GatehouseClient, type GatehouseClientOptions } from './client.ts';
+export { ifMatch } from './if-match.ts';
+export { items, pages, type ItemOf, type PagedPath, type PageOf, type PageRequest } from './pages.ts';
+export {
+  type BlankProblem,
+  type FetchResult,
+  GatehouseProblem,
+  PROBLEM_BASE,
+  type Problem,
+  type ProblemBody,
+  type ProblemFields,
+  type ProblemOfError,
+  type ProblemSlug,
+  problemOf,
+  type SlugOf,
+  unwrap,
+} from './problem.ts';
+export type { components, operations, paths } from './schema.ts';

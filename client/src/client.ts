@@ -1,0 +1,38 @@
+import createClient, { type Client, type HeadersOptions } from 'openapi-fetch';
+import type { paths } from './schema.ts';
+
+/** A typed client of the Gatehouse API: `GET`, `POST`, `PATCH`, `DELETE` take the documented paths, parameters and bodies. */
+export type GatehouseClient = Client<paths>;
+
+export interface GatehouseClientOptions {
+  /** The API's base URL, e.g. `https://api.example.com` (no trailing path beyond the stage). */
+  baseUrl: string;
+  /**
+   * Called before every request for the caller's Cognito ID token, so a refreshed token is
+   * used as soon as the app has it. Answer undefined (or null) to send no Authorization, as
+   * for the public routes (invitation previews, accepting without an account).
+   */
+  token?: () => string | undefined | null | Promise<string | undefined | null>;
+  /** A fetch to use instead of `globalThis.fetch` (tests, instrumentation, SSR). */
+  fetch?: (request: Request) => Promise<Response>;
+  /** Headers sent with every request. */
+  headers?: HeadersOptions;
+}
+
+/** Creates a client of the Gatehouse API that sends `Authorization: Bearer <token>` from the token provider. */
+export function createGatehouseClient(options: GatehouseClientOptions): GatehouseClient {
+  const client = createClient<paths>({ baseUrl: options.baseUrl, fetch: options.fetch, headers: options.headers });
+  const provider = options.token;
+  if (provider) {
+    client.use({
+      async onRequest({ request }) {
+        // A header given for one call wins: the caller meant that token.
+        if (request.headers.has('Authorization')) return undefined;
+        const token = await provider();
+        if (token) request.headers.set('Authorization', `Bearer ${token}`);
+        return request;
+      },
+    });
+  }
+  return client;
+}
