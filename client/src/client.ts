@@ -1,8 +1,15 @@
 import createClient, { type Client, type HeadersOptions } from 'openapi-fetch';
 import type { paths } from './schema.ts';
 
+/**
+ * The media types the client reads: JSON answers and problem+json errors. The other documented
+ * answers (the access review as text/csv) are read with `parseAs: 'text'`, which types them as
+ * strings; leaving them out here keeps every JSON `data` one shape instead of `string | object`.
+ */
+export type GatehouseMedia = 'application/json' | 'application/problem+json';
+
 /** A typed client of the Gatehouse API: `GET`, `POST`, `PATCH`, `DELETE` take the documented paths, parameters and bodies. */
-export type GatehouseClient = Client<paths>;
+export type GatehouseClient = Client<paths, GatehouseMedia>;
 
 export interface GatehouseClientOptions {
   /** The API's base URL, e.g. `https://api.example.com` (no trailing path beyond the stage). */
@@ -21,7 +28,7 @@ export interface GatehouseClientOptions {
 
 /** Creates a client of the Gatehouse API that sends `Authorization: Bearer <token>` from the token provider. */
 export function createGatehouseClient(options: GatehouseClientOptions): GatehouseClient {
-  const client = createClient<paths>({ baseUrl: options.baseUrl, fetch: options.fetch, headers: options.headers });
+  const client = createClient<paths, GatehouseMedia>({ baseUrl: options.baseUrl, fetch: options.fetch, headers: options.headers });
   const provider = options.token;
   if (provider) {
     client.use({

@@ -2,7 +2,7 @@
  * @gatehouse/client: the Gatehouse API's typed client. The types (schema.ts) are generated
  * from the OpenAPI document; the rest is a thin layer over openapi-fetch, its one dependency.
  */
-export { createGatehouseClient, type GatehouseClient, type GatehouseClientOptions } from './client.ts';
+export { createGatehouseClient, type GatehouseClient, type GatehouseClientOptions, type GatehouseMedia } from './client.ts';
 export { ifMatch } from './if-match.ts';
 export { items, pages, type ItemOf, type PagedPath, type PageOf, type PageRequest } from './pages.ts';
 export {

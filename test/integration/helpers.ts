@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { createGatehouseClient, type FetchResult, type GatehouseClient, type GatehouseProblem, type ProblemOfError, problemOf } from '@gatehouse/client';
+import { createGatehouseClient, type FetchResult, type GatehouseClient, type GatehouseProblem, type ProblemOfError, problemOf, unwrap } from '@gatehouse/client';
 import { expect, inject } from 'vitest';
 import type { BusEvent } from '#local/event-bus.ts';
 import { idToken } from '#local/sign-in.ts';
@@ -107,6 +107,13 @@ export function expectProblem<D, E>(result: FetchResult<D, E>, status: number, s
   return problem;
 }
 
+/** Everything an async iterable yields (the client's `items`/`pages`), as an array; Node 20 has no Array.fromAsync. */
+export async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const value of iterable) all.push(value);
+  return all;
+}
+
 /** An ID token for a user of the stack's pool (USER_PASSWORD_AUTH). */
 export function tokenFor(email: string, password: string): Promise<string> {
   return idToken(stack(), email, password);
@@ -201,9 +208,8 @@ export async function addMembership(domainId: string, userId: string, role: stri
 
 /** A new domain created through the API by an owner; its creator is its administrator. */
 export async function newDomain(ownerToken: string, name = `Domain ${randomUUID().slice(0, 8)}`): Promise<{ id: string; name: string }> {
-  const res = await api('POST', '/domains', { token: ownerToken, body: { name } });
-  if (res.status !== 201) throw new Error(`newDomain: POST /domains answered ${res.status}: ${JSON.stringify(res.body)}`);
-  return res.body as { id: string; name: string };
+  // unwrap throws the API's problem (status, slug, detail) when the domain is refused.
+  return unwrap(await client(ownerToken).POST('/domains', { body: { name } }));
 }
 
 export interface SentEmail {
