@@ -1,5 +1,5 @@
 import createClient, { type Client, type HeadersOptions } from 'openapi-fetch';
-import type { paths } from './schema.ts';
+import type { paths } from './schema.js';
 
 /**
  * The media types the client reads: JSON answers and problem+json errors. The other documented
@@ -28,7 +28,12 @@ export interface GatehouseClientOptions {
 
 /** Creates a client of the Gatehouse API that sends `Authorization: Bearer <token>` from the token provider. */
 export function createGatehouseClient(options: GatehouseClientOptions): GatehouseClient {
-  const client = createClient<paths, GatehouseMedia>({ baseUrl: options.baseUrl, fetch: options.fetch, headers: options.headers });
+  const client = createClient<paths, GatehouseMedia>({
+    baseUrl: options.baseUrl,
+    // Absent, not undefined: front ends compiled with exactOptionalPropertyTypes tell the two apart.
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.headers ? { headers: options.headers } : {}),
+  });
   const provider = options.token;
   if (provider) {
     client.use({

@@ -2,9 +2,9 @@
  * @gatehouse/client: the Gatehouse API's typed client. The types (schema.ts) are generated
  * from the OpenAPI document; the rest is a thin layer over openapi-fetch, its one dependency.
  */
-export { createGatehouseClient, type GatehouseClient, type GatehouseClientOptions, type GatehouseMedia } from './client.ts';
-export { ifMatch } from './if-match.ts';
-export { items, pages, type ItemOf, type PagedPath, type PageOf, type PageRequest } from './pages.ts';
+export { createGatehouseClient, type GatehouseClient, type GatehouseClientOptions, type GatehouseMedia } from './client.js';
+export { ifMatch } from './if-match.js';
+export { items, pages, type ItemOf, type PagedPath, type PageOf, type PageRequest } from './pages.js';
 export {
   type BlankProblem,
   type FetchResult,
@@ -18,5 +18,5 @@ export {
   problemOf,
   type SlugOf,
   unwrap,
-} from './problem.ts';
-export type { components, operations, paths } from './schema.ts';
+} from './problem.js';
+export type { components, operations, paths } from './schema.js';

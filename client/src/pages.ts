@@ -1,7 +1,7 @@
 import type { HeadersOptions } from 'openapi-fetch';
-import type { GatehouseClient } from './client.ts';
-import { unwrap } from './problem.ts';
-import type { paths } from './schema.ts';
+import type { GatehouseClient } from './client.js';
+import { unwrap } from './problem.js';
+import type { paths } from './schema.js';
 
 type GetOf<P> = P extends keyof paths ? (paths[P] extends { get: infer Op } ? Op : never) : never;
 type OkBody<Op> = Op extends { responses: { 200: { content: { 'application/json': infer B } } } } ? B : never;

@@ -1,4 +1,4 @@
-import type { operations } from './schema.ts';
+import type { operations } from './schema.js';
 
 /** Every problem `type` URI starts with this; the rest is the slug. */
 export const PROBLEM_BASE = 'https://gatehouse.dev/problems/';

@@ -1,0 +1,112 @@
+/**
+ * The hand-written part of @gatehouse/client on canned answers (its `fetch` option), for the
+ * cases the live API does not produce on demand: a gateway's plain-text 502, an async token
+ * provider, a missing ETag. The integration suites use the client against the real API.
+ */
+import { createGatehouseClient, GatehouseProblem, ifMatch, items, pages, problemOf, unwrap } from '@gatehouse/client';
+import { describe, expect, it } from 'vitest';
+
+type Answer = (request: Request) => Response;
+
+function recording(answer: Answer) {
+  const requests: Request[] = [];
+  const fetch = async (request: Request) => {
+    requests.push(request.clone());
+    return answer(request);
+  };
+  return { requests, fetch };
+}
+
+const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': status < 400 ? 'application/json' : 'application/problem+json', ...headers } });
+
+describe('the token provider hook', () => {
+  it('asks for the token on every request, sends it as Bearer, and sends none when it answers undefined', async () => {
+    const { requests, fetch } = recording(() => json({ ok: true }));
+    let token: string | undefined = 'first';
+    const gh = createGatehouseClient({ baseUrl: 'https://api.test', fetch, token: async () => token });
+    await gh.GET('/health');
+    token = 'refreshed';
+    await gh.GET('/health');
+    token = undefined;
+    await gh.GET('/health');
+    expect(requests.map((r) => r.headers.get('authorization'))).toEqual(['Bearer first', 'Bearer refreshed', null]);
+  });
+
+  it('lets one call send its own Authorization', async () => {
+    const { requests, fetch } = recording(() => json({ ok: true }));
+    const gh = createGatehouseClient({ baseUrl: 'https://api.test', fetch, token: () => 'provided' });
+    await gh.GET('/health', { headers: { Authorization: 'Bearer explicit' } });
+    expect(requests[0]?.headers.get('authorization')).toBe('Bearer explicit');
+  });
+});
+
+describe('problems', () => {
+  it('a problem+json answer becomes a GatehouseProblem with its slug, and unwrap throws it', async () => {
+    const body = { type: 'https://gatehouse.dev/problems/last-admin', title: 'Conflict', status: 409, detail: 'Keep one administrator.' };
+    const gh = createGatehouseClient({ baseUrl: 'https://api.test', fetch: async () => json(body, 409) });
+    const result = await gh.DELETE('/domains/{domainId}/members/{userId}', { params: { path: { domainId: 'd', userId: 'u' } } });
+    const problem = problemOf(result);
+    expect(problem).toBeInstanceOf(GatehouseProblem);
+    expect(problem?.slug).toBe('last-admin');
+    expect(problem?.is('last-admin')).toBe(true);
+    expect(problem?.problem).toMatchObject(body);
+    expect(() => unwrap(result)).toThrow('409 last-admin: Keep one administrator.');
+  });
+
+  it('an answer that is no problem (a gateway 502 in plain text, an empty 4xx) is about:blank with its status', async () => {
+    let answer = new Response('Bad Gateway', { status: 502, statusText: 'Bad Gateway', headers: { 'Content-Type': 'text/plain' } });
+    const gh = createGatehouseClient({ baseUrl: 'https://api.test', fetch: async () => answer });
+    expect(problemOf(await gh.GET('/health'))?.problem).toEqual({ type: 'about:blank', slug: 'about:blank', title: 'Bad Gateway', status: 502, detail: 'Bad Gateway' });
+    answer = new Response(null, { status: 429, headers: { 'Content-Length': '0', 'Retry-After': '60' } });
+    const limited = problemOf(await gh.GET('/health'));
+    expect(limited).toMatchObject({ slug: 'about:blank', status: 429 });
+    expect(limited?.response.headers.get('retry-after')).toBe('60');
+  });
+
+  it('a success is no problem', async () => {
+    const gh = createGatehouseClient({ baseUrl: 'https://api.test', fetch: async () => json({ status: 'ok' }) });
+    expect(problemOf(await gh.GET('/health'))).toBeUndefined();
+  });
+});
+
+describe('cursor pages', () => {
+  it('follow nextCursor with the cursor parameter, keep the other parameters, and stop at null', async () => {
+    const next: Record<string, string | null> = { '': 'c1', c1: 'c2', c2: null };
+    const { requests, fetch } = recording((request) => {
+      const cursor = new URL(request.url).searchParams.get('cursor') ?? '';
+      return json({ items: [{ userId: `after-${cursor || 'start'}` }], nextCursor: next[cursor] });
+    });
+    const gh = createGatehouseClient({ baseUrl: 'https://api.test', fetch });
+    const seen: string[] = [];
+    for await (const member of items(gh, '/domains/{domainId}/members', { params: { path: { domainId: 'd1' }, query: { status: 'active' } } })) seen.push(member.userId);
+    expect(seen).toEqual(['after-start', 'after-c1', 'after-c2']);
+    expect(requests.map((r) => new URL(r.url).search)).toEqual(['?status=active', '?status=active&cursor=c1', '?status=active&cursor=c2']);
+    expect(new URL(requests[0]?.url ?? '').pathname).toBe('/domains/d1/members');
+  });
+
+  it('throw the problem of a page that fails', async () => {
+    const gh = createGatehouseClient({
+      baseUrl: 'https://api.test',
+      fetch: async () => json({ type: 'https://gatehouse.dev/problems/invalid-input', title: 'Invalid input', status: 400, detail: 'cursor is not one this API issued' }, 400),
+    });
+    const walk = async () => {
+      for await (const page of pages(gh, '/domains/{domainId}/roles', { params: { path: { domainId: 'd' } } })) void page;
+    };
+    await expect(walk()).rejects.toThrow(GatehouseProblem);
+  });
+});
+
+describe('ifMatch', () => {
+  it('quotes a body version, or takes the ETag of a response or a result', () => {
+    expect(ifMatch({ version: 7 })).toEqual({ 'If-Match': '"7"' });
+    const response = new Response('{}', { headers: { ETag: '"3"' } });
+    expect(ifMatch(response)).toEqual({ 'If-Match': '"3"' });
+    const result = { data: {}, response };
+    expect(ifMatch(result)).toEqual({ 'If-Match': '"3"' });
+  });
+
+  it('refuses a response without an ETag, saying what to pass instead', () => {
+    expect(() => ifMatch(new Response('{}'))).toThrow(/no ETag header; pass the resource body/);
+  });
+});
