@@ -16,7 +16,8 @@ describe('the OpenAPI document', () => {
   it('marks public routes as needing no token and documents the rest with 401', () => {
     for (const route of ROUTES) {
       const op = (doc.paths[route.path] as Record<string, Record<string, unknown>>)[route.method.toLowerCase()] ?? {};
-      if (route.access === 'public') expect(op.security, route.id).toEqual([]);
+      if (route.request.bearer === 'optional') expect(op.security, route.id).toEqual([{}, { cognito: [] }]);
+      else if (route.access === 'public') expect(op.security, route.id).toEqual([]);
       else expect(Object.keys(op.responses as object), route.id).toContain('401');
     }
   });
