@@ -32,7 +32,20 @@ const annotations = lazy(() => {
 });
 
 const schemaOf = (schema: zc.$ZodType, io: 'input' | 'output'): Json =>
-  z.toJSONSchema(schema, { io, target: 'draft-2020-12', unrepresentable: 'any', metadata: annotations() }) as Json;
+  portable(z.toJSONSchema(schema, { io, target: 'draft-2020-12', unrepresentable: 'any', metadata: annotations() }) as Json);
+
+/**
+ * Escapes a `-` that opens or closes a character class (`[+-]`, zod's own date-time
+ * pattern has one): the same set, but one that JavaScript's `v` flag, and validators
+ * compiling with it, accept.
+ */
+function portable(node: Json): Json {
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'pattern' && typeof value === 'string') node[key] = value.replace(/(?<!\\)-\]/g, '\\-]').replace(/\[(\^?)-/g, '[$1\\-');
+    else if (value && typeof value === 'object') portable(value as Json);
+  }
+  return node;
+}
 
 /** `limit` travels as text, but means a whole number: the document says so, with its range and default. */
 const LIMIT = { type: 'integer', minimum: 1, maximum: 100, default: 25 };
@@ -206,8 +219,8 @@ export function sample(schema: Json, key?: string): unknown {
     case 'array':
       return Array.isArray(named) ? named : [sample(schema.items ?? {}, key?.replace(/s$/, ''))];
     case 'string':
-      if (schema.format === 'date-time') return SAMPLE_TIME;
       if (typeof named === 'string') return named;
+      if (schema.format === 'date-time') return SAMPLE_TIME;
       return schema.format === 'email' ? SAMPLE_VALUES.email : 'text';
     case 'integer':
     case 'number':
