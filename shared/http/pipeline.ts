@@ -37,8 +37,8 @@ export interface Input<R extends RouteDefinition> {
   owner: R['access'] extends 'owner' ? UserRecord : undefined;
   /** The caller's profile, read by the authorization (session cut-off check); absent on public routes. */
   user: R['access'] extends 'public' ? undefined : UserRecord;
-  /** The version named by `If-Match`, when the client sent one. */
-  ifMatch: number | undefined;
+  /** The version named by `If-Match`, when the client sent one, on routes that declare `request.ifMatch`. */
+  ifMatch: R['request']['ifMatch'] extends true ? number | undefined : undefined;
   /** The Authorization header as sent: public routes that take an optional token verify it themselves. */
   authorization: string | undefined;
   requestId: string;
@@ -76,7 +76,7 @@ export function buildHandler<R extends RouteDefinition>(
     const params = parse(route.request, event, 'path');
     const { caller, access, owner, user } = await authorize(route, event, params);
     const { query, body } = parse(route.request, event, 'rest');
-    const result = await handle({ params, query, body, caller, access, owner, user, ifMatch: ifMatchVersion(event), authorization: header(event, 'authorization'), requestId } as Input<R>);
+    const result = await handle({ params, query, body, caller, access, owner, user, ifMatch: route.request.ifMatch ? ifMatchVersion(event) : undefined, authorization: header(event, 'authorization'), requestId } as Input<R>);
     return respond(route, result);
   };
 
