@@ -7,14 +7,15 @@ export { ifMatch } from './if-match.js';
 export { items, pages, type ItemOf, type PagedPath, type PageOf, type PageRequest } from './pages.js';
 export {
   type BlankProblem,
+  type DataOf,
   type FetchResult,
   GatehouseProblem,
   PROBLEM_BASE,
   type Problem,
-  type ProblemBody,
   type ProblemFields,
-  type ProblemOfError,
+  type ProblemOf,
   type ProblemSlug,
+  type ProblemType,
   problemOf,
   type SlugOf,
   unwrap,

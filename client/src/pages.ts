@@ -39,7 +39,7 @@ export async function* pages<P extends PagedPath>(client: GatehouseClient, path:
     const init = { ...request, params: { ...params, query: { ...params.query, cursor } } };
     // The path is one of the paged paths, but TypeScript cannot follow a generic path through
     // openapi-fetch's overloads: the call is typed by PagedPath and PageRequest instead.
-    const page = unwrap(await (client.GET as (path: string, init: unknown) => Promise<{ data?: PageOf<P>; error?: unknown; response: Response }>)(path, init));
+    const page = unwrap(await (client.GET as (path: string, init: unknown) => Promise<{ data?: PageOf<P>; error?: unknown; response: Response }>)(path, init)) as PageOf<P>;
     yield page;
     cursor = (page as { nextCursor: string | null }).nextCursor ?? undefined;
   } while (cursor);

@@ -13,7 +13,7 @@ export interface paths {
         };
         /**
          * Liveness: answers ok without touching any dependency
-         * @description Public: no token.
+         * @description Liveness: answers ok without touching any dependency. Public: no token.
          */
         get: operations["getHealth"];
         put?: never;
@@ -33,7 +33,7 @@ export interface paths {
         };
         /**
          * The OpenAPI 3.1 document of this API, generated from the route table
-         * @description Public: no token.
+         * @description The OpenAPI 3.1 document of this API, generated from the route table. Public: no token.
          */
         get: operations["getOpenApi"];
         put?: never;
@@ -53,7 +53,7 @@ export interface paths {
         };
         /**
          * The caller: profile and memberships with their permissions
-         * @description Any signed-in user.
+         * @description The caller: profile and memberships with their permissions. Any signed-in user.
          */
         get: operations["getMe"];
         put?: never;
@@ -63,7 +63,7 @@ export interface paths {
         head?: never;
         /**
          * Change the caller's name or language
-         * @description Any signed-in user.
+         * @description Change the caller's name or language. Any signed-in user.
          */
         patch: operations["patchMe"];
         trace?: never;
@@ -79,7 +79,7 @@ export interface paths {
         put?: never;
         /**
          * End every session of the caller: Cognito global sign-out, and every ID token issued until now answers 401
-         * @description Any signed-in user.
+         * @description End every session of the caller: Cognito global sign-out, and every ID token issued until now answers 401. Any signed-in user.
          */
         post: operations["signOut"];
         delete?: never;
@@ -99,7 +99,7 @@ export interface paths {
         put?: never;
         /**
          * Ask for a password reset email; the same 202 whether or not an account exists (5 per address per hour)
-         * @description Public: no token.
+         * @description Ask for a password reset email; the same 202 whether or not an account exists (5 per address per hour). Public: no token.
          */
         post: operations["requestPasswordReset"];
         delete?: never;
@@ -119,7 +119,7 @@ export interface paths {
         put?: never;
         /**
          * Set a new password with a reset link (single use, one hour); every session of the account ends
-         * @description Public: no token.
+         * @description Set a new password with a reset link (single use, one hour); every session of the account ends. Public: no token.
          */
         post: operations["completePasswordReset"];
         delete?: never;
@@ -137,13 +137,13 @@ export interface paths {
         };
         /**
          * Domains the caller belongs to, with the role and status in each
-         * @description Any signed-in user.
+         * @description Domains the caller belongs to, with the role and status in each. Any signed-in user.
          */
         get: operations["listDomains"];
         put?: never;
         /**
          * Create a domain; the calling owner becomes its first administrator
-         * @description An owner of the organisation.
+         * @description Create a domain; the calling owner becomes its first administrator. An owner of the organisation.
          */
         post: operations["createDomain"];
         delete?: never;
@@ -161,7 +161,7 @@ export interface paths {
         };
         /**
          * A domain the caller is an active or pending member of
-         * @description An active or pending member of the domain.
+         * @description A domain the caller is an active or pending member of. An active or pending member of the domain.
          */
         get: operations["getDomain"];
         put?: never;
@@ -181,7 +181,7 @@ export interface paths {
         };
         /**
          * The domain's settings, billing contact and branding
-         * @description Needs settings:view in the domain.
+         * @description The domain's settings, billing contact and branding. Needs settings:view in the domain.
          */
         get: operations["getSettings"];
         put?: never;
@@ -191,7 +191,7 @@ export interface paths {
         head?: never;
         /**
          * Change some of the domain's settings; If-Match makes it conditional
-         * @description Needs settings:update in the domain.
+         * @description Change some of the domain's settings; If-Match makes it conditional. Needs settings:update in the domain. Send `If-Match` with the ETag you read to make the change conditional.
          */
         patch: operations["patchSettings"];
         trace?: never;
@@ -205,13 +205,13 @@ export interface paths {
         };
         /**
          * The domain's roles: the preset's built-in ones, then custom ones by name
-         * @description Needs roles:view in the domain.
+         * @description The domain's roles: the preset's built-in ones, then custom ones by name. Needs roles:view in the domain.
          */
         get: operations["listRoles"];
         put?: never;
         /**
          * Create a custom role from permissions the caller holds
-         * @description Needs roles:manage in the domain.
+         * @description Create a custom role from permissions the caller holds. Needs roles:manage in the domain.
          */
         post: operations["createRole"];
         delete?: never;
@@ -232,14 +232,14 @@ export interface paths {
         post?: never;
         /**
          * Delete a custom role nobody holds. Built-in roles and roles in use: 409
-         * @description Needs roles:manage in the domain.
+         * @description Delete a custom role nobody holds. Built-in roles and roles in use: 409. Needs roles:manage in the domain. Send `If-Match` with the ETag you read to make the change conditional.
          */
         delete: operations["deleteRole"];
         options?: never;
         head?: never;
         /**
          * Edit a custom role; its members' next requests follow. Built-in roles: 409
-         * @description Needs roles:manage in the domain.
+         * @description Edit a custom role; its members' next requests follow. Built-in roles: 409. Needs roles:manage in the domain. Send `If-Match` with the ETag you read to make the change conditional.
          */
         patch: operations["patchRole"];
         trace?: never;
@@ -253,13 +253,13 @@ export interface paths {
         };
         /**
          * The domain's members sorted by name; q searches name and email, role and status filter
-         * @description Needs members:view in the domain.
+         * @description The domain's members sorted by name; q searches name and email, role and status filter. Needs members:view in the domain.
          */
         get: operations["listMembers"];
         put?: never;
         /**
          * Add a member by hand: active at once; a new account gets a single-use set-password email
-         * @description Needs members:create in the domain.
+         * @description Add a member by hand: active at once; a new account gets a single-use set-password email. Needs members:create in the domain.
          */
         post: operations["addMember"];
         delete?: never;
@@ -277,21 +277,21 @@ export interface paths {
         };
         /**
          * One member, with its version as ETag
-         * @description Needs members:view in the domain.
+         * @description One member, with its version as ETag. Needs members:view in the domain.
          */
         get: operations["getMember"];
         put?: never;
         post?: never;
         /**
          * Remove a membership (history keeps the record); 409 member-holds-assets lists what they hold unless ?force=true
-         * @description Needs members:delete in the domain.
+         * @description Remove a membership (history keeps the record); 409 member-holds-assets lists what they hold unless ?force=true. Needs members:delete in the domain. Send `If-Match` with the ETag you read to make the change conditional.
          */
         delete: operations["deleteMember"];
         options?: never;
         head?: never;
         /**
          * Change a member's role, status, name or language; a role activates a pending member
-         * @description Needs members:update in the domain.
+         * @description Change a member's role, status, name or language; a role activates a pending member. Needs members:update in the domain. Send `If-Match` with the ETag you read to make the change conditional.
          */
         patch: operations["patchMember"];
         trace?: never;
@@ -305,7 +305,7 @@ export interface paths {
         };
         /**
          * The domain's audit events, newest first; filter by actor, target, action, from and to
-         * @description Needs history:view in the domain.
+         * @description The domain's audit events, newest first; filter by actor, target, action, from and to. Needs history:view in the domain.
          */
         get: operations["listHistory"];
         put?: never;
@@ -325,7 +325,7 @@ export interface paths {
         };
         /**
          * Every member with role, status, inactivity and staleness, pending invitations and the review schedule; ?format=csv downloads it
-         * @description Needs members:view and history:view in the domain.
+         * @description Every member with role, status, inactivity and staleness, pending invitations and the review schedule; ?format=csv downloads it. Needs members:view and history:view in the domain.
          */
         get: operations["getAccessReview"];
         put?: never;
@@ -347,7 +347,7 @@ export interface paths {
         put?: never;
         /**
          * Record who reviewed the access list and when; the next review falls due accessReviewEveryDays later
-         * @description Needs members:update in the domain.
+         * @description Record who reviewed the access list and when; the next review falls due accessReviewEveryDays later. Needs members:update in the domain.
          */
         post: operations["signOffAccessReview"];
         delete?: never;
@@ -365,13 +365,13 @@ export interface paths {
         };
         /**
          * Email invitations and links, pending or expired (expired ones stay 30 days); filter kind, status, email
-         * @description Needs invitations:view in the domain.
+         * @description Email invitations and links, pending or expired (expired ones stay 30 days); filter kind, status, email. Needs invitations:view in the domain.
          */
         get: operations["listInvitations"];
         put?: never;
         /**
          * Invite up to 50 addresses with one role, or up to 500 rows of a text/csv body (email,role,language); one result per address
-         * @description Needs invitations:create in the domain.
+         * @description Invite up to 50 addresses with one role, or up to 500 rows of a text/csv body (email,role,language); one result per address. Needs invitations:create in the domain.
          */
         post: operations["createInvitations"];
         delete?: never;
@@ -391,7 +391,7 @@ export interface paths {
         put?: never;
         /**
          * A new token and a fresh expiry, also for an expired invitation; the old link dies at once
-         * @description Needs invitations:create in the domain.
+         * @description A new token and a fresh expiry, also for an expired invitation; the old link dies at once. Needs invitations:create in the domain.
          */
         post: operations["resendInvitation"];
         delete?: never;
@@ -412,7 +412,7 @@ export interface paths {
         post?: never;
         /**
          * Revoke an email invitation or a link: it answers 410 revoked from now on
-         * @description Needs invitations:delete in the domain.
+         * @description Revoke an email invitation or a link: it answers 410 revoked from now on. Needs invitations:delete in the domain.
          */
         delete: operations["revokeInvitation"];
         options?: never;
@@ -431,7 +431,7 @@ export interface paths {
         put?: never;
         /**
          * A shareable registration link; its registrants are pending unless it carries a (non-admin) role
-         * @description Needs invitations:create in the domain.
+         * @description A shareable registration link; its registrants are pending unless it carries a (non-admin) role. Needs invitations:create in the domain.
          */
         post: operations["createInviteLink"];
         delete?: never;
@@ -449,7 +449,7 @@ export interface paths {
         };
         /**
          * What a link is for: domain, inviter, email and role, expiry; 410 if used, revoked or expired
-         * @description Public: no token.
+         * @description What a link is for: domain, inviter, email and role, expiry; 410 if used, revoked or expired. Public: no token.
          */
         get: operations["previewInvitation"];
         put?: never;
@@ -471,7 +471,7 @@ export interface paths {
         put?: never;
         /**
          * Accept an invitation or set a first password (201); signed in, just join (201); register through a link signed out: 202, a verification email goes out first (the same answer when the address has an account)
-         * @description Public: no token.
+         * @description Accept an invitation or set a first password (201); signed in, just join (201); register through a link signed out: 202, a verification email goes out first (the same answer when the address has an account). Public; an ID token, when sent, acts for that account.
          */
         post: operations["acceptInvitation"];
         delete?: never;
@@ -491,7 +491,7 @@ export interface paths {
         put?: never;
         /**
          * Complete a link registration from its emailed verification link: the link's uses count here; 410 used, expired or replaced
-         * @description Public: no token.
+         * @description Complete a link registration from its emailed verification link: the link's uses count here; 410 used, expired or replaced. Public: no token.
          */
         post: operations["verifyEmail"];
         delete?: never;
@@ -511,7 +511,7 @@ export interface paths {
         put?: never;
         /**
          * A new set-password email for a member whose account has no password yet; the earlier link dies at once; 409 password-already-set
-         * @description Needs members:create in the domain.
+         * @description A new set-password email for a member whose account has no password yet; the earlier link dies at once; 409 password-already-set. Needs members:create in the domain.
          */
         post: operations["sendSetPasswordEmail"];
         delete?: never;
@@ -529,13 +529,13 @@ export interface paths {
         };
         /**
          * The domain's locations sorted by name, each with the number of assets kept there
-         * @description Needs locations:view in the domain.
+         * @description The domain's locations sorted by name, each with the number of assets kept there. Needs locations:view in the domain.
          */
         get: operations["listLocations"];
         put?: never;
         /**
          * Create a location
-         * @description Needs locations:create in the domain.
+         * @description Create a location. Needs locations:create in the domain.
          */
         post: operations["createLocation"];
         delete?: never;
@@ -556,14 +556,14 @@ export interface paths {
         post?: never;
         /**
          * Delete a location; one that still has assets: 409 naming how many
-         * @description Needs locations:delete in the domain.
+         * @description Delete a location; one that still has assets: 409 naming how many. Needs locations:delete in the domain. Send `If-Match` with the ETag you read to make the change conditional.
          */
         delete: operations["deleteLocation"];
         options?: never;
         head?: never;
         /**
          * Change a location's name or description; If-Match makes it conditional
-         * @description Needs locations:update in the domain.
+         * @description Change a location's name or description; If-Match makes it conditional. Needs locations:update in the domain. Send `If-Match` with the ETag you read to make the change conditional.
          */
         patch: operations["patchLocation"];
         trace?: never;
@@ -577,13 +577,13 @@ export interface paths {
         };
         /**
          * The domain's assets sorted by name; q searches name and tag; locationId, holderId and status filter
-         * @description Needs assets:view in the domain.
+         * @description The domain's assets sorted by name; q searches name and tag; locationId, holderId and status filter. Needs assets:view in the domain.
          */
         get: operations["listAssets"];
         put?: never;
         /**
          * Create an asset; its tag must be free in the domain (409) and its location must exist (409)
-         * @description Needs assets:create in the domain.
+         * @description Create an asset; its tag must be free in the domain (409) and its location must exist (409). Needs assets:create in the domain.
          */
         post: operations["createAsset"];
         delete?: never;
@@ -601,21 +601,21 @@ export interface paths {
         };
         /**
          * One asset, with its version as ETag
-         * @description Needs assets:view in the domain.
+         * @description One asset, with its version as ETag. Needs assets:view in the domain.
          */
         get: operations["getAsset"];
         put?: never;
         post?: never;
         /**
          * Delete an asset; 409 while it is checked out
-         * @description Needs assets:delete in the domain.
+         * @description Delete an asset; 409 while it is checked out. Needs assets:delete in the domain. Send `If-Match` with the ETag you read to make the change conditional.
          */
         delete: operations["deleteAsset"];
         options?: never;
         head?: never;
         /**
          * Change an asset's name, tag or location; If-Match makes it conditional
-         * @description Needs assets:update in the domain.
+         * @description Change an asset's name, tag or location; If-Match makes it conditional. Needs assets:update in the domain. Send `If-Match` with the ETag you read to make the change conditional.
          */
         patch: operations["patchAsset"];
         trace?: never;
@@ -631,7 +631,7 @@ export interface paths {
         put?: never;
         /**
          * Check an asset out to the caller, or to another active member (needs assets:update too); 409 if it is out already
-         * @description Needs assets:checkout in the domain.
+         * @description Check an asset out to the caller, or to another active member (needs assets:update too); 409 if it is out already. Needs assets:checkout in the domain. Send `If-Match` with the ETag you read to make the change conditional.
          */
         post: operations["checkoutAsset"];
         delete?: never;
@@ -651,7 +651,7 @@ export interface paths {
         put?: never;
         /**
          * Check an asset in, clearing its holder: by the holder, or by anyone who also holds assets:update
-         * @description Needs assets:checkin in the domain.
+         * @description Check an asset in, clearing its holder: by the holder, or by anyone who also holds assets:update. Needs assets:checkin in the domain. Send `If-Match` with the ETag you read to make the change conditional.
          */
         post: operations["checkinAsset"];
         delete?: never;
@@ -669,13 +669,13 @@ export interface paths {
         };
         /**
          * An asset's reservations by start time
-         * @description Needs assets:view in the domain.
+         * @description An asset's reservations by start time. Needs assets:view in the domain.
          */
         get: operations["listReservations"];
         put?: never;
         /**
          * Reserve an asset for [from, to); 409 when it overlaps another reservation of the asset
-         * @description Needs assets:reserve in the domain.
+         * @description Reserve an asset for [from, to); 409 when it overlaps another reservation of the asset. Needs assets:reserve in the domain.
          */
         post: operations["createReservation"];
         delete?: never;
@@ -693,7 +693,7 @@ export interface paths {
         };
         /**
          * The assets a user holds, from the holder index; still listed after the member is deactivated or removed
-         * @description Needs assets:view in the domain.
+         * @description The assets a user holds, from the holder index; still listed after the member is deactivated or removed. Needs assets:view in the domain.
          */
         get: operations["listMemberAssets"];
         put?: never;
@@ -708,15 +708,17 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description An RFC 9457 problem. `type` names the problem (the catalogue in x-gatehouse-problems says what each means and what to do). */
         Problem: {
-            /** Format: uri */
-            type: string;
+            type: components["schemas"]["ProblemType"];
             title: string;
             status: number;
+            /** @description A sentence a person can act on. */
             detail: string;
+            /** @description With invalid-input and unknown-role: each offending field (`body.email`, `query.limit`, `csv.row 3.role`) and what it must be. */
             errors?: {
-                path?: string;
-                message?: string;
+                path: string;
+                message: string;
             }[];
             /** @description With member-holds-assets: the assets the member still holds. */
             assetsHeld?: {
@@ -724,16 +726,837 @@ export interface components {
                 name: string;
                 tag: string;
             }[];
+            /** @description With 5xx: the id to report to the operator. */
+            requestId?: string;
         };
+        /**
+         * @description Every problem type this API answers.
+         * @enum {string}
+         */
+        ProblemType: "https://gatehouse.dev/problems/invalid-input" | "https://gatehouse.dev/problems/unknown-role" | "https://gatehouse.dev/problems/bad-request" | "https://gatehouse.dev/problems/unauthorized" | "https://gatehouse.dev/problems/forbidden" | "https://gatehouse.dev/problems/permission-missing" | "https://gatehouse.dev/problems/membership-inactive" | "https://gatehouse.dev/problems/membership-pending" | "https://gatehouse.dev/problems/owner-required" | "https://gatehouse.dev/problems/grant-exceeds-own" | "https://gatehouse.dev/problems/target-exceeds-own" | "https://gatehouse.dev/problems/email-domain-not-allowed" | "https://gatehouse.dev/problems/wrong-account" | "https://gatehouse.dev/problems/not-found" | "https://gatehouse.dev/problems/method-not-allowed" | "https://gatehouse.dev/problems/conflict" | "https://gatehouse.dev/problems/busy" | "https://gatehouse.dev/problems/account-exists" | "https://gatehouse.dev/problems/account-changed" | "https://gatehouse.dev/problems/already-exists" | "https://gatehouse.dev/problems/already-member" | "https://gatehouse.dev/problems/registration-changed" | "https://gatehouse.dev/problems/invitation-changed" | "https://gatehouse.dev/problems/password-already-set" | "https://gatehouse.dev/problems/last-admin" | "https://gatehouse.dev/problems/role-required" | "https://gatehouse.dev/problems/role-in-use" | "https://gatehouse.dev/problems/role-name-taken" | "https://gatehouse.dev/problems/built-in-role" | "https://gatehouse.dev/problems/too-many-roles" | "https://gatehouse.dev/problems/member-holds-assets" | "https://gatehouse.dev/problems/asset-checked-out" | "https://gatehouse.dev/problems/asset-not-checked-out" | "https://gatehouse.dev/problems/holder-not-active" | "https://gatehouse.dev/problems/reservation-overlaps" | "https://gatehouse.dev/problems/tag-taken" | "https://gatehouse.dev/problems/unknown-location" | "https://gatehouse.dev/problems/location-not-empty" | "https://gatehouse.dev/problems/invitation-used" | "https://gatehouse.dev/problems/invitation-revoked" | "https://gatehouse.dev/problems/invitation-expired" | "https://gatehouse.dev/problems/reset-link-used" | "https://gatehouse.dev/problems/reset-link-expired" | "https://gatehouse.dev/problems/reset-link-replaced" | "https://gatehouse.dev/problems/version-mismatch" | "https://gatehouse.dev/problems/payload-too-large" | "https://gatehouse.dev/problems/unsupported-media-type" | "https://gatehouse.dev/problems/throttled" | "https://gatehouse.dev/problems/daily-email-limit" | "https://gatehouse.dev/problems/password-reset-limit" | "https://gatehouse.dev/problems/internal" | "https://gatehouse.dev/problems/bad-gateway" | "https://gatehouse.dev/problems/gateway-timeout";
     };
     responses: {
-        /** @description RFC 9457 problem */
-        Problem: {
+        /** @description Conflict: account-exists, already-member, registration-changed, invitation-changed, conflict (see x-gatehouse-problems) */
+        AccountExistsOrAlreadyMemberOrRegistrationChangedOrInvitationChangedOrConflict: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "application/problem+json": components["schemas"]["Problem"];
+                /**
+                 * @example {
+                 *       "type": "https://gatehouse.dev/problems/account-exists",
+                 *       "title": "Conflict",
+                 *       "status": 409,
+                 *       "detail": "The address has an account already, so the link cannot create one."
+                 *     }
+                 */
+                "application/problem+json": {
+                    /** @enum {unknown} */
+                    type?: "https://gatehouse.dev/problems/account-exists" | "https://gatehouse.dev/problems/already-member" | "https://gatehouse.dev/problems/registration-changed" | "https://gatehouse.dev/problems/invitation-changed" | "https://gatehouse.dev/problems/conflict";
+                } & components["schemas"]["Problem"];
+            };
+        };
+        /** @description Conflict: already-member, account-changed, conflict (see x-gatehouse-problems) */
+        AlreadyMemberOrAccountChangedOrConflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://gatehouse.dev/problems/already-member",
+                 *       "title": "Conflict",
+                 *       "status": 409,
+                 *       "detail": "The person is a member of the domain already."
+                 *     }
+                 */
+                "application/problem+json": {
+                    /** @enum {unknown} */
+                    type?: "https://gatehouse.dev/problems/already-member" | "https://gatehouse.dev/problems/account-changed" | "https://gatehouse.dev/problems/conflict";
+                } & components["schemas"]["Problem"];
+            };
+        };
+        /** @description Conflict: already-member, registration-changed, invitation-changed, conflict (see x-gatehouse-problems) */
+        AlreadyMemberOrRegistrationChangedOrInvitationChangedOrConflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://gatehouse.dev/problems/already-member",
+                 *       "title": "Conflict",
+                 *       "status": 409,
+                 *       "detail": "The person is a member of the domain already."
+                 *     }
+                 */
+                "application/problem+json": {
+                    /** @enum {unknown} */
+                    type?: "https://gatehouse.dev/problems/already-member" | "https://gatehouse.dev/problems/registration-changed" | "https://gatehouse.dev/problems/invitation-changed" | "https://gatehouse.dev/problems/conflict";
+                } & components["schemas"]["Problem"];
+            };
+        };
+        /** @description Conflict: asset-checked-out, busy (see x-gatehouse-problems) */
+        AssetCheckedOutOrBusy: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://gatehouse.dev/problems/asset-checked-out",
+                 *       "title": "Conflict",
+                 *       "status": 409,
+                 *       "detail": "The asset is checked out to someone already."
+                 *     }
+                 */
+                "application/problem+json": {
+                    /** @enum {unknown} */
+                    type?: "https://gatehouse.dev/problems/asset-checked-out" | "https://gatehouse.dev/problems/busy";
+                } & components["schemas"]["Problem"];
+            };
+        };
+        /** @description Conflict: asset-checked-out, holder-not-active, busy (see x-gatehouse-problems) */
+        AssetCheckedOutOrHolderNotActiveOrBusy: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://gatehouse.dev/problems/asset-checked-out",
+                 *       "title": "Conflict",
+                 *       "status": 409,
+                 *       "detail": "The asset is checked out to someone already."
+                 *     }
+                 */
+                "application/problem+json": {
+                    /** @enum {unknown} */
+                    type?: "https://gatehouse.dev/problems/asset-checked-out" | "https://gatehouse.dev/problems/holder-not-active" | "https://gatehouse.dev/problems/busy";
+                } & components["schemas"]["Problem"];
+            };
+        };
+        /** @description Conflict: asset-not-checked-out, busy (see x-gatehouse-problems) */
+        AssetNotCheckedOutOrBusy: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://gatehouse.dev/problems/asset-not-checked-out",
+                 *       "title": "Conflict",
+                 *       "status": 409,
+                 *       "detail": "The asset is not checked out, so it cannot be checked in."
+                 *     }
+                 */
+                "application/problem+json": {
+                    /** @enum {unknown} */
+                    type?: "https://gatehouse.dev/problems/asset-not-checked-out" | "https://gatehouse.dev/problems/busy";
+                } & components["schemas"]["Problem"];
+            };
+        };
+        /** @description Bad gateway: bad-gateway (see x-gatehouse-problems) */
+        BadGateway: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://gatehouse.dev/problems/bad-gateway",
+                 *       "title": "Bad gateway",
+                 *       "status": 502,
+                 *       "detail": "The function failed or gave no valid response (API Gateway answered for it).",
+                 *       "requestId": "c0ffee00-1234-4abc-8def-0123456789ab"
+                 *     }
+                 */
+                "application/problem+json": {
+                    /** @enum {unknown} */
+                    type?: "https://gatehouse.dev/problems/bad-gateway";
+                } & components["schemas"]["Problem"];
+            };
+        };
+        /** @description Conflict: built-in-role, role-in-use, busy (see x-gatehouse-problems) */
+        BuiltInRoleOrRoleInUseOrBusy: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://gatehouse.dev/problems/built-in-role",
+                 *       "title": "Conflict",
+                 *       "status": 409,
+                 *       "detail": "Built-in roles cannot be edited or deleted."
+                 *     }
+                 */
+                "application/problem+json": {
+                    /** @enum {unknown} */
+                    type?: "https://gatehouse.dev/problems/built-in-role" | "https://gatehouse.dev/problems/role-in-use" | "https://gatehouse.dev/problems/busy";
+                } & components["schemas"]["Problem"];
+            };
+        };
+        /** @description Conflict: built-in-role, role-name-taken, last-admin, busy (see x-gatehouse-problems) */
+        BuiltInRoleOrRoleNameTakenOrLastAdminOrBusy: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://gatehouse.dev/problems/built-in-role",
+                 *       "title": "Conflict",
+                 *       "status": 409,
+                 *       "detail": "Built-in roles cannot be edited or deleted."
+                 *     }
+                 */
+                "application/problem+json": {
+                    /** @enum {unknown} */
+                    type?: "https://gatehouse.dev/problems/built-in-role" | "https://gatehouse.dev/problems/role-name-taken" | "https://gatehouse.dev/problems/last-admin" | "https://gatehouse.dev/problems/busy";
+                } & components["schemas"]["Problem"];
+            };
+        };
+        /** @description Conflict: busy (see x-gatehouse-problems) */
+        Busy: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://gatehouse.dev/problems/busy",
+                 *       "title": "Conflict",
+                 *       "status": 409,
+                 *       "detail": "Other changes to the same domain kept getting in the way of this one, five times in a row."
+                 *     }
+                 */
+                "application/problem+json": {
+                    /** @enum {unknown} */
+                    type?: "https://gatehouse.dev/problems/busy";
+                } & components["schemas"]["Problem"];
+            };
+        };
+        /** @description Conflict: conflict (see x-gatehouse-problems) */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://gatehouse.dev/problems/conflict",
+                 *       "title": "Conflict",
+                 *       "status": 409,
+                 *       "detail": "A generated id collided with an existing one (very rare)."
+                 *     }
+                 */
+                "application/problem+json": {
+                    /** @enum {unknown} */
+                    type?: "https://gatehouse.dev/problems/conflict";
+                } & components["schemas"]["Problem"];
+            };
+        };
+        /** @description Too many invitation emails today: daily-email-limit, throttled (see x-gatehouse-problems) */
+        DailyEmailLimitOrThrottled: {
+            headers: {
+                /** @description Seconds to wait before trying again. */
+                "Retry-After": string;
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://gatehouse.dev/problems/daily-email-limit",
+                 *       "title": "Too many invitation emails today",
+                 *       "status": 429,
+                 *       "detail": "The domain would go past its daily limit of invitation emails."
+                 *     }
+                 */
+                "application/problem+json": {
+                    /** @enum {unknown} */
+                    type?: "https://gatehouse.dev/problems/daily-email-limit" | "https://gatehouse.dev/problems/throttled";
+                } & components["schemas"]["Problem"];
+            };
+        };
+        /** @description Gateway timeout: gateway-timeout (see x-gatehouse-problems) */
+        GatewayTimeout: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://gatehouse.dev/problems/gateway-timeout",
+                 *       "title": "Gateway timeout",
+                 *       "status": 504,
+                 *       "detail": "The function did not answer within API Gateway's 29 seconds.",
+                 *       "requestId": "c0ffee00-1234-4abc-8def-0123456789ab"
+                 *     }
+                 */
+                "application/problem+json": {
+                    /** @enum {unknown} */
+                    type?: "https://gatehouse.dev/problems/gateway-timeout";
+                } & components["schemas"]["Problem"];
+            };
+        };
+        /** @description Internal error: internal (see x-gatehouse-problems) */
+        Internal: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://gatehouse.dev/problems/internal",
+                 *       "title": "Internal error",
+                 *       "status": 500,
+                 *       "detail": "Something failed on the server side. The body carries `requestId`.",
+                 *       "requestId": "c0ffee00-1234-4abc-8def-0123456789ab"
+                 *     }
+                 */
+                "application/problem+json": {
+                    /** @enum {unknown} */
+                    type?: "https://gatehouse.dev/problems/internal";
+                } & components["schemas"]["Problem"];
+            };
+        };
+        /** @description Invalid input: invalid-input (see x-gatehouse-problems) */
+        InvalidInput: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://gatehouse.dev/problems/invalid-input",
+                 *       "title": "Invalid input",
+                 *       "status": 400,
+                 *       "detail": "A path parameter, query parameter, header or body field is missing or malformed. `errors` lists each one with its path (`body.email`, `query.limit`) and what it must be.",
+                 *       "errors": [
+                 *         {
+                 *           "path": "body.email",
+                 *           "message": "must be an email address"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/problem+json": {
+                    /** @enum {unknown} */
+                    type?: "https://gatehouse.dev/problems/invalid-input";
+                } & components["schemas"]["Problem"];
+            };
+        };
+        /** @description Invalid input: invalid-input, unknown-role (see x-gatehouse-problems) */
+        InvalidInputOrUnknownRole: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://gatehouse.dev/problems/invalid-input",
+                 *       "title": "Invalid input",
+                 *       "status": 400,
+                 *       "detail": "A path parameter, query parameter, header or body field is missing or malformed. `errors` lists each one with its path (`body.email`, `query.limit`) and what it must be.",
+                 *       "errors": [
+                 *         {
+                 *           "path": "body.email",
+                 *           "message": "must be an email address"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/problem+json": {
+                    /** @enum {unknown} */
+                    type?: "https://gatehouse.dev/problems/invalid-input" | "https://gatehouse.dev/problems/unknown-role";
+                } & components["schemas"]["Problem"];
+            };
+        };
+        /** @description Invitation used: invitation-used, invitation-revoked, invitation-expired (see x-gatehouse-problems) */
+        InvitationUsedOrInvitationRevokedOrInvitationExpired: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://gatehouse.dev/problems/invitation-used",
+                 *       "title": "Invitation used",
+                 *       "status": 410,
+                 *       "detail": "The link has been used already (or a registration link reached its maximum uses)."
+                 *     }
+                 */
+                "application/problem+json": {
+                    /** @enum {unknown} */
+                    type?: "https://gatehouse.dev/problems/invitation-used" | "https://gatehouse.dev/problems/invitation-revoked" | "https://gatehouse.dev/problems/invitation-expired";
+                } & components["schemas"]["Problem"];
+            };
+        };
+        /** @description Conflict: last-admin, member-holds-assets, busy (see x-gatehouse-problems) */
+        LastAdminOrMemberHoldsAssetsOrBusy: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://gatehouse.dev/problems/last-admin",
+                 *       "title": "Conflict",
+                 *       "status": 409,
+                 *       "detail": "The change would leave the domain without an active administrator."
+                 *     }
+                 */
+                "application/problem+json": {
+                    /** @enum {unknown} */
+                    type?: "https://gatehouse.dev/problems/last-admin" | "https://gatehouse.dev/problems/member-holds-assets" | "https://gatehouse.dev/problems/busy";
+                } & components["schemas"]["Problem"];
+            };
+        };
+        /** @description Conflict: location-not-empty, busy (see x-gatehouse-problems) */
+        LocationNotEmptyOrBusy: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://gatehouse.dev/problems/location-not-empty",
+                 *       "title": "Conflict",
+                 *       "status": 409,
+                 *       "detail": "Assets are still kept at the location."
+                 *     }
+                 */
+                "application/problem+json": {
+                    /** @enum {unknown} */
+                    type?: "https://gatehouse.dev/problems/location-not-empty" | "https://gatehouse.dev/problems/busy";
+                } & components["schemas"]["Problem"];
+            };
+        };
+        /** @description Forbidden: membership-inactive (see x-gatehouse-problems) */
+        MembershipInactive: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://gatehouse.dev/problems/membership-inactive",
+                 *       "title": "Forbidden",
+                 *       "status": 403,
+                 *       "detail": "The caller's membership in the domain is deactivated."
+                 *     }
+                 */
+                "application/problem+json": {
+                    /** @enum {unknown} */
+                    type?: "https://gatehouse.dev/problems/membership-inactive";
+                } & components["schemas"]["Problem"];
+            };
+        };
+        /** @description Forbidden: membership-inactive, membership-pending, permission-missing (see x-gatehouse-problems) */
+        MembershipInactiveOrMembershipPendingOrPermissionMissing: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://gatehouse.dev/problems/membership-inactive",
+                 *       "title": "Forbidden",
+                 *       "status": 403,
+                 *       "detail": "The caller's membership in the domain is deactivated."
+                 *     }
+                 */
+                "application/problem+json": {
+                    /** @enum {unknown} */
+                    type?: "https://gatehouse.dev/problems/membership-inactive" | "https://gatehouse.dev/problems/membership-pending" | "https://gatehouse.dev/problems/permission-missing";
+                } & components["schemas"]["Problem"];
+            };
+        };
+        /** @description Forbidden: membership-inactive, membership-pending, permission-missing, grant-exceeds-own (see x-gatehouse-problems) */
+        MembershipInactiveOrMembershipPendingOrPermissionMissingOrGrantExceedsOwn: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://gatehouse.dev/problems/membership-inactive",
+                 *       "title": "Forbidden",
+                 *       "status": 403,
+                 *       "detail": "The caller's membership in the domain is deactivated."
+                 *     }
+                 */
+                "application/problem+json": {
+                    /** @enum {unknown} */
+                    type?: "https://gatehouse.dev/problems/membership-inactive" | "https://gatehouse.dev/problems/membership-pending" | "https://gatehouse.dev/problems/permission-missing" | "https://gatehouse.dev/problems/grant-exceeds-own";
+                } & components["schemas"]["Problem"];
+            };
+        };
+        /** @description Forbidden: membership-inactive, membership-pending, permission-missing, grant-exceeds-own, target-exceeds-own (see x-gatehouse-problems) */
+        MembershipInactiveOrMembershipPendingOrPermissionMissingOrGrantExceedsOwnOrTargetExceedsOwn: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://gatehouse.dev/problems/membership-inactive",
+                 *       "title": "Forbidden",
+                 *       "status": 403,
+                 *       "detail": "The caller's membership in the domain is deactivated."
+                 *     }
+                 */
+                "application/problem+json": {
+                    /** @enum {unknown} */
+                    type?: "https://gatehouse.dev/problems/membership-inactive" | "https://gatehouse.dev/problems/membership-pending" | "https://gatehouse.dev/problems/permission-missing" | "https://gatehouse.dev/problems/grant-exceeds-own" | "https://gatehouse.dev/problems/target-exceeds-own";
+                } & components["schemas"]["Problem"];
+            };
+        };
+        /** @description Forbidden: membership-inactive, membership-pending, permission-missing, target-exceeds-own (see x-gatehouse-problems) */
+        MembershipInactiveOrMembershipPendingOrPermissionMissingOrTargetExceedsOwn: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://gatehouse.dev/problems/membership-inactive",
+                 *       "title": "Forbidden",
+                 *       "status": 403,
+                 *       "detail": "The caller's membership in the domain is deactivated."
+                 *     }
+                 */
+                "application/problem+json": {
+                    /** @enum {unknown} */
+                    type?: "https://gatehouse.dev/problems/membership-inactive" | "https://gatehouse.dev/problems/membership-pending" | "https://gatehouse.dev/problems/permission-missing" | "https://gatehouse.dev/problems/target-exceeds-own";
+                } & components["schemas"]["Problem"];
+            };
+        };
+        /** @description Not found: not-found (see x-gatehouse-problems) */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://gatehouse.dev/problems/not-found",
+                 *       "title": "Not found",
+                 *       "status": 404,
+                 *       "detail": "No such resource, or none the caller may know of: a domain the caller does not belong to answers the same as one that does not exist."
+                 *     }
+                 */
+                "application/problem+json": {
+                    /** @enum {unknown} */
+                    type?: "https://gatehouse.dev/problems/not-found";
+                } & components["schemas"]["Problem"];
+            };
+        };
+        /** @description Forbidden: owner-required (see x-gatehouse-problems) */
+        OwnerRequired: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://gatehouse.dev/problems/owner-required",
+                 *       "title": "Forbidden",
+                 *       "status": 403,
+                 *       "detail": "Only an owner of the organisation (the customer) may do this."
+                 *     }
+                 */
+                "application/problem+json": {
+                    /** @enum {unknown} */
+                    type?: "https://gatehouse.dev/problems/owner-required";
+                } & components["schemas"]["Problem"];
+            };
+        };
+        /** @description Conflict: password-already-set, account-changed, conflict (see x-gatehouse-problems) */
+        PasswordAlreadySetOrAccountChangedOrConflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://gatehouse.dev/problems/password-already-set",
+                 *       "title": "Conflict",
+                 *       "status": 409,
+                 *       "detail": "The member has set a password already, so no set-password email is needed."
+                 *     }
+                 */
+                "application/problem+json": {
+                    /** @enum {unknown} */
+                    type?: "https://gatehouse.dev/problems/password-already-set" | "https://gatehouse.dev/problems/account-changed" | "https://gatehouse.dev/problems/conflict";
+                } & components["schemas"]["Problem"];
+            };
+        };
+        /** @description Too many password reset requests: password-reset-limit, throttled (see x-gatehouse-problems) */
+        PasswordResetLimitOrThrottled: {
+            headers: {
+                /** @description Seconds to wait before trying again. */
+                "Retry-After": string;
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://gatehouse.dev/problems/password-reset-limit",
+                 *       "title": "Too many password reset requests",
+                 *       "status": 429,
+                 *       "detail": "Too many reset emails went to this address in the last hour."
+                 *     }
+                 */
+                "application/problem+json": {
+                    /** @enum {unknown} */
+                    type?: "https://gatehouse.dev/problems/password-reset-limit" | "https://gatehouse.dev/problems/throttled";
+                } & components["schemas"]["Problem"];
+            };
+        };
+        /** @description Payload too large: payload-too-large (see x-gatehouse-problems) */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://gatehouse.dev/problems/payload-too-large",
+                 *       "title": "Payload too large",
+                 *       "status": 413,
+                 *       "detail": "The body is larger than the route takes (16 KiB of JSON, 64 KiB of CSV)."
+                 *     }
+                 */
+                "application/problem+json": {
+                    /** @enum {unknown} */
+                    type?: "https://gatehouse.dev/problems/payload-too-large";
+                } & components["schemas"]["Problem"];
+            };
+        };
+        /** @description Conflict: reservation-overlaps, busy (see x-gatehouse-problems) */
+        ReservationOverlapsOrBusy: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://gatehouse.dev/problems/reservation-overlaps",
+                 *       "title": "Conflict",
+                 *       "status": 409,
+                 *       "detail": "The asset is reserved for part of the requested time."
+                 *     }
+                 */
+                "application/problem+json": {
+                    /** @enum {unknown} */
+                    type?: "https://gatehouse.dev/problems/reservation-overlaps" | "https://gatehouse.dev/problems/busy";
+                } & components["schemas"]["Problem"];
+            };
+        };
+        /** @description Reset link used: reset-link-used, reset-link-expired, reset-link-replaced (see x-gatehouse-problems) */
+        ResetLinkUsedOrResetLinkExpiredOrResetLinkReplaced: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://gatehouse.dev/problems/reset-link-used",
+                 *       "title": "Reset link used",
+                 *       "status": 410,
+                 *       "detail": "The password reset link has been used already."
+                 *     }
+                 */
+                "application/problem+json": {
+                    /** @enum {unknown} */
+                    type?: "https://gatehouse.dev/problems/reset-link-used" | "https://gatehouse.dev/problems/reset-link-expired" | "https://gatehouse.dev/problems/reset-link-replaced";
+                } & components["schemas"]["Problem"];
+            };
+        };
+        /** @description Conflict: role-name-taken, too-many-roles, busy (see x-gatehouse-problems) */
+        RoleNameTakenOrTooManyRolesOrBusy: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://gatehouse.dev/problems/role-name-taken",
+                 *       "title": "Conflict",
+                 *       "status": 409,
+                 *       "detail": "Another role of the domain has this name."
+                 *     }
+                 */
+                "application/problem+json": {
+                    /** @enum {unknown} */
+                    type?: "https://gatehouse.dev/problems/role-name-taken" | "https://gatehouse.dev/problems/too-many-roles" | "https://gatehouse.dev/problems/busy";
+                } & components["schemas"]["Problem"];
+            };
+        };
+        /** @description Conflict: role-required, last-admin, busy (see x-gatehouse-problems) */
+        RoleRequiredOrLastAdminOrBusy: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://gatehouse.dev/problems/role-required",
+                 *       "title": "Conflict",
+                 *       "status": 409,
+                 *       "detail": "A pending member becomes active only with a role."
+                 *     }
+                 */
+                "application/problem+json": {
+                    /** @enum {unknown} */
+                    type?: "https://gatehouse.dev/problems/role-required" | "https://gatehouse.dev/problems/last-admin" | "https://gatehouse.dev/problems/busy";
+                } & components["schemas"]["Problem"];
+            };
+        };
+        /** @description Conflict: tag-taken, unknown-location, busy (see x-gatehouse-problems) */
+        TagTakenOrUnknownLocationOrBusy: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://gatehouse.dev/problems/tag-taken",
+                 *       "title": "Conflict",
+                 *       "status": 409,
+                 *       "detail": "Another asset of the domain has this tag, whatever its case."
+                 *     }
+                 */
+                "application/problem+json": {
+                    /** @enum {unknown} */
+                    type?: "https://gatehouse.dev/problems/tag-taken" | "https://gatehouse.dev/problems/unknown-location" | "https://gatehouse.dev/problems/busy";
+                } & components["schemas"]["Problem"];
+            };
+        };
+        /** @description Conflict: tag-taken, unknown-location, conflict, busy (see x-gatehouse-problems) */
+        TagTakenOrUnknownLocationOrConflictOrBusy: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://gatehouse.dev/problems/tag-taken",
+                 *       "title": "Conflict",
+                 *       "status": 409,
+                 *       "detail": "Another asset of the domain has this tag, whatever its case."
+                 *     }
+                 */
+                "application/problem+json": {
+                    /** @enum {unknown} */
+                    type?: "https://gatehouse.dev/problems/tag-taken" | "https://gatehouse.dev/problems/unknown-location" | "https://gatehouse.dev/problems/conflict" | "https://gatehouse.dev/problems/busy";
+                } & components["schemas"]["Problem"];
+            };
+        };
+        /** @description Too many requests: throttled (see x-gatehouse-problems) */
+        Throttled: {
+            headers: {
+                /** @description Seconds to wait before trying again. */
+                "Retry-After": string;
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://gatehouse.dev/problems/throttled",
+                 *       "title": "Too many requests",
+                 *       "status": 429,
+                 *       "detail": "API Gateway is answering more requests than the stack's throttling limit allows."
+                 *     }
+                 */
+                "application/problem+json": {
+                    /** @enum {unknown} */
+                    type?: "https://gatehouse.dev/problems/throttled";
+                } & components["schemas"]["Problem"];
+            };
+        };
+        /** @description Unauthorized: unauthorized (see x-gatehouse-problems) */
+        Unauthorized: {
+            headers: {
+                /** @description Names the scheme that works: `Bearer`. */
+                "WWW-Authenticate": string;
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://gatehouse.dev/problems/unauthorized",
+                 *       "title": "Unauthorized",
+                 *       "status": 401,
+                 *       "detail": "The request has no ID token, or one that is expired, forged, from another pool, or issued before the user signed out everywhere."
+                 *     }
+                 */
+                "application/problem+json": {
+                    /** @enum {unknown} */
+                    type?: "https://gatehouse.dev/problems/unauthorized";
+                } & components["schemas"]["Problem"];
+            };
+        };
+        /** @description Unsupported media type: unsupported-media-type (see x-gatehouse-problems) */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://gatehouse.dev/problems/unsupported-media-type",
+                 *       "title": "Unsupported media type",
+                 *       "status": 415,
+                 *       "detail": "The body is not in a media type the route takes (application/json; text/csv where documented)."
+                 *     }
+                 */
+                "application/problem+json": {
+                    /** @enum {unknown} */
+                    type?: "https://gatehouse.dev/problems/unsupported-media-type";
+                } & components["schemas"]["Problem"];
+            };
+        };
+        /** @description Version mismatch: version-mismatch (see x-gatehouse-problems) */
+        VersionMismatch: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://gatehouse.dev/problems/version-mismatch",
+                 *       "title": "Version mismatch",
+                 *       "status": 412,
+                 *       "detail": "The resource changed since the client read it: the `If-Match` ETag names an older version."
+                 *     }
+                 */
+                "application/problem+json": {
+                    /** @enum {unknown} */
+                    type?: "https://gatehouse.dev/problems/version-mismatch";
+                } & components["schemas"]["Problem"];
+            };
+        };
+        /** @description Forbidden: wrong-account, email-domain-not-allowed (see x-gatehouse-problems) */
+        WrongAccountOrEmailDomainNotAllowed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://gatehouse.dev/problems/wrong-account",
+                 *       "title": "Forbidden",
+                 *       "status": 403,
+                 *       "detail": "The invitation was sent to another address than the signed-in account's."
+                 *     }
+                 */
+                "application/problem+json": {
+                    /** @enum {unknown} */
+                    type?: "https://gatehouse.dev/problems/wrong-account" | "https://gatehouse.dev/problems/email-domain-not-allowed";
+                } & components["schemas"]["Problem"];
             };
         };
     };
@@ -753,19 +1576,27 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "status": "ok"
+                     *     }
+                     */
                     "application/json": {
                         /** @constant */
                         status: "ok";
                     };
                 };
             };
-            400: components["responses"]["Problem"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     getOpenApi: {
@@ -777,18 +1608,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /** @example {} */
                     "application/json": {
                         [key: string]: unknown;
                     };
                 };
             };
-            400: components["responses"]["Problem"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     getMe: {
@@ -800,14 +1635,36 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "userId": "5f2c9b7a-1d3e-4f60-8a9b-0c1d2e3f4a5b",
+                     *       "email": "grace@acme.example",
+                     *       "name": "Grace Hopper",
+                     *       "language": "en",
+                     *       "owner": false,
+                     *       "memberships": [
+                     *         {
+                     *           "domainId": "b3a1c2d4-e5f6-4718-9a0b-1c2d3e4f5a6b",
+                     *           "domainName": "Acme Tools",
+                     *           "role": "member",
+                     *           "status": "active",
+                     *           "permissions": [
+                     *             "members:view",
+                     *             "assets:view"
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         userId: string;
+                        /** Format: email */
                         email: string;
                         name: string;
                         /** @enum {string} */
@@ -824,8 +1681,11 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     patchMe: {
@@ -835,8 +1695,15 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
+        /** @description JSON, at most 16 KiB. */
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Grace Hopper",
+                 *       "language": "en"
+                 *     }
+                 */
                 "application/json": {
                     name?: string;
                     /** @enum {string} */
@@ -845,14 +1712,36 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "userId": "5f2c9b7a-1d3e-4f60-8a9b-0c1d2e3f4a5b",
+                     *       "email": "grace@acme.example",
+                     *       "name": "Grace Hopper",
+                     *       "language": "en",
+                     *       "owner": false,
+                     *       "memberships": [
+                     *         {
+                     *           "domainId": "b3a1c2d4-e5f6-4718-9a0b-1c2d3e4f5a6b",
+                     *           "domainName": "Acme Tools",
+                     *           "role": "member",
+                     *           "status": "active",
+                     *           "permissions": [
+                     *             "members:view",
+                     *             "assets:view"
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         userId: string;
+                        /** Format: email */
                         email: string;
                         name: string;
                         /** @enum {string} */
@@ -869,8 +1758,14 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     signOut: {
@@ -882,15 +1777,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description Done; no body */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     requestPasswordReset: {
@@ -900,27 +1798,45 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
+        /** @description JSON, at most 16 KiB. */
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "grace@acme.example"
+                 *     }
+                 */
                 "application/json": {
+                    /** Format: email */
                     email: string;
                 };
             };
         };
         responses: {
-            /** @description Success */
+            /** @description Accepted: the work waits on something, such as an emailed link */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "status": "requested"
+                     *     }
+                     */
                     "application/json": {
                         /** @constant */
                         status: "requested";
                     };
                 };
             };
-            400: components["responses"]["Problem"];
+            400: components["responses"]["InvalidInput"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["PasswordResetLimitOrThrottled"];
+            500: components["responses"]["Internal"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     completePasswordReset: {
@@ -928,32 +1844,53 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description The secret token of the emailed or shared link, exactly as in its `?token=`.
+                 * @example q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6
+                 */
                 token: string;
             };
             cookie?: never;
         };
+        /** @description JSON, at most 16 KiB. */
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "password": "Correct-horse-42!"
+                 *     }
+                 */
                 "application/json": {
+                    /** @description The new password. The pool's policy: at least 12 characters, a lower-case letter, an upper-case letter, a digit, a symbol such as ! or #. A password that misses any is refused with 400 invalid-input naming what it lacks. */
                     password: string;
                 };
             };
         };
         responses: {
-            /** @description Success */
+            /** @description Done; no body */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            400: components["responses"]["Problem"];
+            400: components["responses"]["InvalidInput"];
+            404: components["responses"]["NotFound"];
+            410: components["responses"]["ResetLinkUsedOrResetLinkExpiredOrResetLinkReplaced"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     listDomains: {
         parameters: {
             query?: {
-                limit?: string;
+                /** @description How many items per page, from 1 to 100. */
+                limit?: number;
+                /** @description Where to go on: the `nextCursor` of the previous page, unchanged. Absent for the first page. */
                 cursor?: string;
             };
             header?: never;
@@ -962,12 +1899,25 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "7d0f3c1e-5b2a-4c8e-9f61-2a4b6c8d0e1f",
+                     *           "name": "Grace Hopper",
+                     *           "role": "member",
+                     *           "status": "active"
+                     *         }
+                     *       ],
+                     *       "nextCursor": "eyJwayI6IkRPTUFJTiMxIn0"
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             id: string;
@@ -980,8 +1930,12 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     createDomain: {
@@ -991,29 +1945,48 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
+        /** @description JSON, at most 16 KiB. */
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Grace Hopper"
+                 *     }
+                 */
                 "application/json": {
                     name: string;
                 };
             };
         };
         responses: {
-            /** @description Success */
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "7d0f3c1e-5b2a-4c8e-9f61-2a4b6c8d0e1f",
+                     *       "name": "Grace Hopper"
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         name: string;
                     };
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["OwnerRequired"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     getDomain: {
@@ -1021,28 +1994,42 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description The domain, as listed by GET /domains or GET /me.
+                 * @example b3a1c2d4-e5f6-4718-9a0b-1c2d3e4f5a6b
+                 */
                 domainId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "7d0f3c1e-5b2a-4c8e-9f61-2a4b6c8d0e1f",
+                     *       "name": "Grace Hopper"
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         name: string;
                     };
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["MembershipInactive"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     getSettings: {
@@ -1050,18 +2037,45 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description The domain, as listed by GET /domains or GET /me.
+                 * @example b3a1c2d4-e5f6-4718-9a0b-1c2d3e4f5a6b
+                 */
                 domainId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the resource, for a later `If-Match`. */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "name": "Grace Hopper",
+                     *       "defaultLanguage": "en",
+                     *       "invitationValidityDays": 1,
+                     *       "linkValidityDaysMax": 1,
+                     *       "staleAfterDays": 1,
+                     *       "pendingRegistrationDays": 1,
+                     *       "accessReviewEveryDays": 1,
+                     *       "billing": {
+                     *         "plan": "business",
+                     *         "contactEmail": "billing@acme.example"
+                     *       },
+                     *       "branding": {
+                     *         "productName": "Acme Tools",
+                     *         "logoUrl": "https://acme.example/logo.png",
+                     *         "primaryColor": "#1f6feb"
+                     *       },
+                     *       "version": 3
+                     *     }
+                     */
                     "application/json": {
                         name: string;
                         /** @enum {string} */
@@ -1084,23 +2098,58 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["MembershipInactiveOrMembershipPendingOrPermissionMissing"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     patchSettings: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version you read (GET answers it in `ETag`). The change is made only if the resource is still at that version; otherwise 412 version-mismatch. Without it, the change applies to whatever version is current.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
             path: {
+                /**
+                 * @description The domain, as listed by GET /domains or GET /me.
+                 * @example b3a1c2d4-e5f6-4718-9a0b-1c2d3e4f5a6b
+                 */
                 domainId: string;
             };
             cookie?: never;
         };
+        /** @description JSON, at most 16 KiB. */
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Grace Hopper",
+                 *       "defaultLanguage": "en",
+                 *       "invitationValidityDays": 1,
+                 *       "linkValidityDaysMax": 1,
+                 *       "staleAfterDays": 1,
+                 *       "pendingRegistrationDays": 1,
+                 *       "accessReviewEveryDays": 1,
+                 *       "billing": {
+                 *         "plan": "business",
+                 *         "contactEmail": "billing@acme.example"
+                 *       },
+                 *       "branding": {
+                 *         "productName": "Acme Tools",
+                 *         "logoUrl": "https://acme.example/logo.png",
+                 *         "primaryColor": "#1f6feb"
+                 *       }
+                 *     }
+                 */
                 "application/json": {
                     name?: string;
                     /** @enum {string} */
@@ -1123,12 +2172,35 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the resource, for a later `If-Match`. */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "name": "Grace Hopper",
+                     *       "defaultLanguage": "en",
+                     *       "invitationValidityDays": 1,
+                     *       "linkValidityDaysMax": 1,
+                     *       "staleAfterDays": 1,
+                     *       "pendingRegistrationDays": 1,
+                     *       "accessReviewEveryDays": 1,
+                     *       "billing": {
+                     *         "plan": "business",
+                     *         "contactEmail": "billing@acme.example"
+                     *       },
+                     *       "branding": {
+                     *         "productName": "Acme Tools",
+                     *         "logoUrl": "https://acme.example/logo.png",
+                     *         "primaryColor": "#1f6feb"
+                     *       },
+                     *       "version": 3
+                     *     }
+                     */
                     "application/json": {
                         name: string;
                         /** @enum {string} */
@@ -1151,32 +2223,64 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["MembershipInactiveOrMembershipPendingOrPermissionMissing"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Busy"];
+            412: components["responses"]["VersionMismatch"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     listRoles: {
         parameters: {
             query?: {
-                limit?: string;
+                /** @description How many items per page, from 1 to 100. */
+                limit?: number;
+                /** @description Where to go on: the `nextCursor` of the previous page, unchanged. Absent for the first page. */
                 cursor?: string;
             };
             header?: never;
             path: {
+                /**
+                 * @description The domain, as listed by GET /domains or GET /me.
+                 * @example b3a1c2d4-e5f6-4718-9a0b-1c2d3e4f5a6b
+                 */
                 domainId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "7d0f3c1e-5b2a-4c8e-9f61-2a4b6c8d0e1f",
+                     *           "name": "Grace Hopper",
+                     *           "description": "Cordless drills and their chargers",
+                     *           "permissions": [
+                     *             "members:view",
+                     *             "assets:view"
+                     *           ],
+                     *           "builtIn": true,
+                     *           "version": 3
+                     *         }
+                     *       ],
+                     *       "nextCursor": "eyJwayI6IkRPTUFJTiMxIn0"
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             id: string;
@@ -1190,10 +2294,14 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["MembershipInactiveOrMembershipPendingOrPermissionMissing"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     createRole: {
@@ -1201,12 +2309,27 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description The domain, as listed by GET /domains or GET /me.
+                 * @example b3a1c2d4-e5f6-4718-9a0b-1c2d3e4f5a6b
+                 */
                 domainId: string;
             };
             cookie?: never;
         };
+        /** @description JSON, at most 16 KiB. */
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Grace Hopper",
+                 *       "description": "Cordless drills and their chargers",
+                 *       "permissions": [
+                 *         "members:view",
+                 *         "assets:view"
+                 *       ]
+                 *     }
+                 */
                 "application/json": {
                     name: string;
                     description?: string;
@@ -1215,12 +2338,27 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the resource, for a later `If-Match`. */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "7d0f3c1e-5b2a-4c8e-9f61-2a4b6c8d0e1f",
+                     *       "name": "Grace Hopper",
+                     *       "description": "Cordless drills and their chargers",
+                     *       "permissions": [
+                     *         "members:view",
+                     *         "assets:view"
+                     *       ],
+                     *       "builtIn": true,
+                     *       "version": 3
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         name: string;
@@ -1231,49 +2369,101 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["MembershipInactiveOrMembershipPendingOrPermissionMissingOrGrantExceedsOwn"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["RoleNameTakenOrTooManyRolesOrBusy"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     deleteRole: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version you read (GET answers it in `ETag`). The change is made only if the resource is still at that version; otherwise 412 version-mismatch. Without it, the change applies to whatever version is current.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
             path: {
+                /**
+                 * @description The domain, as listed by GET /domains or GET /me.
+                 * @example b3a1c2d4-e5f6-4718-9a0b-1c2d3e4f5a6b
+                 */
                 domainId: string;
+                /**
+                 * @description The role: a built-in role id such as `admin`, or a custom role id.
+                 * @example member
+                 */
                 roleId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description Done; no body */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["MembershipInactiveOrMembershipPendingOrPermissionMissingOrGrantExceedsOwn"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["BuiltInRoleOrRoleInUseOrBusy"];
+            412: components["responses"]["VersionMismatch"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     patchRole: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version you read (GET answers it in `ETag`). The change is made only if the resource is still at that version; otherwise 412 version-mismatch. Without it, the change applies to whatever version is current.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
             path: {
+                /**
+                 * @description The domain, as listed by GET /domains or GET /me.
+                 * @example b3a1c2d4-e5f6-4718-9a0b-1c2d3e4f5a6b
+                 */
                 domainId: string;
+                /**
+                 * @description The role: a built-in role id such as `admin`, or a custom role id.
+                 * @example member
+                 */
                 roleId: string;
             };
             cookie?: never;
         };
+        /** @description JSON, at most 16 KiB. */
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Grace Hopper",
+                 *       "description": "Cordless drills and their chargers",
+                 *       "permissions": [
+                 *         "members:view",
+                 *         "assets:view"
+                 *       ]
+                 *     }
+                 */
                 "application/json": {
                     name?: string;
                     description?: string;
@@ -1282,12 +2472,27 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the resource, for a later `If-Match`. */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "7d0f3c1e-5b2a-4c8e-9f61-2a4b6c8d0e1f",
+                     *       "name": "Grace Hopper",
+                     *       "description": "Cordless drills and their chargers",
+                     *       "permissions": [
+                     *         "members:view",
+                     *         "assets:view"
+                     *       ],
+                     *       "builtIn": true,
+                     *       "version": 3
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         name: string;
@@ -1298,38 +2503,76 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["MembershipInactiveOrMembershipPendingOrPermissionMissingOrGrantExceedsOwn"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["BuiltInRoleOrRoleNameTakenOrLastAdminOrBusy"];
+            412: components["responses"]["VersionMismatch"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     listMembers: {
         parameters: {
             query?: {
-                limit?: string;
+                /** @description How many items per page, from 1 to 100. */
+                limit?: number;
+                /** @description Where to go on: the `nextCursor` of the previous page, unchanged. Absent for the first page. */
                 cursor?: string;
+                /** @description Search: keeps items whose name or email contains this text, in any case. */
                 q?: string;
+                /** @description Keeps members with this role id. */
                 role?: string;
+                /** @description Keeps members with this status. */
                 status?: "active" | "inactive" | "pending";
             };
             header?: never;
             path: {
+                /**
+                 * @description The domain, as listed by GET /domains or GET /me.
+                 * @example b3a1c2d4-e5f6-4718-9a0b-1c2d3e4f5a6b
+                 */
                 domainId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "userId": "5f2c9b7a-1d3e-4f60-8a9b-0c1d2e3f4a5b",
+                     *           "email": "grace@acme.example",
+                     *           "emailVerified": true,
+                     *           "name": "Grace Hopper",
+                     *           "language": "en",
+                     *           "role": "member",
+                     *           "status": "active",
+                     *           "createdAt": "2026-03-01T09:30:00Z",
+                     *           "invitedBy": "9e8d7c6b-5a49-4382-b1a0-f9e8d7c6b5a4",
+                     *           "lastActiveAt": "2026-03-01T09:30:00Z",
+                     *           "version": 3
+                     *         }
+                     *       ],
+                     *       "nextCursor": "eyJwayI6IkRPTUFJTiMxIn0"
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             userId: string;
+                            /** Format: email */
                             email: string;
                             emailVerified: boolean;
                             name: string;
@@ -1338,6 +2581,7 @@ export interface operations {
                             role: string | null;
                             /** @enum {string} */
                             status: "active" | "inactive" | "pending";
+                            /** Format: date-time */
                             createdAt: string;
                             invitedBy: string | null;
                             lastActiveAt: string | null;
@@ -1347,10 +2591,14 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["MembershipInactiveOrMembershipPendingOrPermissionMissing"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     addMember: {
@@ -1358,13 +2606,27 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description The domain, as listed by GET /domains or GET /me.
+                 * @example b3a1c2d4-e5f6-4718-9a0b-1c2d3e4f5a6b
+                 */
                 domainId: string;
             };
             cookie?: never;
         };
+        /** @description JSON, at most 16 KiB. */
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "grace@acme.example",
+                 *       "name": "Grace Hopper",
+                 *       "language": "en",
+                 *       "role": "member"
+                 *     }
+                 */
                 "application/json": {
+                    /** Format: email */
                     email: string;
                     name: string;
                     /** @enum {string} */
@@ -1374,14 +2636,34 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the resource, for a later `If-Match`. */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "userId": "5f2c9b7a-1d3e-4f60-8a9b-0c1d2e3f4a5b",
+                     *       "email": "grace@acme.example",
+                     *       "emailVerified": true,
+                     *       "name": "Grace Hopper",
+                     *       "language": "en",
+                     *       "role": "member",
+                     *       "status": "active",
+                     *       "createdAt": "2026-03-01T09:30:00Z",
+                     *       "invitedBy": "9e8d7c6b-5a49-4382-b1a0-f9e8d7c6b5a4",
+                     *       "lastActiveAt": "2026-03-01T09:30:00Z",
+                     *       "version": 3,
+                     *       "setPasswordEmail": "sent",
+                     *       "addedEmail": "sent"
+                     *     }
+                     */
                     "application/json": {
                         userId: string;
+                        /** Format: email */
                         email: string;
                         emailVerified: boolean;
                         name: string;
@@ -1390,6 +2672,7 @@ export interface operations {
                         role: string | null;
                         /** @enum {string} */
                         status: "active" | "inactive" | "pending";
+                        /** Format: date-time */
                         createdAt: string;
                         invitedBy: string | null;
                         lastActiveAt: string | null;
@@ -1401,10 +2684,17 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["InvalidInputOrUnknownRole"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["MembershipInactiveOrMembershipPendingOrPermissionMissingOrGrantExceedsOwn"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["AlreadyMemberOrAccountChangedOrConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["DailyEmailLimitOrThrottled"];
+            500: components["responses"]["Internal"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     getMember: {
@@ -1412,21 +2702,47 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description The domain, as listed by GET /domains or GET /me.
+                 * @example b3a1c2d4-e5f6-4718-9a0b-1c2d3e4f5a6b
+                 */
                 domainId: string;
+                /**
+                 * @description The member: their user id (the `sub` of their ID token).
+                 * @example 5f2c9b7a-1d3e-4f60-8a9b-0c1d2e3f4a5b
+                 */
                 userId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the resource, for a later `If-Match`. */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "userId": "5f2c9b7a-1d3e-4f60-8a9b-0c1d2e3f4a5b",
+                     *       "email": "grace@acme.example",
+                     *       "emailVerified": true,
+                     *       "name": "Grace Hopper",
+                     *       "language": "en",
+                     *       "role": "member",
+                     *       "status": "active",
+                     *       "createdAt": "2026-03-01T09:30:00Z",
+                     *       "invitedBy": "9e8d7c6b-5a49-4382-b1a0-f9e8d7c6b5a4",
+                     *       "lastActiveAt": "2026-03-01T09:30:00Z",
+                     *       "version": 3
+                     *     }
+                     */
                     "application/json": {
                         userId: string;
+                        /** Format: email */
                         email: string;
                         emailVerified: boolean;
                         name: string;
@@ -1435,6 +2751,7 @@ export interface operations {
                         role: string | null;
                         /** @enum {string} */
                         status: "active" | "inactive" | "pending";
+                        /** Format: date-time */
                         createdAt: string;
                         invitedBy: string | null;
                         lastActiveAt: string | null;
@@ -1442,51 +2759,99 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["MembershipInactiveOrMembershipPendingOrPermissionMissing"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     deleteMember: {
         parameters: {
             query?: {
+                /** @description `true` removes a member who still holds assets: the assets stay listed against their name. */
                 force?: "true" | "false";
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version you read (GET answers it in `ETag`). The change is made only if the resource is still at that version; otherwise 412 version-mismatch. Without it, the change applies to whatever version is current.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
             path: {
+                /**
+                 * @description The domain, as listed by GET /domains or GET /me.
+                 * @example b3a1c2d4-e5f6-4718-9a0b-1c2d3e4f5a6b
+                 */
                 domainId: string;
+                /**
+                 * @description The member: their user id (the `sub` of their ID token).
+                 * @example 5f2c9b7a-1d3e-4f60-8a9b-0c1d2e3f4a5b
+                 */
                 userId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description Done; no body */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["MembershipInactiveOrMembershipPendingOrPermissionMissingOrTargetExceedsOwn"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["LastAdminOrMemberHoldsAssetsOrBusy"];
+            412: components["responses"]["VersionMismatch"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     patchMember: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version you read (GET answers it in `ETag`). The change is made only if the resource is still at that version; otherwise 412 version-mismatch. Without it, the change applies to whatever version is current.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
             path: {
+                /**
+                 * @description The domain, as listed by GET /domains or GET /me.
+                 * @example b3a1c2d4-e5f6-4718-9a0b-1c2d3e4f5a6b
+                 */
                 domainId: string;
+                /**
+                 * @description The member: their user id (the `sub` of their ID token).
+                 * @example 5f2c9b7a-1d3e-4f60-8a9b-0c1d2e3f4a5b
+                 */
                 userId: string;
             };
             cookie?: never;
         };
+        /** @description JSON, at most 16 KiB. */
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "role": "member",
+                 *       "status": "active",
+                 *       "name": "Grace Hopper",
+                 *       "language": "en"
+                 *     }
+                 */
                 "application/json": {
                     role?: string;
                     /** @enum {string} */
@@ -1498,14 +2863,32 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the resource, for a later `If-Match`. */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "userId": "5f2c9b7a-1d3e-4f60-8a9b-0c1d2e3f4a5b",
+                     *       "email": "grace@acme.example",
+                     *       "emailVerified": true,
+                     *       "name": "Grace Hopper",
+                     *       "language": "en",
+                     *       "role": "member",
+                     *       "status": "active",
+                     *       "createdAt": "2026-03-01T09:30:00Z",
+                     *       "invitedBy": "9e8d7c6b-5a49-4382-b1a0-f9e8d7c6b5a4",
+                     *       "lastActiveAt": "2026-03-01T09:30:00Z",
+                     *       "version": 3
+                     *     }
+                     */
                     "application/json": {
                         userId: string;
+                        /** Format: email */
                         email: string;
                         emailVerified: boolean;
                         name: string;
@@ -1514,6 +2897,7 @@ export interface operations {
                         role: string | null;
                         /** @enum {string} */
                         status: "active" | "inactive" | "pending";
+                        /** Format: date-time */
                         createdAt: string;
                         invitedBy: string | null;
                         lastActiveAt: string | null;
@@ -1521,40 +2905,78 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["InvalidInputOrUnknownRole"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["MembershipInactiveOrMembershipPendingOrPermissionMissingOrGrantExceedsOwnOrTargetExceedsOwn"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["RoleRequiredOrLastAdminOrBusy"];
+            412: components["responses"]["VersionMismatch"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     listHistory: {
         parameters: {
             query?: {
-                limit?: string;
+                /** @description How many items per page, from 1 to 100. */
+                limit?: number;
+                /** @description Where to go on: the `nextCursor` of the previous page, unchanged. Absent for the first page. */
                 cursor?: string;
+                /** @description Keeps events made by this user id, or by a scheduled job such as `system:sweeps`. */
                 actor?: string;
+                /** @description Keeps events about this member, role, invitation or asset id. */
                 target?: string;
+                /** @description Keeps events of this action, such as `member.role_changed`. */
                 action?: string;
+                /** @description Keeps events at or after this moment (ISO 8601). */
                 from?: string;
+                /** @description Keeps events before this moment (ISO 8601). */
                 to?: string;
             };
             header?: never;
             path: {
+                /**
+                 * @description The domain, as listed by GET /domains or GET /me.
+                 * @example b3a1c2d4-e5f6-4718-9a0b-1c2d3e4f5a6b
+                 */
                 domainId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "7d0f3c1e-5b2a-4c8e-9f61-2a4b6c8d0e1f",
+                     *           "at": "2026-03-01T09:30:00Z",
+                     *           "actor": "9e8d7c6b-5a49-4382-b1a0-f9e8d7c6b5a4",
+                     *           "action": "member.role_changed",
+                     *           "targetType": "text",
+                     *           "targetId": "text",
+                     *           "before": null,
+                     *           "after": null,
+                     *           "redacted": true
+                     *         }
+                     *       ],
+                     *       "nextCursor": "eyJwayI6IkRPTUFJTiMxIn0"
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             id: string;
+                            /** Format: date-time */
                             at: string;
                             actor: string;
                             action: string;
@@ -1569,37 +2991,101 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["MembershipInactiveOrMembershipPendingOrPermissionMissing"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     getAccessReview: {
         parameters: {
             query?: {
+                /** @description `csv` downloads the review as a spreadsheet instead of JSON (or send `Accept: text/csv`). */
                 format?: "json" | "csv";
             };
             header?: never;
             path: {
+                /**
+                 * @description The domain, as listed by GET /domains or GET /me.
+                 * @example b3a1c2d4-e5f6-4718-9a0b-1c2d3e4f5a6b
+                 */
                 domainId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "domainId": "b3a1c2d4-e5f6-4718-9a0b-1c2d3e4f5a6b",
+                     *       "generatedAt": "2026-03-01T09:30:00Z",
+                     *       "staleAfterDays": 1,
+                     *       "members": [
+                     *         {
+                     *           "userId": "5f2c9b7a-1d3e-4f60-8a9b-0c1d2e3f4a5b",
+                     *           "email": "grace@acme.example",
+                     *           "name": "Grace Hopper",
+                     *           "role": "member",
+                     *           "status": "active",
+                     *           "lastActiveAt": "2026-03-01T09:30:00Z",
+                     *           "daysInactive": 1,
+                     *           "stale": true,
+                     *           "emailVerified": true,
+                     *           "assetsHeld": 1
+                     *         }
+                     *       ],
+                     *       "pendingInvitations": [
+                     *         {
+                     *           "id": "7d0f3c1e-5b2a-4c8e-9f61-2a4b6c8d0e1f",
+                     *           "kind": "text",
+                     *           "email": "grace@acme.example",
+                     *           "role": "member",
+                     *           "expiresAt": "2026-03-01T09:30:00Z"
+                     *         }
+                     *       ],
+                     *       "formerMembersHoldingAssets": [
+                     *         {
+                     *           "userId": "5f2c9b7a-1d3e-4f60-8a9b-0c1d2e3f4a5b",
+                     *           "name": "Grace Hopper",
+                     *           "formerMember": true,
+                     *           "assetsHeld": 1
+                     *         }
+                     *       ],
+                     *       "summary": {
+                     *         "members": 1,
+                     *         "active": 1,
+                     *         "inactive": 1,
+                     *         "pending": 1,
+                     *         "stale": 1,
+                     *         "admins": 1,
+                     *         "pendingInvitations": 1
+                     *       },
+                     *       "lastSignOff": {
+                     *         "at": "2026-03-01T09:30:00Z",
+                     *         "by": "9e8d7c6b-5a49-4382-b1a0-f9e8d7c6b5a4",
+                     *         "note": "Quarterly review: removed two leavers."
+                     *       },
+                     *       "nextDueAt": "2026-03-01T09:30:00Z"
+                     *     }
+                     */
                     "application/json": {
                         domainId: string;
+                        /** Format: date-time */
                         generatedAt: string;
                         staleAfterDays: number;
                         members: {
                             userId: string;
+                            /** Format: email */
                             email: string;
                             name: string;
                             role: string | null;
@@ -1616,6 +3102,7 @@ export interface operations {
                             kind: string;
                             email: string | null;
                             role: string | null;
+                            /** Format: date-time */
                             expiresAt: string;
                         }[];
                         formerMembersHoldingAssets: {
@@ -1635,19 +3122,26 @@ export interface operations {
                             pendingInvitations: number;
                         };
                         lastSignOff: {
+                            /** Format: date-time */
                             at: string;
                             by: string;
                             note: string | null;
                         } | null;
+                        /** Format: date-time */
                         nextDueAt: string;
                     };
+                    /** @example userId,email,name,role,status */
                     "text/csv": string;
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["MembershipInactiveOrMembershipPendingOrPermissionMissing"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     signOffAccessReview: {
@@ -1655,61 +3149,121 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description The domain, as listed by GET /domains or GET /me.
+                 * @example b3a1c2d4-e5f6-4718-9a0b-1c2d3e4f5a6b
+                 */
                 domainId: string;
             };
             cookie?: never;
         };
+        /** @description JSON, at most 16 KiB. */
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "note": "Quarterly review: removed two leavers."
+                 *     }
+                 */
                 "application/json": {
                     note?: string;
                 };
             };
         };
         responses: {
-            /** @description Success */
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "at": "2026-03-01T09:30:00Z",
+                     *       "by": "9e8d7c6b-5a49-4382-b1a0-f9e8d7c6b5a4",
+                     *       "note": "Quarterly review: removed two leavers.",
+                     *       "nextDueAt": "2026-03-01T09:30:00Z"
+                     *     }
+                     */
                     "application/json": {
+                        /** Format: date-time */
                         at: string;
                         by: string;
                         note: string | null;
+                        /** Format: date-time */
                         nextDueAt: string;
                     };
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["MembershipInactiveOrMembershipPendingOrPermissionMissing"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Busy"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     listInvitations: {
         parameters: {
             query?: {
-                limit?: string;
+                /** @description How many items per page, from 1 to 100. */
+                limit?: number;
+                /** @description Where to go on: the `nextCursor` of the previous page, unchanged. Absent for the first page. */
                 cursor?: string;
+                /** @description `email` for invitations sent to an address, `link` for registration links. */
                 kind?: "email" | "link";
+                /** @description `pending` for those that can still be used, `expired` for those past their validity. */
                 status?: "pending" | "expired";
+                /** @description Keeps the invitation sent to this address. */
                 email?: string;
             };
             header?: never;
             path: {
+                /**
+                 * @description The domain, as listed by GET /domains or GET /me.
+                 * @example b3a1c2d4-e5f6-4718-9a0b-1c2d3e4f5a6b
+                 */
                 domainId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "7d0f3c1e-5b2a-4c8e-9f61-2a4b6c8d0e1f",
+                     *           "kind": "email",
+                     *           "email": "grace@acme.example",
+                     *           "role": "member",
+                     *           "status": "pending",
+                     *           "delivery": "pending",
+                     *           "invitedBy": "9e8d7c6b-5a49-4382-b1a0-f9e8d7c6b5a4",
+                     *           "createdAt": "2026-03-01T09:30:00Z",
+                     *           "expiresAt": "2026-03-01T09:30:00Z",
+                     *           "maxUses": 1,
+                     *           "uses": 1,
+                     *           "allowedEmailDomains": [
+                     *             "acme.example"
+                     *           ],
+                     *           "version": 3
+                     *         }
+                     *       ],
+                     *       "nextCursor": "eyJwayI6IkRPTUFJTiMxIn0"
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             id: string;
@@ -1721,7 +3275,9 @@ export interface operations {
                             status: "pending" | "expired";
                             delivery: ("pending" | "sent" | "failed") | null;
                             invitedBy: string;
+                            /** Format: date-time */
                             createdAt: string;
+                            /** Format: date-time */
                             expiresAt: string;
                             maxUses: number | null;
                             uses: number;
@@ -1732,10 +3288,14 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["MembershipInactiveOrMembershipPendingOrPermissionMissing"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     createInvitations: {
@@ -1743,12 +3303,28 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description The domain, as listed by GET /domains or GET /me.
+                 * @example b3a1c2d4-e5f6-4718-9a0b-1c2d3e4f5a6b
+                 */
                 domainId: string;
             };
             cookie?: never;
         };
+        /** @description JSON, at most 16 KiB. */
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "emails": [
+                 *         "grace@acme.example",
+                 *         "alan@acme.example"
+                 *       ],
+                 *       "role": "member",
+                 *       "validDays": 1,
+                 *       "message": "Welcome to the team: this gives you the tool register."
+                 *     }
+                 */
                 "application/json": {
                     emails: string[];
                     role: string;
@@ -1757,16 +3333,42 @@ export interface operations {
                 } | {
                     csv: string;
                 };
+                /**
+                 * @example email,role,language
+                 *     grace@acme.example,member,en
+                 *     alan@acme.example,viewer,fi
+                 */
                 "text/csv": string;
             };
         };
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "results": [
+                     *         {
+                     *           "email": "grace@acme.example",
+                     *           "row": 1,
+                     *           "status": "invited",
+                     *           "reason": "must be an email address",
+                     *           "invitationId": "e1f2a3b4-c5d6-4e7f-8091-a2b3c4d5e6f7",
+                     *           "delivery": "sent"
+                     *         }
+                     *       ],
+                     *       "summary": {
+                     *         "invited": 1,
+                     *         "refreshed": 1,
+                     *         "already_member": 1,
+                     *         "invalid": 1,
+                     *         "deliveryFailed": 1
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         results: {
                             email: string;
@@ -1788,10 +3390,17 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["InvalidInputOrUnknownRole"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["MembershipInactiveOrMembershipPendingOrPermissionMissingOrGrantExceedsOwn"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Busy"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["DailyEmailLimitOrThrottled"];
+            500: components["responses"]["Internal"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     resendInvitation: {
@@ -1799,19 +3408,49 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description The domain, as listed by GET /domains or GET /me.
+                 * @example b3a1c2d4-e5f6-4718-9a0b-1c2d3e4f5a6b
+                 */
                 domainId: string;
+                /**
+                 * @description The invitation or registration link, as listed by GET /domains/{domainId}/invitations.
+                 * @example e1f2a3b4-c5d6-4e7f-8091-a2b3c4d5e6f7
+                 */
                 invitationId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the resource, for a later `If-Match`. */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "7d0f3c1e-5b2a-4c8e-9f61-2a4b6c8d0e1f",
+                     *       "kind": "email",
+                     *       "email": "grace@acme.example",
+                     *       "role": "member",
+                     *       "status": "pending",
+                     *       "delivery": "pending",
+                     *       "invitedBy": "9e8d7c6b-5a49-4382-b1a0-f9e8d7c6b5a4",
+                     *       "createdAt": "2026-03-01T09:30:00Z",
+                     *       "expiresAt": "2026-03-01T09:30:00Z",
+                     *       "maxUses": 1,
+                     *       "uses": 1,
+                     *       "allowedEmailDomains": [
+                     *         "acme.example"
+                     *       ],
+                     *       "version": 3,
+                     *       "url": "https://app.acme.example/accept-invitation?token=q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6"
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         /** @enum {string} */
@@ -1822,7 +3461,9 @@ export interface operations {
                         status: "pending" | "expired";
                         delivery: ("pending" | "sent" | "failed") | null;
                         invitedBy: string;
+                        /** Format: date-time */
                         createdAt: string;
+                        /** Format: date-time */
                         expiresAt: string;
                         maxUses: number | null;
                         uses: number;
@@ -1832,10 +3473,15 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["InvalidInputOrUnknownRole"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["MembershipInactiveOrMembershipPendingOrPermissionMissingOrGrantExceedsOwn"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Busy"];
+            429: components["responses"]["DailyEmailLimitOrThrottled"];
+            500: components["responses"]["Internal"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     revokeInvitation: {
@@ -1843,24 +3489,37 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description The domain, as listed by GET /domains or GET /me.
+                 * @example b3a1c2d4-e5f6-4718-9a0b-1c2d3e4f5a6b
+                 */
                 domainId: string;
+                /**
+                 * @description The invitation or registration link, as listed by GET /domains/{domainId}/invitations.
+                 * @example e1f2a3b4-c5d6-4e7f-8091-a2b3c4d5e6f7
+                 */
                 invitationId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description Done; no body */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["MembershipInactiveOrMembershipPendingOrPermissionMissing"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Busy"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     createInviteLink: {
@@ -1868,12 +3527,27 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description The domain, as listed by GET /domains or GET /me.
+                 * @example b3a1c2d4-e5f6-4718-9a0b-1c2d3e4f5a6b
+                 */
                 domainId: string;
             };
             cookie?: never;
         };
+        /** @description JSON, at most 16 KiB. */
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "validDays": 1,
+                 *       "maxUses": 1,
+                 *       "role": "member",
+                 *       "allowedEmailDomains": [
+                 *         "acme.example"
+                 *       ]
+                 *     }
+                 */
                 "application/json": {
                     validDays: number;
                     maxUses?: number;
@@ -1883,25 +3557,42 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "7d0f3c1e-5b2a-4c8e-9f61-2a4b6c8d0e1f",
+                     *       "url": "https://app.acme.example/accept-invitation?token=q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6",
+                     *       "expiresAt": "2026-03-01T09:30:00Z",
+                     *       "maxUses": 1,
+                     *       "uses": 1
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         url: string;
+                        /** Format: date-time */
                         expiresAt: string;
                         maxUses: number | null;
                         uses: number;
                     };
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["InvalidInputOrUnknownRole"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["MembershipInactiveOrMembershipPendingOrPermissionMissingOrGrantExceedsOwn"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Busy"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     previewInvitation: {
@@ -1909,30 +3600,52 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description The secret token of the emailed or shared link, exactly as in its `?token=`.
+                 * @example q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6
+                 */
                 token: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "kind": "email",
+                     *       "domainName": "Acme Tools",
+                     *       "invitedBy": "9e8d7c6b-5a49-4382-b1a0-f9e8d7c6b5a4",
+                     *       "email": "grace@acme.example",
+                     *       "role": "member",
+                     *       "expiresAt": "2026-03-01T09:30:00Z"
+                     *     }
+                     */
                     "application/json": {
                         /** @enum {string} */
                         kind: "email" | "link" | "set-password";
                         domainName: string;
                         invitedBy: string;
+                        /** Format: email */
                         email?: string;
                         role?: string | null;
+                        /** Format: date-time */
                         expiresAt: string;
                     };
                 };
             };
-            400: components["responses"]["Problem"];
+            400: components["responses"]["InvalidInput"];
+            404: components["responses"]["NotFound"];
+            410: components["responses"]["InvitationUsedOrInvitationRevokedOrInvitationExpired"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     acceptInvitation: {
@@ -1940,15 +3653,30 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description The secret token of the emailed or shared link, exactly as in its `?token=`.
+                 * @example q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6
+                 */
                 token: string;
             };
             cookie?: never;
         };
+        /** @description JSON, at most 16 KiB. */
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "grace@acme.example",
+                 *       "name": "Grace Hopper",
+                 *       "password": "Correct-horse-42!",
+                 *       "language": "en"
+                 *     }
+                 */
                 "application/json": {
+                    /** Format: email */
                     email?: string;
                     name?: string;
+                    /** @description The new password. The pool's policy: at least 12 characters, a lower-case letter, an upper-case letter, a digit, a symbol such as ! or #. A password that misses any is refused with 400 invalid-input naming what it lacks. */
                     password?: string;
                     /** @enum {string} */
                     language?: "en" | "fi" | "fr" | "sv" | "de";
@@ -1956,12 +3684,19 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "userId": "5f2c9b7a-1d3e-4f60-8a9b-0c1d2e3f4a5b",
+                     *       "domainId": "b3a1c2d4-e5f6-4718-9a0b-1c2d3e4f5a6b",
+                     *       "status": "active"
+                     *     }
+                     */
                     "application/json": {
                         userId: string;
                         domainId: string;
@@ -1970,20 +3705,38 @@ export interface operations {
                     };
                 };
             };
-            /** @description Accepted: the effect waits on an emailed link */
+            /** @description Accepted: the work waits on something, such as an emailed link */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "status": "verification_sent",
+                     *       "email": "grace@acme.example"
+                     *     }
+                     */
                     "application/json": {
                         /** @constant */
                         status: "verification_sent";
+                        /** Format: email */
                         email: string;
                     };
                 };
             };
-            400: components["responses"]["Problem"];
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["WrongAccountOrEmailDomainNotAllowed"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["AccountExistsOrAlreadyMemberOrRegistrationChangedOrInvitationChangedOrConflict"];
+            410: components["responses"]["InvitationUsedOrInvitationRevokedOrInvitationExpired"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["DailyEmailLimitOrThrottled"];
+            500: components["responses"]["Internal"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     verifyEmail: {
@@ -1991,18 +3744,29 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description The secret token of the emailed or shared link, exactly as in its `?token=`.
+                 * @example q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6
+                 */
                 token: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "userId": "5f2c9b7a-1d3e-4f60-8a9b-0c1d2e3f4a5b",
+                     *       "domainId": "b3a1c2d4-e5f6-4718-9a0b-1c2d3e4f5a6b",
+                     *       "status": "active"
+                     *     }
+                     */
                     "application/json": {
                         userId: string;
                         domainId: string;
@@ -2011,7 +3775,14 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["Problem"];
+            400: components["responses"]["InvalidInput"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["AlreadyMemberOrRegistrationChangedOrInvitationChangedOrConflict"];
+            410: components["responses"]["InvitationUsedOrInvitationRevokedOrInvitationExpired"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     sendSetPasswordEmail: {
@@ -2019,52 +3790,92 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description The domain, as listed by GET /domains or GET /me.
+                 * @example b3a1c2d4-e5f6-4718-9a0b-1c2d3e4f5a6b
+                 */
                 domainId: string;
+                /**
+                 * @description The member: their user id (the `sub` of their ID token).
+                 * @example 5f2c9b7a-1d3e-4f60-8a9b-0c1d2e3f4a5b
+                 */
                 userId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description Accepted: the work waits on something, such as an emailed link */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "delivery": "sent",
+                     *       "expiresAt": "2026-03-01T09:30:00Z"
+                     *     }
+                     */
                     "application/json": {
                         /** @enum {string} */
                         delivery: "sent" | "failed";
+                        /** Format: date-time */
                         expiresAt: string;
                     };
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["MembershipInactiveOrMembershipPendingOrPermissionMissing"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["PasswordAlreadySetOrAccountChangedOrConflict"];
+            429: components["responses"]["DailyEmailLimitOrThrottled"];
+            500: components["responses"]["Internal"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     listLocations: {
         parameters: {
             query?: {
-                limit?: string;
+                /** @description How many items per page, from 1 to 100. */
+                limit?: number;
+                /** @description Where to go on: the `nextCursor` of the previous page, unchanged. Absent for the first page. */
                 cursor?: string;
             };
             header?: never;
             path: {
+                /**
+                 * @description The domain, as listed by GET /domains or GET /me.
+                 * @example b3a1c2d4-e5f6-4718-9a0b-1c2d3e4f5a6b
+                 */
                 domainId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "7d0f3c1e-5b2a-4c8e-9f61-2a4b6c8d0e1f",
+                     *           "name": "Grace Hopper",
+                     *           "description": "Cordless drills and their chargers",
+                     *           "assetCount": 1,
+                     *           "version": 3
+                     *         }
+                     *       ],
+                     *       "nextCursor": "eyJwayI6IkRPTUFJTiMxIn0"
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             id: string;
@@ -2077,10 +3888,14 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["MembershipInactiveOrMembershipPendingOrPermissionMissing"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     createLocation: {
@@ -2088,12 +3903,23 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description The domain, as listed by GET /domains or GET /me.
+                 * @example b3a1c2d4-e5f6-4718-9a0b-1c2d3e4f5a6b
+                 */
                 domainId: string;
             };
             cookie?: never;
         };
+        /** @description JSON, at most 16 KiB. */
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Grace Hopper",
+                 *       "description": "Cordless drills and their chargers"
+                 *     }
+                 */
                 "application/json": {
                     name: string;
                     description?: string;
@@ -2101,12 +3927,23 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the resource, for a later `If-Match`. */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "7d0f3c1e-5b2a-4c8e-9f61-2a4b6c8d0e1f",
+                     *       "name": "Grace Hopper",
+                     *       "description": "Cordless drills and their chargers",
+                     *       "assetCount": 1,
+                     *       "version": 3
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         name: string;
@@ -2116,49 +3953,97 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["MembershipInactiveOrMembershipPendingOrPermissionMissing"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     deleteLocation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version you read (GET answers it in `ETag`). The change is made only if the resource is still at that version; otherwise 412 version-mismatch. Without it, the change applies to whatever version is current.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
             path: {
+                /**
+                 * @description The domain, as listed by GET /domains or GET /me.
+                 * @example b3a1c2d4-e5f6-4718-9a0b-1c2d3e4f5a6b
+                 */
                 domainId: string;
+                /**
+                 * @description The location.
+                 * @example c4d5e6f7-0819-4a2b-8c3d-4e5f60718293
+                 */
                 locationId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description Done; no body */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["MembershipInactiveOrMembershipPendingOrPermissionMissing"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["LocationNotEmptyOrBusy"];
+            412: components["responses"]["VersionMismatch"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     patchLocation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version you read (GET answers it in `ETag`). The change is made only if the resource is still at that version; otherwise 412 version-mismatch. Without it, the change applies to whatever version is current.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
             path: {
+                /**
+                 * @description The domain, as listed by GET /domains or GET /me.
+                 * @example b3a1c2d4-e5f6-4718-9a0b-1c2d3e4f5a6b
+                 */
                 domainId: string;
+                /**
+                 * @description The location.
+                 * @example c4d5e6f7-0819-4a2b-8c3d-4e5f60718293
+                 */
                 locationId: string;
             };
             cookie?: never;
         };
+        /** @description JSON, at most 16 KiB. */
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Grace Hopper",
+                 *       "description": "Cordless drills and their chargers"
+                 *     }
+                 */
                 "application/json": {
                     name?: string;
                     description?: string;
@@ -2166,12 +4051,23 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the resource, for a later `If-Match`. */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "7d0f3c1e-5b2a-4c8e-9f61-2a4b6c8d0e1f",
+                     *       "name": "Grace Hopper",
+                     *       "description": "Cordless drills and their chargers",
+                     *       "assetCount": 1,
+                     *       "version": 3
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         name: string;
@@ -2181,36 +4077,73 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["MembershipInactiveOrMembershipPendingOrPermissionMissing"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Busy"];
+            412: components["responses"]["VersionMismatch"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     listAssets: {
         parameters: {
             query?: {
-                limit?: string;
+                /** @description How many items per page, from 1 to 100. */
+                limit?: number;
+                /** @description Where to go on: the `nextCursor` of the previous page, unchanged. Absent for the first page. */
                 cursor?: string;
+                /** @description Search: keeps assets whose name or tag contains this text, in any case. */
                 q?: string;
+                /** @description Keeps assets kept at this location. */
                 locationId?: string;
+                /** @description Keeps assets checked out to this user. */
                 holderId?: string;
+                /** @description Keeps assets in this state. */
                 status?: "available" | "checked_out";
             };
             header?: never;
             path: {
+                /**
+                 * @description The domain, as listed by GET /domains or GET /me.
+                 * @example b3a1c2d4-e5f6-4718-9a0b-1c2d3e4f5a6b
+                 */
                 domainId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "7d0f3c1e-5b2a-4c8e-9f61-2a4b6c8d0e1f",
+                     *           "name": "Grace Hopper",
+                     *           "tag": "DRILL-0042",
+                     *           "locationId": "c4d5e6f7-0819-4a2b-8c3d-4e5f60718293",
+                     *           "holderId": "5f2c9b7a-1d3e-4f60-8a9b-0c1d2e3f4a5b",
+                     *           "holderName": "Grace Hopper",
+                     *           "status": "available",
+                     *           "checkedOutAt": "2026-03-01T09:30:00Z",
+                     *           "createdAt": "2026-03-01T09:30:00Z",
+                     *           "version": 3
+                     *         }
+                     *       ],
+                     *       "nextCursor": "eyJwayI6IkRPTUFJTiMxIn0"
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             id: string;
@@ -2222,6 +4155,7 @@ export interface operations {
                             /** @enum {string} */
                             status: "available" | "checked_out";
                             checkedOutAt: string | null;
+                            /** Format: date-time */
                             createdAt: string;
                             version: number;
                         }[];
@@ -2229,10 +4163,14 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["MembershipInactiveOrMembershipPendingOrPermissionMissing"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     createAsset: {
@@ -2240,12 +4178,24 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description The domain, as listed by GET /domains or GET /me.
+                 * @example b3a1c2d4-e5f6-4718-9a0b-1c2d3e4f5a6b
+                 */
                 domainId: string;
             };
             cookie?: never;
         };
+        /** @description JSON, at most 16 KiB. */
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Grace Hopper",
+                 *       "tag": "DRILL-0042",
+                 *       "locationId": "c4d5e6f7-0819-4a2b-8c3d-4e5f60718293"
+                 *     }
+                 */
                 "application/json": {
                     name: string;
                     tag: string;
@@ -2254,12 +4204,28 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description Created */
             201: {
                 headers: {
+                    /** @description The version of the resource, for a later `If-Match`. */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "7d0f3c1e-5b2a-4c8e-9f61-2a4b6c8d0e1f",
+                     *       "name": "Grace Hopper",
+                     *       "tag": "DRILL-0042",
+                     *       "locationId": "c4d5e6f7-0819-4a2b-8c3d-4e5f60718293",
+                     *       "holderId": "5f2c9b7a-1d3e-4f60-8a9b-0c1d2e3f4a5b",
+                     *       "holderName": "Grace Hopper",
+                     *       "status": "available",
+                     *       "checkedOutAt": "2026-03-01T09:30:00Z",
+                     *       "createdAt": "2026-03-01T09:30:00Z",
+                     *       "version": 3
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         name: string;
@@ -2270,15 +4236,23 @@ export interface operations {
                         /** @enum {string} */
                         status: "available" | "checked_out";
                         checkedOutAt: string | null;
+                        /** Format: date-time */
                         createdAt: string;
                         version: number;
                     };
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["MembershipInactiveOrMembershipPendingOrPermissionMissing"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["TagTakenOrUnknownLocationOrConflictOrBusy"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     getAsset: {
@@ -2286,19 +4260,43 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description The domain, as listed by GET /domains or GET /me.
+                 * @example b3a1c2d4-e5f6-4718-9a0b-1c2d3e4f5a6b
+                 */
                 domainId: string;
+                /**
+                 * @description The asset.
+                 * @example 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d
+                 */
                 assetId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the resource, for a later `If-Match`. */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "7d0f3c1e-5b2a-4c8e-9f61-2a4b6c8d0e1f",
+                     *       "name": "Grace Hopper",
+                     *       "tag": "DRILL-0042",
+                     *       "locationId": "c4d5e6f7-0819-4a2b-8c3d-4e5f60718293",
+                     *       "holderId": "5f2c9b7a-1d3e-4f60-8a9b-0c1d2e3f4a5b",
+                     *       "holderName": "Grace Hopper",
+                     *       "status": "available",
+                     *       "checkedOutAt": "2026-03-01T09:30:00Z",
+                     *       "createdAt": "2026-03-01T09:30:00Z",
+                     *       "version": 3
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         name: string;
@@ -2309,54 +4307,101 @@ export interface operations {
                         /** @enum {string} */
                         status: "available" | "checked_out";
                         checkedOutAt: string | null;
+                        /** Format: date-time */
                         createdAt: string;
                         version: number;
                     };
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["MembershipInactiveOrMembershipPendingOrPermissionMissing"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     deleteAsset: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version you read (GET answers it in `ETag`). The change is made only if the resource is still at that version; otherwise 412 version-mismatch. Without it, the change applies to whatever version is current.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
             path: {
+                /**
+                 * @description The domain, as listed by GET /domains or GET /me.
+                 * @example b3a1c2d4-e5f6-4718-9a0b-1c2d3e4f5a6b
+                 */
                 domainId: string;
+                /**
+                 * @description The asset.
+                 * @example 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d
+                 */
                 assetId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description Done; no body */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["MembershipInactiveOrMembershipPendingOrPermissionMissing"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["AssetCheckedOutOrBusy"];
+            412: components["responses"]["VersionMismatch"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     patchAsset: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version you read (GET answers it in `ETag`). The change is made only if the resource is still at that version; otherwise 412 version-mismatch. Without it, the change applies to whatever version is current.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
             path: {
+                /**
+                 * @description The domain, as listed by GET /domains or GET /me.
+                 * @example b3a1c2d4-e5f6-4718-9a0b-1c2d3e4f5a6b
+                 */
                 domainId: string;
+                /**
+                 * @description The asset.
+                 * @example 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d
+                 */
                 assetId: string;
             };
             cookie?: never;
         };
+        /** @description JSON, at most 16 KiB. */
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Grace Hopper",
+                 *       "tag": "DRILL-0042",
+                 *       "locationId": "c4d5e6f7-0819-4a2b-8c3d-4e5f60718293"
+                 *     }
+                 */
                 "application/json": {
                     name?: string;
                     tag?: string;
@@ -2365,12 +4410,28 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the resource, for a later `If-Match`. */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "7d0f3c1e-5b2a-4c8e-9f61-2a4b6c8d0e1f",
+                     *       "name": "Grace Hopper",
+                     *       "tag": "DRILL-0042",
+                     *       "locationId": "c4d5e6f7-0819-4a2b-8c3d-4e5f60718293",
+                     *       "holderId": "5f2c9b7a-1d3e-4f60-8a9b-0c1d2e3f4a5b",
+                     *       "holderName": "Grace Hopper",
+                     *       "status": "available",
+                     *       "checkedOutAt": "2026-03-01T09:30:00Z",
+                     *       "createdAt": "2026-03-01T09:30:00Z",
+                     *       "version": 3
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         name: string;
@@ -2381,41 +4442,86 @@ export interface operations {
                         /** @enum {string} */
                         status: "available" | "checked_out";
                         checkedOutAt: string | null;
+                        /** Format: date-time */
                         createdAt: string;
                         version: number;
                     };
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["MembershipInactiveOrMembershipPendingOrPermissionMissing"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["TagTakenOrUnknownLocationOrBusy"];
+            412: components["responses"]["VersionMismatch"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     checkoutAsset: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version you read (GET answers it in `ETag`). The change is made only if the resource is still at that version; otherwise 412 version-mismatch. Without it, the change applies to whatever version is current.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
             path: {
+                /**
+                 * @description The domain, as listed by GET /domains or GET /me.
+                 * @example b3a1c2d4-e5f6-4718-9a0b-1c2d3e4f5a6b
+                 */
                 domainId: string;
+                /**
+                 * @description The asset.
+                 * @example 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d
+                 */
                 assetId: string;
             };
             cookie?: never;
         };
+        /** @description JSON, at most 16 KiB. */
         requestBody?: {
             content: {
+                /**
+                 * @example {
+                 *       "holderId": "5f2c9b7a-1d3e-4f60-8a9b-0c1d2e3f4a5b"
+                 *     }
+                 */
                 "application/json": {
                     holderId?: string;
                 };
             };
         };
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the resource, for a later `If-Match`. */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "7d0f3c1e-5b2a-4c8e-9f61-2a4b6c8d0e1f",
+                     *       "name": "Grace Hopper",
+                     *       "tag": "DRILL-0042",
+                     *       "locationId": "c4d5e6f7-0819-4a2b-8c3d-4e5f60718293",
+                     *       "holderId": "5f2c9b7a-1d3e-4f60-8a9b-0c1d2e3f4a5b",
+                     *       "holderName": "Grace Hopper",
+                     *       "status": "available",
+                     *       "checkedOutAt": "2026-03-01T09:30:00Z",
+                     *       "createdAt": "2026-03-01T09:30:00Z",
+                     *       "version": 3
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         name: string;
@@ -2426,35 +4532,74 @@ export interface operations {
                         /** @enum {string} */
                         status: "available" | "checked_out";
                         checkedOutAt: string | null;
+                        /** Format: date-time */
                         createdAt: string;
                         version: number;
                     };
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["MembershipInactiveOrMembershipPendingOrPermissionMissing"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["AssetCheckedOutOrHolderNotActiveOrBusy"];
+            412: components["responses"]["VersionMismatch"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     checkinAsset: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The ETag of the version you read (GET answers it in `ETag`). The change is made only if the resource is still at that version; otherwise 412 version-mismatch. Without it, the change applies to whatever version is current.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
             path: {
+                /**
+                 * @description The domain, as listed by GET /domains or GET /me.
+                 * @example b3a1c2d4-e5f6-4718-9a0b-1c2d3e4f5a6b
+                 */
                 domainId: string;
+                /**
+                 * @description The asset.
+                 * @example 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d
+                 */
                 assetId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description The version of the resource, for a later `If-Match`. */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "7d0f3c1e-5b2a-4c8e-9f61-2a4b6c8d0e1f",
+                     *       "name": "Grace Hopper",
+                     *       "tag": "DRILL-0042",
+                     *       "locationId": "c4d5e6f7-0819-4a2b-8c3d-4e5f60718293",
+                     *       "holderId": "5f2c9b7a-1d3e-4f60-8a9b-0c1d2e3f4a5b",
+                     *       "holderName": "Grace Hopper",
+                     *       "status": "available",
+                     *       "checkedOutAt": "2026-03-01T09:30:00Z",
+                     *       "createdAt": "2026-03-01T09:30:00Z",
+                     *       "version": 3
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         name: string;
@@ -2465,55 +4610,94 @@ export interface operations {
                         /** @enum {string} */
                         status: "available" | "checked_out";
                         checkedOutAt: string | null;
+                        /** Format: date-time */
                         createdAt: string;
                         version: number;
                     };
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["MembershipInactiveOrMembershipPendingOrPermissionMissing"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["AssetNotCheckedOutOrBusy"];
+            412: components["responses"]["VersionMismatch"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     listReservations: {
         parameters: {
             query?: {
-                limit?: string;
+                /** @description How many items per page, from 1 to 100. */
+                limit?: number;
+                /** @description Where to go on: the `nextCursor` of the previous page, unchanged. Absent for the first page. */
                 cursor?: string;
             };
             header?: never;
             path: {
+                /**
+                 * @description The domain, as listed by GET /domains or GET /me.
+                 * @example b3a1c2d4-e5f6-4718-9a0b-1c2d3e4f5a6b
+                 */
                 domainId: string;
+                /**
+                 * @description The asset.
+                 * @example 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d
+                 */
                 assetId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "7d0f3c1e-5b2a-4c8e-9f61-2a4b6c8d0e1f",
+                     *           "assetId": "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+                     *           "from": "2026-03-02T08:00:00Z",
+                     *           "to": "2026-03-02T17:00:00Z",
+                     *           "by": "9e8d7c6b-5a49-4382-b1a0-f9e8d7c6b5a4",
+                     *           "createdAt": "2026-03-01T09:30:00Z"
+                     *         }
+                     *       ],
+                     *       "nextCursor": "eyJwayI6IkRPTUFJTiMxIn0"
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             id: string;
                             assetId: string;
+                            /** Format: date-time */
                             from: string;
+                            /** Format: date-time */
                             to: string;
                             by: string;
+                            /** Format: date-time */
                             createdAt: string;
                         }[];
                         nextCursor: string | null;
                     };
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["MembershipInactiveOrMembershipPendingOrPermissionMissing"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     createReservation: {
@@ -2521,13 +4705,28 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /**
+                 * @description The domain, as listed by GET /domains or GET /me.
+                 * @example b3a1c2d4-e5f6-4718-9a0b-1c2d3e4f5a6b
+                 */
                 domainId: string;
+                /**
+                 * @description The asset.
+                 * @example 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d
+                 */
                 assetId: string;
             };
             cookie?: never;
         };
+        /** @description JSON, at most 16 KiB. */
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "from": "2026-03-02T08:00:00Z",
+                 *       "to": "2026-03-02T17:00:00Z"
+                 *     }
+                 */
                 "application/json": {
                     /** Format: date-time */
                     from: string;
@@ -2537,49 +4736,98 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "7d0f3c1e-5b2a-4c8e-9f61-2a4b6c8d0e1f",
+                     *       "assetId": "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+                     *       "from": "2026-03-02T08:00:00Z",
+                     *       "to": "2026-03-02T17:00:00Z",
+                     *       "by": "9e8d7c6b-5a49-4382-b1a0-f9e8d7c6b5a4",
+                     *       "createdAt": "2026-03-01T09:30:00Z"
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         assetId: string;
+                        /** Format: date-time */
                         from: string;
+                        /** Format: date-time */
                         to: string;
                         by: string;
+                        /** Format: date-time */
                         createdAt: string;
                     };
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["MembershipInactiveOrMembershipPendingOrPermissionMissing"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ReservationOverlapsOrBusy"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     listMemberAssets: {
         parameters: {
             query?: {
-                limit?: string;
+                /** @description How many items per page, from 1 to 100. */
+                limit?: number;
+                /** @description Where to go on: the `nextCursor` of the previous page, unchanged. Absent for the first page. */
                 cursor?: string;
             };
             header?: never;
             path: {
+                /**
+                 * @description The domain, as listed by GET /domains or GET /me.
+                 * @example b3a1c2d4-e5f6-4718-9a0b-1c2d3e4f5a6b
+                 */
                 domainId: string;
+                /**
+                 * @description The member: their user id (the `sub` of their ID token).
+                 * @example 5f2c9b7a-1d3e-4f60-8a9b-0c1d2e3f4a5b
+                 */
                 userId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "7d0f3c1e-5b2a-4c8e-9f61-2a4b6c8d0e1f",
+                     *           "name": "Grace Hopper",
+                     *           "tag": "DRILL-0042",
+                     *           "locationId": "c4d5e6f7-0819-4a2b-8c3d-4e5f60718293",
+                     *           "holderId": "5f2c9b7a-1d3e-4f60-8a9b-0c1d2e3f4a5b",
+                     *           "holderName": "Grace Hopper",
+                     *           "status": "available",
+                     *           "checkedOutAt": "2026-03-01T09:30:00Z",
+                     *           "createdAt": "2026-03-01T09:30:00Z",
+                     *           "version": 3
+                     *         }
+                     *       ],
+                     *       "nextCursor": "eyJwayI6IkRPTUFJTiMxIn0"
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             id: string;
@@ -2591,6 +4839,7 @@ export interface operations {
                             /** @enum {string} */
                             status: "available" | "checked_out";
                             checkedOutAt: string | null;
+                            /** Format: date-time */
                             createdAt: string;
                             version: number;
                         }[];
@@ -2598,10 +4847,14 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Problem"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["MembershipInactiveOrMembershipPendingOrPermissionMissing"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["Internal"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
 }

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { createGatehouseClient, type FetchResult, type GatehouseClient, type GatehouseProblem, type ProblemOfError, problemOf, unwrap } from '@gatehouse/client';
+import { createGatehouseClient, type FetchResult, type GatehouseClient, type GatehouseProblem, type ProblemOf, problemOf, unwrap } from '@gatehouse/client';
 import { expect, inject } from 'vitest';
 import type { BusEvent } from '#local/event-bus.ts';
 import { idToken } from '#local/sign-in.ts';
@@ -99,7 +99,7 @@ export function client(token?: string, options: { clockOffsetMs?: number } = {})
 }
 
 /** Asserts a call failed with this status and, when given, this problem slug; returns the problem to look into. */
-export function expectProblem<D, E>(result: FetchResult<D, E>, status: number, slug?: ProblemOfError<E>['slug']): GatehouseProblem<ProblemOfError<E>> {
+export function expectProblem<R extends FetchResult>(result: R, status: number, slug?: ProblemOf<R>['slug']): GatehouseProblem<ProblemOf<R>> {
   const problem = problemOf(result);
   if (!problem) throw new Error(`expected a ${status}${slug ? ` ${slug}` : ''} problem, got ${result.response.status}: ${JSON.stringify(result.data)}`);
   expect(problem.problem, problem.message).toMatchObject({ status, ...(slug === undefined ? {} : { slug }) });

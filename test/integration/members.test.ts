@@ -57,12 +57,12 @@ describe('the member list', () => {
     const path = { domainId: domain.id };
     const seen: string[] = [];
     let count = 0;
-    for await (const page of pages(gh, MEMBERS, { params: { path, query: { limit: '2' } } })) {
+    for await (const page of pages(gh, MEMBERS, { params: { path, query: { limit: 2 } } })) {
       seen.push(...page.items.map((m) => m.userId));
       count++;
       if (page.nextCursor && count === 1) {
         const tampered = `x${page.nextCursor.slice(1)}`;
-        expectProblem(await gh.GET(MEMBERS, { params: { path, query: { limit: '2', cursor: tampered } } }), 400);
+        expectProblem(await gh.GET(MEMBERS, { params: { path, query: { limit: 2, cursor: tampered } } }), 400);
       }
     }
     expect(seen).toHaveLength(6);
@@ -100,8 +100,8 @@ describe('one member', () => {
     const params = { path: { domainId: domain.id, userId: users[0]?.userId ?? '' } };
     const read = unwrap(await gh.GET(MEMBER, { params }));
     const results = await Promise.all([
-      gh.PATCH(MEMBER, { params, body: { role: 'manager', language: 'fi' }, headers: ifMatch(read) }),
-      gh.PATCH(MEMBER, { params, body: { language: 'fi' }, headers: ifMatch(read) }),
+      gh.PATCH(MEMBER, { params: { ...params, header: ifMatch(read) }, body: { role: 'manager', language: 'fi' } }),
+      gh.PATCH(MEMBER, { params: { ...params, header: ifMatch(read) }, body: { language: 'fi' } }),
     ]);
     expect(results.map((r) => r.response.status).sort()).toEqual([200, 412]);
     const loser = results.find((r) => r.response.status === 412);

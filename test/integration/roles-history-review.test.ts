@@ -26,11 +26,11 @@ describe('custom roles', () => {
     const one = { path: { ...path, roleId: role.id } };
     expectProblem(await gh.POST('/domains/{domainId}/roles', { params: { path }, body: { name: 'auditor', permissions: ['history:view'] } }), 409);
 
-    const edited = await gh.PATCH('/domains/{domainId}/roles/{roleId}', { params: one, body: { permissions: ['history:view'] }, headers: ifMatch(created) });
+    const edited = await gh.PATCH('/domains/{domainId}/roles/{roleId}', { params: { ...one, header: ifMatch(created) }, body: { permissions: ['history:view'] } });
     expect(unwrap(edited)).toMatchObject({ permissions: ['history:view'], version: 2 });
     expect(edited.response.headers.get('etag')).toBe('"2"');
     // The ETag of the first read is stale now.
-    expectProblem(await gh.PATCH('/domains/{domainId}/roles/{roleId}', { params: one, body: { name: 'Late' }, headers: ifMatch(created) }), 412, 'version-mismatch');
+    expectProblem(await gh.PATCH('/domains/{domainId}/roles/{roleId}', { params: { ...one, header: ifMatch(created) }, body: { name: 'Late' } }), 412, 'version-mismatch');
 
     const all = await collect(items(gh, '/domains/{domainId}/roles', { params: { path } }));
     expect(all.map((r) => r.id)).toEqual(['administrator', 'manager', 'user', role.id]);
@@ -75,7 +75,7 @@ describe('custom roles', () => {
     const domain = await newDomain(owner);
     const created = await gh.POST('/domains/{domainId}/roles', { params: { path: { domainId: domain.id } }, body: { name: 'Racer', permissions: ['assets:view'] } });
     const params = { path: { domainId: domain.id, roleId: unwrap(created).id } };
-    const guarded = await Promise.all(['One', 'Two'].map((name) => gh.PATCH('/domains/{domainId}/roles/{roleId}', { params, body: { name }, headers: ifMatch(created) })));
+    const guarded = await Promise.all(['One', 'Two'].map((name) => gh.PATCH('/domains/{domainId}/roles/{roleId}', { params: { ...params, header: ifMatch(created) }, body: { name } })));
     expect(guarded.map((r) => r.response.status).sort()).toEqual([200, 412]);
     const free = await Promise.all(['Three', 'Four'].map((description) => gh.PATCH('/domains/{domainId}/roles/{roleId}', { params, body: { description } })));
     expect(free.map((r) => r.response.status)).toEqual([200, 200]);
@@ -124,9 +124,9 @@ describe('history', () => {
     expect(await history({ to: middle, action: 'domain.created' })).toHaveLength(1);
 
     // Pages of two, cursor after cursor, give the same events in the same order.
-    const first = unwrap(await gh.GET('/domains/{domainId}/history', { params: { path, query: { limit: '2' } } }));
+    const first = unwrap(await gh.GET('/domains/{domainId}/history', { params: { path, query: { limit: 2 } } }));
     expect(first.items).toHaveLength(2);
-    const second = unwrap(await gh.GET('/domains/{domainId}/history', { params: { path, query: { limit: '2', cursor: first.nextCursor ?? undefined } } }));
+    const second = unwrap(await gh.GET('/domains/{domainId}/history', { params: { path, query: { limit: 2, cursor: first.nextCursor ?? undefined } } }));
     expect([...first.items, ...second.items].map((e) => e.id)).toEqual(all.slice(0, 4).map((e) => e.id));
   });
 });

@@ -3,8 +3,8 @@
  * cases the live API does not produce on demand: a gateway's plain-text 502, an async token
  * provider, a missing ETag. The integration suites use the client against the real API.
  */
-import { createGatehouseClient, GatehouseProblem, ifMatch, items, pages, problemOf, unwrap } from '@gatehouse/client';
-import { describe, expect, it } from 'vitest';
+import { createGatehouseClient, GatehouseProblem, ifMatch, items, pages, type ProblemSlug, problemOf, unwrap } from '@gatehouse/client';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 
 type Answer = (request: Request) => Response;
 
@@ -62,6 +62,18 @@ describe('problems', () => {
     const limited = problemOf(await gh.GET('/health'));
     expect(limited).toMatchObject({ slug: 'about:blank', status: 429 });
     expect(limited?.response.headers.get('retry-after')).toBe('60');
+  });
+
+  it('are typed from the catalogue: the slugs the document enumerates, narrowed per operation', async () => {
+    // Checked by tsc (npm test runs it over test/): a slug the catalogue lacks does not compile.
+    expectTypeOf<'last-admin' | 'version-mismatch' | 'invitation-expired'>().toExtend<ProblemSlug>();
+    expectTypeOf<'no-such-problem'>().not.toExtend<ProblemSlug>();
+    const gh = createGatehouseClient({ baseUrl: 'https://api.test', fetch: async () => json({}, 404) });
+    const problem = problemOf(await gh.DELETE('/domains/{domainId}/roles/{roleId}', { params: { path: { domainId: 'd', roleId: 'r' } } }));
+    expectTypeOf<'role-in-use'>().toExtend<NonNullable<typeof problem>['slug']>();
+    expectTypeOf<'invitation-expired'>().not.toExtend<NonNullable<typeof problem>['slug']>();
+    // An empty JSON object is no problem body: about:blank with the status.
+    expect(problem?.slug).toBe('about:blank');
   });
 
   it('a success is no problem', async () => {
