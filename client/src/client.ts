@@ -20,7 +20,7 @@ export interface GatehouseClientOptions {
    * for the public routes (invitation previews, accepting without an account).
    */
   token?: () => string | undefined | null | Promise<string | undefined | null>;
-  /** A fetch to use instead of `globalThis.fetch` (tests, instrumentation, SSR). */
+  /** A fetch to use instead of `globalThis.fetch`, which is otherwise looked up at every request. */
   fetch?: (request: Request) => Promise<Response>;
   /** Headers sent with every request. */
   headers?: HeadersOptions;
@@ -30,8 +30,10 @@ export interface GatehouseClientOptions {
 export function createGatehouseClient(options: GatehouseClientOptions): GatehouseClient {
   const client = createClient<paths, GatehouseMedia>({
     baseUrl: options.baseUrl,
+    // globalThis.fetch looked up at each call, not when the client is made (openapi-fetch's
+    // default): instrumentation or a test double installed later still sees every request.
+    fetch: options.fetch ?? ((request: Request) => globalThis.fetch(request)),
     // Absent, not undefined: front ends compiled with exactOptionalPropertyTypes tell the two apart.
-    ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.headers ? { headers: options.headers } : {}),
   });
   const provider = options.token;

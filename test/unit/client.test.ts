@@ -4,7 +4,7 @@
  * provider, a missing ETag. The integration suites use the client against the real API.
  */
 import { createGatehouseClient, GatehouseProblem, ifMatch, items, pages, type ProblemSlug, problemOf, unwrap } from '@gatehouse/client';
-import { describe, expect, expectTypeOf, it } from 'vitest';
+import { describe, expect, expectTypeOf, it, vi } from 'vitest';
 
 type Answer = (request: Request) => Response;
 
@@ -31,6 +31,18 @@ describe('the token provider hook', () => {
     token = undefined;
     await gh.GET('/health');
     expect(requests.map((r) => r.headers.get('authorization'))).toEqual(['Bearer first', 'Bearer refreshed', null]);
+  });
+
+  it('uses the globalThis.fetch of the moment of each request, not of its creation', async () => {
+    const gh = createGatehouseClient({ baseUrl: 'https://api.test' });
+    const { requests, fetch } = recording(() => json({ status: 'ok' }));
+    vi.stubGlobal('fetch', fetch);
+    try {
+      expect(unwrap(await gh.GET('/health'))).toEqual({ status: 'ok' });
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect(requests).toHaveLength(1);
   });
 
   it('lets one call send its own Authorization', async () => {
