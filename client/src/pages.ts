@@ -8,7 +8,10 @@ type OkBody<Op> = Op extends { responses: { 200: { content: { 'application/json'
 
 /** The paths whose GET answers `{ items, nextCursor }` and takes a `cursor` query parameter. */
 export type PagedPath = {
-  [P in keyof paths]: OkBody<GetOf<P>> extends { items: unknown[]; nextCursor: string | null }
+  // [never] first: a path with no GET has no body, and never would pass the test below.
+  [P in keyof paths]: [OkBody<GetOf<P>>] extends [never]
+    ? never
+    : OkBody<GetOf<P>> extends { items: unknown[]; nextCursor: string | null }
     ? GetOf<P> extends { parameters: { query?: { cursor?: string } } }
       ? P
       : never

@@ -3,7 +3,7 @@
  * cases the live API does not produce on demand: a gateway's plain-text 502, an async token
  * provider, a missing ETag. The integration suites use the client against the real API.
  */
-import { createGatehouseClient, GatehouseProblem, ifMatch, items, pages, type ProblemSlug, problemOf, unwrap } from '@gatehouse/client';
+import { createGatehouseClient, GatehouseProblem, ifMatch, items, type PagedPath, pages, type ProblemSlug, problemOf, unwrap } from '@gatehouse/client';
 import { describe, expect, expectTypeOf, it, vi } from 'vitest';
 
 type Answer = (request: Request) => Response;
@@ -107,6 +107,23 @@ describe('cursor pages', () => {
     expect(seen).toEqual(['after-start', 'after-c1', 'after-c2']);
     expect(requests.map((r) => new URL(r.url).search)).toEqual(['?status=active', '?status=active&cursor=c1', '?status=active&cursor=c2']);
     expect(new URL(requests[0]?.url ?? '').pathname).toBe('/domains/d1/members');
+  });
+
+  it('cover every list the route table pages, and only those (a type test: tsc checks it)', () => {
+    expectTypeOf<PagedPath>().toEqualTypeOf<
+      | '/domains'
+      | '/domains/{domainId}/roles'
+      | '/domains/{domainId}/members'
+      | '/domains/{domainId}/history'
+      | '/domains/{domainId}/invitations'
+      | '/domains/{domainId}/locations'
+      | '/domains/{domainId}/assets'
+      | '/domains/{domainId}/assets/{assetId}/reservations'
+      | '/domains/{domainId}/members/{userId}/assets'
+    >();
+    // Lists with no path parameter need no request.
+    const gh = createGatehouseClient({ baseUrl: 'https://api.test' });
+    expectTypeOf(items(gh, '/domains')).toEqualTypeOf<ReturnType<typeof items<'/domains'>>>();
   });
 
   it('throw the problem of a page that fails', async () => {
