@@ -68,7 +68,7 @@ export function openApiDocument(routes: readonly RouteDefinition[]) {
               required: !z.safeParse(route.request.body(), undefined).success,
               content: {
                 'application/json': { schema: schemaOf(route.request.body(), 'input') },
-                ...(route.request.csv ? { 'text/csv': { schema: { type: 'string', description: 'Header row email,role,language, then one invitee per row.' } } } : {}),
+                ...(route.request.csv ? { 'text/csv': { schema: schemaOf(route.request.csv(), 'input') } } : {}),
               },
             },
           }

@@ -37,8 +37,8 @@ export interface RouteRequest {
   params?: () => zc.$ZodType;
   query?: () => zc.$ZodType;
   body?: () => zc.$ZodType;
-  /** The route also takes a `text/csv` body, handed to the body schema as `{ csv }`. */
-  csv?: true;
+  /** The route also takes a `text/csv` body: its raw text, checked by this schema, reaches the handler as `csv` (and `body` is then absent). */
+  csv?: () => zc.$ZodType;
 }
 
 export interface RouteDefinition<Req extends RouteRequest = RouteRequest> {
