@@ -26,6 +26,16 @@ export interface GatehouseClientOptions {
   headers?: HeadersOptions;
 }
 
+/**
+ * JSON, except a string sent with a text/* Content-Type (the CSV of POST /invitations), which
+ * goes as it is: openapi-fetch's default would send it as a JSON string, quotes and all.
+ */
+function serializeBody(body: unknown, headers?: unknown): string {
+  const type = headers instanceof Headers ? headers.get('Content-Type') : null;
+  if (typeof body === 'string' && type !== null && /^text\//i.test(type)) return body;
+  return JSON.stringify(body);
+}
+
 /** Creates a client of the Gatehouse API that sends `Authorization: Bearer <token>` from the token provider. */
 export function createGatehouseClient(options: GatehouseClientOptions): GatehouseClient {
   const client = createClient<paths, GatehouseMedia>({
@@ -33,6 +43,7 @@ export function createGatehouseClient(options: GatehouseClientOptions): Gatehous
     // globalThis.fetch looked up at each call, not when the client is made (openapi-fetch's
     // default): instrumentation or a test double installed later still sees every request.
     fetch: options.fetch ?? ((request: Request) => globalThis.fetch(request)),
+    bodySerializer: serializeBody,
     // Absent, not undefined: front ends compiled with exactOptionalPropertyTypes tell the two apart.
     ...(options.headers ? { headers: options.headers } : {}),
   });

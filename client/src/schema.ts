@@ -733,7 +733,7 @@ export interface components {
          * @description Every problem type this API answers.
          * @enum {string}
          */
-        ProblemType: "https://gatehouse.dev/problems/invalid-input" | "https://gatehouse.dev/problems/unknown-role" | "https://gatehouse.dev/problems/bad-request" | "https://gatehouse.dev/problems/unauthorized" | "https://gatehouse.dev/problems/forbidden" | "https://gatehouse.dev/problems/permission-missing" | "https://gatehouse.dev/problems/membership-inactive" | "https://gatehouse.dev/problems/membership-pending" | "https://gatehouse.dev/problems/owner-required" | "https://gatehouse.dev/problems/grant-exceeds-own" | "https://gatehouse.dev/problems/target-exceeds-own" | "https://gatehouse.dev/problems/email-domain-not-allowed" | "https://gatehouse.dev/problems/wrong-account" | "https://gatehouse.dev/problems/not-found" | "https://gatehouse.dev/problems/method-not-allowed" | "https://gatehouse.dev/problems/conflict" | "https://gatehouse.dev/problems/busy" | "https://gatehouse.dev/problems/account-exists" | "https://gatehouse.dev/problems/account-changed" | "https://gatehouse.dev/problems/already-exists" | "https://gatehouse.dev/problems/already-member" | "https://gatehouse.dev/problems/registration-changed" | "https://gatehouse.dev/problems/invitation-changed" | "https://gatehouse.dev/problems/password-already-set" | "https://gatehouse.dev/problems/last-admin" | "https://gatehouse.dev/problems/role-required" | "https://gatehouse.dev/problems/role-in-use" | "https://gatehouse.dev/problems/role-name-taken" | "https://gatehouse.dev/problems/built-in-role" | "https://gatehouse.dev/problems/too-many-roles" | "https://gatehouse.dev/problems/member-holds-assets" | "https://gatehouse.dev/problems/asset-checked-out" | "https://gatehouse.dev/problems/asset-not-checked-out" | "https://gatehouse.dev/problems/holder-not-active" | "https://gatehouse.dev/problems/reservation-overlaps" | "https://gatehouse.dev/problems/tag-taken" | "https://gatehouse.dev/problems/unknown-location" | "https://gatehouse.dev/problems/location-not-empty" | "https://gatehouse.dev/problems/invitation-used" | "https://gatehouse.dev/problems/invitation-revoked" | "https://gatehouse.dev/problems/invitation-expired" | "https://gatehouse.dev/problems/reset-link-used" | "https://gatehouse.dev/problems/reset-link-expired" | "https://gatehouse.dev/problems/reset-link-replaced" | "https://gatehouse.dev/problems/version-mismatch" | "https://gatehouse.dev/problems/payload-too-large" | "https://gatehouse.dev/problems/unsupported-media-type" | "https://gatehouse.dev/problems/throttled" | "https://gatehouse.dev/problems/daily-email-limit" | "https://gatehouse.dev/problems/password-reset-limit" | "https://gatehouse.dev/problems/internal" | "https://gatehouse.dev/problems/bad-gateway" | "https://gatehouse.dev/problems/gateway-timeout";
+        ProblemType: "https://gatehouse.dev/problems/invalid-input" | "https://gatehouse.dev/problems/unknown-role" | "https://gatehouse.dev/problems/bad-request" | "https://gatehouse.dev/problems/unauthorized" | "https://gatehouse.dev/problems/forbidden" | "https://gatehouse.dev/problems/permission-missing" | "https://gatehouse.dev/problems/membership-inactive" | "https://gatehouse.dev/problems/membership-pending" | "https://gatehouse.dev/problems/owner-required" | "https://gatehouse.dev/problems/grant-exceeds-own" | "https://gatehouse.dev/problems/target-exceeds-own" | "https://gatehouse.dev/problems/email-domain-not-allowed" | "https://gatehouse.dev/problems/wrong-account" | "https://gatehouse.dev/problems/not-found" | "https://gatehouse.dev/problems/method-not-allowed" | "https://gatehouse.dev/problems/conflict" | "https://gatehouse.dev/problems/busy" | "https://gatehouse.dev/problems/account-exists" | "https://gatehouse.dev/problems/account-changed" | "https://gatehouse.dev/problems/already-exists" | "https://gatehouse.dev/problems/already-member" | "https://gatehouse.dev/problems/registration-changed" | "https://gatehouse.dev/problems/invitation-changed" | "https://gatehouse.dev/problems/password-already-set" | "https://gatehouse.dev/problems/last-admin" | "https://gatehouse.dev/problems/role-required" | "https://gatehouse.dev/problems/role-in-use" | "https://gatehouse.dev/problems/role-name-taken" | "https://gatehouse.dev/problems/built-in-role" | "https://gatehouse.dev/problems/too-many-roles" | "https://gatehouse.dev/problems/member-holds-assets" | "https://gatehouse.dev/problems/asset-checked-out" | "https://gatehouse.dev/problems/asset-not-checked-out" | "https://gatehouse.dev/problems/holder-not-active" | "https://gatehouse.dev/problems/reservation-overlaps" | "https://gatehouse.dev/problems/tag-taken" | "https://gatehouse.dev/problems/unknown-location" | "https://gatehouse.dev/problems/invitation-role-deleted" | "https://gatehouse.dev/problems/location-not-empty" | "https://gatehouse.dev/problems/invitation-used" | "https://gatehouse.dev/problems/invitation-revoked" | "https://gatehouse.dev/problems/invitation-expired" | "https://gatehouse.dev/problems/reset-link-used" | "https://gatehouse.dev/problems/reset-link-expired" | "https://gatehouse.dev/problems/reset-link-replaced" | "https://gatehouse.dev/problems/version-mismatch" | "https://gatehouse.dev/problems/payload-too-large" | "https://gatehouse.dev/problems/unsupported-media-type" | "https://gatehouse.dev/problems/throttled" | "https://gatehouse.dev/problems/daily-email-limit" | "https://gatehouse.dev/problems/password-reset-limit" | "https://gatehouse.dev/problems/internal" | "https://gatehouse.dev/problems/bad-gateway" | "https://gatehouse.dev/problems/gateway-timeout";
     };
     responses: {
         /** @description Conflict: account-exists, already-member, registration-changed, invitation-changed, conflict (see x-gatehouse-problems) */
@@ -1070,6 +1070,26 @@ export interface components {
                 "application/problem+json": {
                     /** @enum {unknown} */
                     type?: "https://gatehouse.dev/problems/invalid-input" | "https://gatehouse.dev/problems/unknown-role";
+                } & components["schemas"]["Problem"];
+            };
+        };
+        /** @description Conflict: invitation-role-deleted, busy (see x-gatehouse-problems) */
+        InvitationRoleDeletedOrBusy: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://gatehouse.dev/problems/invitation-role-deleted",
+                 *       "title": "Conflict",
+                 *       "status": 409,
+                 *       "detail": "The invitation's role was deleted after it was sent, so it cannot be resent as it is."
+                 *     }
+                 */
+                "application/problem+json": {
+                    /** @enum {unknown} */
+                    type?: "https://gatehouse.dev/problems/invitation-role-deleted" | "https://gatehouse.dev/problems/busy";
                 } & components["schemas"]["Problem"];
             };
         };
@@ -3330,8 +3350,6 @@ export interface operations {
                     role: string;
                     validDays?: number;
                     message?: string;
-                } | {
-                    csv: string;
                 };
                 /**
                  * @example email,role,language
@@ -3473,11 +3491,11 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["InvalidInputOrUnknownRole"];
+            400: components["responses"]["InvalidInput"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["MembershipInactiveOrMembershipPendingOrPermissionMissingOrGrantExceedsOwn"];
             404: components["responses"]["NotFound"];
-            409: components["responses"]["Busy"];
+            409: components["responses"]["InvitationRoleDeletedOrBusy"];
             429: components["responses"]["DailyEmailLimitOrThrottled"];
             500: components["responses"]["Internal"];
             502: components["responses"]["BadGateway"];

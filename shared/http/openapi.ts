@@ -19,7 +19,6 @@ type Json = Record<string, any>;
 
 /** Request bodies above these sizes are refused (shared/http/pipeline.ts enforces them). */
 const JSON_BODY_LIMIT = '16 KiB';
-const CSV_ROWS = 500;
 
 /** What JSON Schema cannot say from a plain zod type, said by schema identity. */
 const annotations = lazy(() => {
@@ -32,7 +31,12 @@ const annotations = lazy(() => {
 });
 
 const schemaOf = (schema: zc.$ZodType, io: 'input' | 'output'): Json =>
-  portable(z.toJSONSchema(schema, { io, target: 'draft-2020-12', unrepresentable: 'any', metadata: annotations() }) as Json);
+  portable(withoutDialect(z.toJSONSchema(schema, { io, target: 'draft-2020-12', unrepresentable: 'any', metadata: annotations() }) as Json));
+
+/** The document's own dialect (3.1: JSON Schema 2020-12) applies: no `$schema` in each schema. */
+function withoutDialect({ $schema: _, ...schema }: Json): Json {
+  return schema;
+}
 
 /**
  * Escapes a `-` that opens or closes a character class (`[+-]`, zod's own date-time
@@ -185,17 +189,7 @@ function requestBody(route: RouteDefinition): Json | undefined {
     description: `JSON, at most ${JSON_BODY_LIMIT}.`,
     content: {
       'application/json': { schema, example: sample(schema) },
-      ...(route.request.csv
-        ? {
-            'text/csv': {
-              schema: {
-                type: 'string',
-                description: `A header row \`email,role,language\` (role and language optional; an absent role needs none, the language defaults to the domain's), then one invitee per row, at most ${CSV_ROWS} rows and 64 KiB. Each row is answered on its own.`,
-              },
-              example: SAMPLE_INVITATION_CSV,
-            },
-          }
-        : {}),
+      ...(route.request.csv ? { 'text/csv': { schema: schemaOf(route.request.csv(), 'input'), example: SAMPLE_INVITATION_CSV } } : {}),
     },
   };
 }

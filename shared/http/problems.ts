@@ -238,6 +238,12 @@ export const PROBLEMS = {
     meaning: 'The location named does not exist in the domain (any more).',
     action: 'Choose a location from GET /domains/{domainId}/locations.',
   },
+  'invitation-role-deleted': {
+    status: 409,
+    title: 'Conflict',
+    meaning: "The invitation's role was deleted after it was sent, so it cannot be resent as it is.",
+    action: 'Revoke it and invite again with an existing role.',
+  },
   'location-not-empty': {
     status: 409,
     title: 'Conflict',

@@ -38,8 +38,8 @@ export interface RouteRequest {
   params?: () => zc.$ZodType;
   query?: () => zc.$ZodType;
   body?: () => zc.$ZodType;
-  /** The route also takes a `text/csv` body, handed to the body schema as `{ csv }`. */
-  csv?: true;
+  /** The route also takes a `text/csv` body: its raw text, checked by this schema, reaches the handler as `csv` (and `body` is then absent). */
+  csv?: () => zc.$ZodType;
   /** The route honours `If-Match: "<version>"` (412 version-mismatch when the resource moved on). */
   ifMatch?: true;
   /** A public route that also takes an optional ID token (and acts for that account when present). */

@@ -9,6 +9,7 @@ import {
   invitationParams,
   invitationQuery,
   invitationResults,
+  invitationsCsv,
   inviteLinkBody,
   inviteLinkResult,
   previewBody,
@@ -38,7 +39,7 @@ export const createInvitations = /* @__PURE__ */ defineRoute({
   summary: 'Invite up to 50 addresses with one role, or up to 500 rows of a text/csv body (email,role,language); one result per address',
   access: 'invitations:create',
   handler: 'functions/invitations/create-invitations.ts',
-  request: { params: domainParams, body: createInvitationsBody, csv: true },
+  request: { params: domainParams, body: createInvitationsBody, csv: invitationsCsv },
   response: { status: 200, body: invitationResults },
   table: ['GetItem', 'BatchGetItem', 'UpdateItem', 'TransactWriteItems'],
   problems: ['unknown-role', 'grant-exceeds-own', 'daily-email-limit', 'busy'],
@@ -55,7 +56,7 @@ export const resendInvitation = /* @__PURE__ */ defineRoute({
   request: { params: invitationParams },
   response: { status: 200, body: resendResult },
   table: ['GetItem', 'UpdateItem', 'TransactWriteItems'],
-  problems: ['unknown-role', 'grant-exceeds-own', 'daily-email-limit', 'busy'],
+  problems: ['invitation-role-deleted', 'grant-exceeds-own', 'daily-email-limit', 'busy'],
   services: ['ses'],
 });
 

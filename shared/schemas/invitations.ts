@@ -16,10 +16,10 @@ export const invitationQuery = /* @__PURE__ */ lazy(() =>
   }),
 );
 
-/** The JSON form; a `text/csv` body arrives as `{ csv }` (columns email,role,language). */
+/** The JSON form of inviting: up to 50 addresses with one role. A CSV is sent as a text/csv body (`invitationsCsv`). */
 export const createInvitationsBody = /* @__PURE__ */ lazy(() =>
-  z.union([
-    z.strictObject({
+  z.strictObject(
+    {
       // Each address is checked on its own and answered per row, so a bad one never fails the batch.
       emails: z.array(z.string().check(z.maxLength(320, 'must be at most 320 characters'), oneLine())).check(
         z.minLength(1, 'must list at least one address'),
@@ -28,9 +28,22 @@ export const createInvitationsBody = /* @__PURE__ */ lazy(() =>
       role: id(),
       validDays: z.optional(z.int().check(z.gte(1, 'must be at least 1'), z.lte(30, 'must be at most 30'))),
       message: z.optional(z.string().check(z.trim(), z.maxLength(1000, 'must be at most 1000 characters'), freeText())),
-    }),
-    z.strictObject({ csv: z.string() }),
-  ]),
+    },
+    {
+      // A JSON `{csv}` body was once an internal form: say where a CSV goes now.
+      error: (issue) =>
+        issue.code === 'unrecognized_keys' && issue.keys.includes('csv') ? `has unknown field${issue.keys.length === 1 ? '' : 's'}: ${issue.keys.join(', ')}; send a CSV as a text/csv body, not in JSON` : undefined,
+    },
+  ),
+);
+
+/** The text/csv form of inviting: the body's raw text, parsed and limited to 500 rows by the domain (shared/domain/send-invitations.ts). */
+export const invitationsCsv = /* @__PURE__ */ lazy(() =>
+  z.string().check(
+    z.describe(
+      'A header row email,role,language, then one invitee per row (RFC 4180 quoting; language may be left out), up to 500 rows and 64 KiB. A row whose role the domain lacks refuses the whole upload (400 unknown-role).',
+    ),
+  ),
 );
 
 export const invitationResult = /* @__PURE__ */ lazy(() =>

@@ -5,7 +5,7 @@
  */
 import { items, unwrap } from '@gatehouse/client';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { api, client, collect, createUser, DAY_MS, expectProblem, newDomain, sentEmails, stack, tokenFor } from './helpers.ts';
+import { client, collect, createUser, DAY_MS, expectProblem, newDomain, sentEmails, stack, tokenFor } from './helpers.ts';
 import { allTableItems, setMailCount } from './seed.ts';
 
 let owner: string;
@@ -226,24 +226,25 @@ describe('gone links answer 410, each with its own type', () => {
 });
 
 describe('a CSV of invitees', () => {
-  it('answers each row: invited, duplicate, bad address, unknown role, refreshed', async () => {
+  it('answers each row: invited, duplicate, bad address, unknown language, refreshed', async () => {
     const domain = await newDomain(owner);
     const [a, b] = [uniqueEmail('csv-a'), uniqueEmail('csv-b')];
-    await api('POST', `/domains/${domain.id}/invitations`, { token: owner, body: { emails: [b], role: 'user' } });
-    const csv = ['email,role,language', `${a},user,fr`, `${a},manager,`, 'not-an-address,user,en', `"${uniqueEmail('csv-c')}",emperor,en`, `${b},manager,fi`, ''].join('\r\n');
-    const res = await api('POST', `/domains/${domain.id}/invitations`, { token: owner, rawBody: csv, headers: { 'Content-Type': 'text/csv' } });
-    expect(res.status).toBe(200);
-    expect(res.body.results.map((r: { row: number; status: string }) => [r.row, r.status])).toEqual([
+    unwrap(await invite(domain.id, { emails: [b], role: 'user' }));
+    const csv = ['email,role,language', `${a},user,fr`, `${a},manager,`, 'not-an-address,user,en', `"${uniqueEmail('csv-c')}",user,xx`, `${b},manager,fi`, ''].join('\r\n');
+    const res = await client(owner).POST('/domains/{domainId}/invitations', { params: { path: { domainId: domain.id } }, body: csv, headers: { 'Content-Type': 'text/csv' } });
+    expect(res.response.status).toBe(200);
+    const { results, summary } = unwrap(res);
+    expect(results.map((r) => [r.row, r.status])).toEqual([
       [2, 'invited'],
       [3, 'invalid'],
       [4, 'invalid'],
       [5, 'invalid'],
       [6, 'refreshed'],
     ]);
-    expect(res.body.results[1].reason).toMatch(/duplicate/);
-    expect(res.body.results[3].reason).toMatch(/unknown role/);
+    expect(results[1]?.reason).toMatch(/duplicate/);
+    expect(results[3]?.reason).toMatch(/unknown language/);
     expect((await sentEmails(a)).at(-1)?.subject).toMatch(/[Ii]nvit/);
-    expect(res.body.summary).toEqual({ invited: 1, refreshed: 1, already_member: 0, invalid: 3, deliveryFailed: 0 });
+    expect(summary).toEqual({ invited: 1, refreshed: 1, already_member: 0, invalid: 3, deliveryFailed: 0 });
   });
 });
 

@@ -115,7 +115,7 @@ describe('one member', () => {
     const { domain, users } = await domainWith([{ role: null, status: 'pending' }, { role: 'user' }]);
     const [target, editor] = users as [TestUser, TestUser];
     const targetParams = { path: { domainId: domain.id, userId: target.userId } };
-    expectProblem(await gh.PATCH(MEMBER, { params: targetParams, body: { role: 'emperor' } }), 409);
+    expectProblem(await gh.PATCH(MEMBER, { params: targetParams, body: { role: 'emperor' } }), 400, 'unknown-role');
     const role = unwrap(await gh.POST('/domains/{domainId}/roles', { params: { path: { domainId: domain.id } }, body: { name: 'Member editor', permissions: ['members:view', 'members:update'] } }));
     unwrap(await gh.PATCH(MEMBER, { params: { path: { domainId: domain.id, userId: editor.userId } }, body: { role: role.id } }));
     const escalate = expectProblem(await client(editor.token).PATCH(MEMBER, { params: targetParams, body: { role: 'administrator' } }), 403);

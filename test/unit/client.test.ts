@@ -53,6 +53,21 @@ describe('the token provider hook', () => {
   });
 });
 
+describe('request bodies', () => {
+  it('go as JSON, and a CSV sent as text/csv goes as it is', async () => {
+    const { requests, fetch } = recording(() => json({ results: [], summary: {} }));
+    const gh = createGatehouseClient({ baseUrl: 'https://api.test', fetch });
+    const params = { path: { domainId: 'd' } };
+    await gh.POST('/domains/{domainId}/invitations', { params, body: { emails: ['a@example.test'], role: 'user' } });
+    const csv = 'email,role,language\r\n"a@example.test",user,fi\r\n';
+    await gh.POST('/domains/{domainId}/invitations', { params, body: csv, headers: { 'Content-Type': 'text/csv' } });
+    expect(requests[0]?.headers.get('content-type')).toBe('application/json');
+    expect(await requests[0]?.text()).toBe('{"emails":["a@example.test"],"role":"user"}');
+    expect(requests[1]?.headers.get('content-type')).toBe('text/csv');
+    expect(await requests[1]?.text()).toBe(csv);
+  });
+});
+
 describe('problems', () => {
   it('a problem+json answer becomes a GatehouseProblem with its slug, and unwrap throws it', async () => {
     const body = { type: 'https://gatehouse.dev/problems/last-admin', title: 'Conflict', status: 409, detail: 'Keep one administrator.' };
