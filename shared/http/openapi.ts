@@ -7,6 +7,7 @@
  */
 import * as z from 'zod/mini';
 import type * as zc from 'zod/v4/core';
+import { eventCatalogue } from '#shared/events/catalogue.ts';
 import { parameterDescription, SAMPLE_INVITATION_CSV, SAMPLE_TIME, SAMPLE_VALUES, TAGS, tagOf } from '#shared/http/openapi-docs.ts';
 import { PROBLEM_BASE } from '#shared/http/errors.ts';
 import { PROBLEMS, type ProblemSlug } from '#shared/http/problems.ts';
@@ -334,5 +335,6 @@ export function openApiDocument(routes: readonly RouteDefinition[]) {
       responses: Object.fromEntries(Object.entries(responses).sort(([a], [b]) => a.localeCompare(b))),
     },
     'x-gatehouse-problems': Object.entries(PROBLEMS).map(([slug, problem]) => ({ type: PROBLEM_BASE + slug, slug, ...problem })),
+    'x-gatehouse-events': eventCatalogue((schema) => schemaOf(schema, 'output')),
   };
 }
