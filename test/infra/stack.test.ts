@@ -212,6 +212,22 @@ describe.each(EXAMPLE_CUSTOMERS)('stack Gatehouse-%s', (name) => {
       const docsDir = join(synthesized.outdir, resource(template, functionsByRoute(template, stack.stackName, ROUTES).get('getDocsScript')!).Metadata!['aws:asset:path']);
       expect(readFileSync(join(docsDir, basename(REDOC_SCRIPT))).equals(redoc)).toBe(true);
     });
+
+    it('deploys a docs script function that serves the script from beside its bundle, with no node_modules to fall back on', async () => {
+      const { template, stack } = of(name);
+      const fn = resource(template, functionsByRoute(template, stack.stackName, ROUTES).get('getDocsScript')!);
+      const bundle = join(synthesized.outdir, fn.Metadata!['aws:asset:path'], 'index.mjs');
+      const env = { PATH: process.env.PATH, AWS_REGION: 'us-east-1', ...fn.Properties!.Environment.Variables, POWERTOOLS_LOG_LEVEL: 'SILENT' };
+      const event = { httpMethod: 'GET', path: '/docs/redoc.js', headers: {}, queryStringParameters: null, pathParameters: null, body: null, requestContext: { requestId: 'infra-test' } };
+      const script =
+        `const { handler } = await import(${JSON.stringify(pathToFileURL(bundle).href)});` +
+        `const r = await handler(${JSON.stringify(event)}, { awsRequestId: 'infra-test', getRemainingTimeInMillis: () => 10000 });` +
+        `process.stdout.write(JSON.stringify({ status: r.statusCode, type: r.headers['Content-Type'], bytes: Buffer.byteLength(r.body) }));`;
+      const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: synthesized.outdir, env, maxBuffer: 1024 * 1024 });
+      const served = JSON.parse(stdout) as { status: number; type: string; bytes: number };
+      expect(served).toMatchObject({ status: 200, type: 'text/javascript; charset=utf-8' });
+      expect(served.bytes).toBeGreaterThan(1_000_000);
+    });
   });
 
   describe('IAM', () => {
