@@ -6,6 +6,7 @@
  */
 import type { TestProject } from 'vitest/node';
 import { ADMIN_MEMBER_PRESET, childStack, stopChildStack } from './child-stack.ts';
+import { enforceCatalogue } from './event-catalogue-check.ts';
 
 export default async function setup(project: TestProject) {
   const stack = await childStack(ADMIN_MEMBER_PRESET);
@@ -14,5 +15,12 @@ export default async function setup(project: TestProject) {
   project.provide('rolePreset', stack.rolePreset);
   project.provide('handlerEnvironment', stack.environment);
   project.provide('eventsFile', stack.eventsFile);
-  return () => stopChildStack(ADMIN_MEMBER_PRESET);
+  return async () => {
+    try {
+      // Read while the child still runs (stopping it removes its data): an event still on its way to its bus is not checked.
+      console.log(await enforceCatalogue(stack.eventsFile, `${stack.rolePreset} stack`, false));
+    } finally {
+      await stopChildStack(ADMIN_MEMBER_PRESET);
+    }
+  };
 }
