@@ -6,6 +6,7 @@
  */
 import type { TestProject } from 'vitest/node';
 import { ADMIN_MEMBER_PRESET, childStack, stopChildStack } from './child-stack.ts';
+import { closeContractReport, openContractReport } from './contract-report.ts';
 
 export default async function setup(project: TestProject) {
   const stack = await childStack(ADMIN_MEMBER_PRESET);
@@ -14,5 +15,12 @@ export default async function setup(project: TestProject) {
   project.provide('rolePreset', stack.rolePreset);
   project.provide('handlerEnvironment', stack.environment);
   project.provide('eventsFile', stack.eventsFile);
-  return () => stopChildStack(ADMIN_MEMBER_PRESET);
+  project.provide('contractDir', await openContractReport(project.name));
+  return async () => {
+    try {
+      await closeContractReport(project.name);
+    } finally {
+      await stopChildStack(ADMIN_MEMBER_PRESET);
+    }
+  };
 }

@@ -15,6 +15,7 @@ import { LocalStackError } from '#local/errors.ts';
 import { freePorts } from '#local/ports.ts';
 import { type LocalStack, type StackInfo, startLocalStack } from '#local/stack.ts';
 import { ADMIN_MEMBER_PRESET, childStack, stopChildStack } from './child-stack.ts';
+import { closeContractReport, openContractReport } from './contract-report.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -26,6 +27,8 @@ declare module 'vitest' {
     handlerEnvironment: Record<string, string>;
     /** `events.jsonl` of its local EventBridge bus: every event the stream published, one JSON line each. */
     eventsFile: string;
+    /** Where each test file's contract check writes its tally (test/setup/contract-report.ts). */
+    contractDir: string;
   }
 }
 
@@ -56,11 +59,16 @@ export default async function setup(project: TestProject) {
   project.provide('rolePreset', stack.rolePreset);
   project.provide('handlerEnvironment', stack.environment);
   project.provide('eventsFile', stack.events.file);
+  project.provide('contractDir', await openContractReport(project.name));
   const started = stack;
   return async () => {
-    // The admin-member stack too, in case its project had no test to run (its own teardown then never runs).
-    await Promise.all([started.stop(), stopChildStack(ADMIN_MEMBER_PRESET)]);
-    await rm(dataDir, { recursive: true, force: true });
+    try {
+      await closeContractReport(project.name);
+    } finally {
+      // The admin-member stack too, in case its project had no test to run (its own teardown then never runs).
+      await Promise.all([started.stop(), stopChildStack(ADMIN_MEMBER_PRESET)]);
+      await rm(dataDir, { recursive: true, force: true });
+    }
   };
 }
 
