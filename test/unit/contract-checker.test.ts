@@ -36,7 +36,7 @@ const document: OpenApiDocument = {
 
 function answer(status: number, body: unknown, headers: Record<string, string> = {}, target = '/things/t1', method = 'GET'): Exchange {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
-  const type = typeof body === 'string' ? {} : { 'content-type': status >= 400 ? 'application/problem+json' : 'application/json; charset=utf-8' };
+  const type: Record<string, string> = typeof body === 'string' ? {} : { 'content-type': status >= 400 ? 'application/problem+json' : 'application/json; charset=utf-8' };
   return { method, target, status, headers: new Headers({ ...type, ...headers }), body: text };
 }
 
