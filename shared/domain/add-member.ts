@@ -13,7 +13,7 @@ import { acceptUrl } from '#shared/domain/invitations.ts';
 import { adminCheck, assertMayGrant, memberView } from '#shared/domain/members.ts';
 import { rolesOf } from '#shared/domain/roles.ts';
 import type { Caller, DomainAccess } from '#shared/http/access.ts';
-import { Conflict, NotFound } from '#shared/http/errors.ts';
+import { Conflict, NotFound, UnknownRole } from '#shared/http/errors.ts';
 import type { Language } from '#shared/http/schemas.ts';
 import { type Mailer, MailRefused, type OutgoingEmail } from '#shared/mail/mailer.ts';
 import { memberAddedEmail, setPasswordEmail } from '#shared/mail/templates.ts';
@@ -56,7 +56,7 @@ export async function addMember(
 ) {
   const { domain } = access;
   const role = rolesOf(domain, rolePreset()).find((r) => r.id === input.role);
-  if (!role) throw new Conflict(`There is no role ${input.role} in this domain.`, 'unknown-role');
+  if (!role) throw new UnknownRole(domain.id, [{ role: input.role, path: 'body.role' }]);
   assertMayGrant(access.grants, role.permissions, `give the role ${role.name}`);
   const email = input.email.toLowerCase();
   const at = now();

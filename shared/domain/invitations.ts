@@ -10,7 +10,7 @@ import { assertMayGrant } from '#shared/domain/members.ts';
 import { retryOnConflict } from '#shared/domain/retry.ts';
 import { rolesOf } from '#shared/domain/roles.ts';
 import type { Caller, DomainAccess } from '#shared/http/access.ts';
-import { BadRequest, NotFound } from '#shared/http/errors.ts';
+import { BadRequest, NotFound, UnknownRole } from '#shared/http/errors.ts';
 import { isAdminGrant, type RoleDefinition } from '#shared/permissions.ts';
 import { historyEvent } from '#shared/store/history.ts';
 import {
@@ -116,7 +116,7 @@ export async function createInviteLink(
   let role: RoleDefinition | undefined;
   if (input.role !== undefined) {
     role = rolesOf(domain, rolePreset()).find((r) => r.id === input.role);
-    if (!role) throw new BadRequest(`There is no role ${input.role} in this domain.`, [{ path: 'body.role', message: 'is not a role of this domain' }]);
+    if (!role) throw new UnknownRole(domain.id, [{ role: input.role, path: 'body.role' }]);
     if (isAdminGrant(role.permissions)) {
       throw new BadRequest('A shared link cannot carry an admin role: anyone holding the link could become an administrator.', [{ path: 'body.role', message: 'must not be an admin role' }]);
     }

@@ -10,7 +10,7 @@ import { grantsOf, rolesOf } from '#shared/domain/roles.ts';
 import { retryOnConflict } from '#shared/domain/retry.ts';
 import { cutOffSessionsNow } from '#shared/domain/sessions.ts';
 import type { Caller, DomainAccess } from '#shared/http/access.ts';
-import { Conflict, ConflictWith, Forbidden, NotFound, VersionMismatch } from '#shared/http/errors.ts';
+import { Conflict, ConflictWith, Forbidden, NotFound, UnknownRole, VersionMismatch } from '#shared/http/errors.ts';
 import type { Language } from '#shared/http/schemas.ts';
 import { allows, type Grant, isAdminGrant } from '#shared/permissions.ts';
 import { assetsHeldBy } from '#shared/store/asset-store.ts';
@@ -136,7 +136,7 @@ export async function updateMember(access: DomainAccess, caller: Caller, userId:
     let role = target.role;
     if (patch.role !== undefined && patch.role !== target.role) {
       const next = rolesOf(domain, preset).find((r) => r.id === patch.role);
-      if (!next) throw new Conflict(`There is no role ${patch.role} in this domain.`, 'unknown-role');
+      if (!next) throw new UnknownRole(domain.id, [{ role: patch.role, path: 'body.role' }]);
       assertMayGrant(access.grants, next.permissions, `assign the role ${next.name}`);
       role = next.id;
     }

@@ -10,7 +10,7 @@ import { acceptUrl, emailInvitationId, invitationView, loadInvitation, mayGrant,
 import { retryOnConflict } from '#shared/domain/retry.ts';
 import { rolesOf } from '#shared/domain/roles.ts';
 import type { Caller, DomainAccess } from '#shared/http/access.ts';
-import { BadRequest, Forbidden, HttpError } from '#shared/http/errors.ts';
+import { BadRequest, Conflict, Forbidden, UnknownRole } from '#shared/http/errors.ts';
 import { EMAIL_PATTERN, LANGUAGES, type Language } from '#shared/http/schemas.ts';
 import { type Mailer, MailRefused } from '#shared/mail/mailer.ts';
 import { invitationEmail } from '#shared/mail/templates.ts';
@@ -43,14 +43,22 @@ export interface InvitationResult {
 
 interface Request {
   email: string;
-  role: string;
+  role: RoleDefinition;
   language: Language | undefined;
   row?: number;
 }
 
+/** A CSV row as written: its role is a name the domain may not have. */
+interface CsvRow {
+  email: string;
+  role: string;
+  language: Language | undefined;
+  row: number;
+}
+
 
 /** Parses `email,role,language` rows (RFC 4180 quoting); the header row is required. */
-export function parseInvitationCsv(csv: string): { rows: Request[]; problem?: string } {
+export function parseInvitationCsv(csv: string): { rows: CsvRow[]; problem?: string } {
   const records = parseCsv(csv.replace(/^\uFEFF/, ''));
   const header = records.shift()?.map((h) => h.trim().toLowerCase());
   if (!header || header[0] !== 'email' || header[1] !== 'role') {
@@ -122,46 +130,59 @@ interface Sender {
 }
 
 /**
- * Invites people by email: one result per address or CSV row. Existing members get
+ * Invites up to 50 addresses with one role: one result per address. Existing members get
  * `already_member` and no email; a pending or expired invitation is re-issued (`refreshed`).
  */
 export async function inviteByEmail(
   access: DomainAccess,
   caller: Caller,
-  input: { emails: string[]; role: string; validDays?: number; message?: string } | { csv: string },
-  { mailer }: Sender,
+  input: { emails: string[]; role: string; validDays?: number; message?: string },
+  sender: Sender,
 ) {
   const { domain } = access;
-  let requests: Request[];
-  let validDays = domain.settings.invitationValidityDays;
-  let message: string | null = null;
-  if ('csv' in input) {
-    const parsed = parseInvitationCsv(input.csv);
-    if (parsed.problem) throw new BadRequest(parsed.problem, [{ path: 'body', message: parsed.problem }]);
-    requests = parsed.rows;
-  } else {
-    requests = input.emails.map((email) => ({ email: email.trim(), role: input.role, language: undefined }));
-    validDays = input.validDays ?? validDays;
-    message = input.message || null;
-  }
+  const role = rolesOf(domain, rolePreset()).find((r) => r.id === input.role);
+  if (!role) throw new UnknownRole(domain.id, [{ role: input.role, path: 'body.role' }]);
+  const requests = input.emails.map((email) => ({ email: email.trim(), role, language: undefined }));
+  return inviteRequests(access, caller, requests, { validDays: input.validDays ?? domain.settings.invitationValidityDays, message: input.message || null }, sender);
+}
 
+/**
+ * Invites the rows of a text/csv body (email,role,language; up to 500): one result per row.
+ * A row naming a role the domain lacks refuses the whole upload (400 unknown-role, one error
+ * per such row), as on every other route that takes a role. The role column is the
+ * inviter's own vocabulary: a misspelt role is the inviter's mistake, often repeated down
+ * the file, and inviting the other rows would leave a half-sent batch to untangle. A bad
+ * address is the invitee's data, one person's typo: that row alone is answered `invalid`.
+ */
+export async function inviteFromCsv(access: DomainAccess, caller: Caller, csv: string, sender: Sender) {
+  const { domain } = access;
+  const parsed = parseInvitationCsv(csv);
+  if (parsed.problem) throw new BadRequest(parsed.problem, [{ path: 'csv', message: parsed.problem }]);
   const roles = new Map(rolesOf(domain, rolePreset()).map((r) => [r.id, r]));
+  const unknown = parsed.rows.filter((r) => !roles.has(r.role)).map((r) => ({ role: r.role, path: `csv.row ${r.row}.role` }));
+  if (unknown.length > 0) throw new UnknownRole(domain.id, unknown, 'Nothing was sent: correct those rows and upload the file again.');
+  const requests = parsed.rows.map((r) => ({ ...r, role: roles.get(r.role) as RoleDefinition }));
+  return inviteRequests(access, caller, requests, { validDays: domain.settings.invitationValidityDays, message: null }, sender);
+}
+
+/** Checks each request on its own (address, duplicate, language, grant), then invites the rest. */
+async function inviteRequests(access: DomainAccess, caller: Caller, requests: Request[], { validDays, message }: { validDays: number; message: string | null }, { mailer }: Sender) {
+  const { domain } = access;
   const results: InvitationResult[] = [];
   const seen = new Set<string>();
-  const candidates: (Request & { roleDefinition: RoleDefinition; index: number })[] = [];
+  const candidates: (Request & { index: number })[] = [];
   for (const request of requests) {
     const email = request.email.toLowerCase();
     const result = (status: InvitationOutcome, reason?: string) =>
       results.push({ email: request.email, ...(request.row ? { row: request.row } : {}), status, ...(reason ? { reason } : {}) });
-    const role = roles.get(request.role);
+    const { role } = request;
     if (!EMAIL_PATTERN.test(request.email) || request.email.length > 254) result('invalid', 'not a valid email address');
     else if (seen.has(email)) result('invalid', 'duplicate: this address is listed twice');
-    else if (!role) result('invalid', `unknown role: ${request.role || '(empty)'}`);
     else if (request.language !== undefined && !(LANGUAGES as readonly string[]).includes(request.language)) {
       result('invalid', `unknown language: ${request.language}; use one of ${LANGUAGES.join(', ')}`);
     } else if (!mayGrant(access, role)) result('invalid', `you may not grant the role ${role.name}: it grants more than you hold`);
     else {
-      candidates.push({ ...request, email, roleDefinition: role, index: results.length });
+      candidates.push({ ...request, email, index: results.length });
       results.push({ email: request.email, ...(request.row ? { row: request.row } : {}), status: 'invited' });
     }
     seen.add(email);
@@ -186,7 +207,7 @@ export async function inviteByEmail(
   const at = now();
   await reserveEmails(domain.id, at.toISOString().slice(0, 10), toSend.length, invitationEmailsPerDay());
   await inBatches(toSend, SEND_CONCURRENCY, async (c) => {
-    const outcome = await issueAndSend(access, caller, { kind: 'email', email: c.email, role: c.roleDefinition, language: c.language ?? null, message, validDays }, mailer);
+    const outcome = await issueAndSend(access, caller, { kind: 'email', email: c.email, role: c.role, language: c.language ?? null, message, validDays }, mailer);
     Object.assign(results[c.index] as InvitationResult, { status: outcome.refreshed ? 'refreshed' : 'invited', invitationId: outcome.invitation.id, delivery: outcome.delivery });
   });
 
@@ -290,7 +311,9 @@ export async function resendInvitation(access: DomainAccess, caller: Caller, inv
   const { domain } = access;
   const current = await loadInvitation(domain.id, invitationId);
   const role = current.role ? rolesOf(domain, rolePreset()).find((r) => r.id === current.role) : undefined;
-  if (current.role && !role) throw new HttpError(409, 'unknown-role', 'Conflict', `The invitation's role ${current.role} no longer exists; revoke it and invite again.`);
+  // Not unknown-role: the request names no role, the invitation does, and its role was
+  // deleted after it was sent. The request is sound; the invitation's state refuses it (409).
+  if (current.role && !role) throw new Conflict(`The invitation's role ${current.role} was deleted since it was sent; revoke the invitation and invite again with one of the domain's roles.`, 'invitation-role-deleted');
   if (role && !mayGrant(access, role)) throw new Forbidden(`You may not grant the role ${role.name}, so you may not resend this invitation.`, 'grant-exceeds-own');
   if (current.kind === 'email') {
     await reserveEmails(domain.id, now().toISOString().slice(0, 10), 1, invitationEmailsPerDay());

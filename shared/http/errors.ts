@@ -81,6 +81,25 @@ export class ConflictWith extends HttpError {
   }
 }
 
+/**
+ * A role id the domain does not have: one answer (400 `unknown-role`) on every route that
+ * takes a role, naming each offending field and where the domain's roles are listed.
+ */
+export class UnknownRole extends HttpError {
+  constructor(domainId: string, unknown: readonly { role: string; path: string }[], hint = '') {
+    // A CSV cell can hold anything: the detail quotes a few roles, each cut short.
+    const roles = [...new Set(unknown.map((u) => (u.role === '' ? '(empty)' : `'${u.role.slice(0, 64)}'`)))];
+    const named = roles.length <= 5 ? roles.join(', ') : `${roles.slice(0, 5).join(', ')} and ${roles.length - 5} more`;
+    super(
+      400,
+      'unknown-role',
+      'Unknown role',
+      `${roles.length === 1 ? 'There is no role' : 'There are no roles'} ${named} in this domain; GET /domains/${domainId}/roles lists its roles.${hint ? ` ${hint}` : ''}`,
+      unknown.map((u) => ({ path: u.path, message: u.role === '' ? 'is empty: name a role of this domain' : 'is not a role of this domain' })),
+    );
+  }
+}
+
 export class VersionMismatch extends HttpError {
   constructor(current?: number) {
     super(

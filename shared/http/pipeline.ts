@@ -25,10 +25,19 @@ export const MAX_CSV_BYTES = 64 * 1024;
 
 type Out<S> = S extends () => infer T ? (T extends zc.$ZodType ? zc.output<T> : undefined) : undefined;
 
-export interface Input<R extends RouteDefinition> {
+/**
+ * The body as the route takes it: JSON, checked by `request.body`; or, on a route that
+ * declares `request.csv`, a text/csv body's text instead (then `body` is absent).
+ */
+type BodyOrCsv<R extends RouteDefinition> = R['request']['csv'] extends () => infer T
+  ? { body: Out<R['request']['body']>; csv: undefined } | { body: undefined; csv: T extends zc.$ZodType ? zc.output<T> : never }
+  : { body: Out<R['request']['body']>; csv: undefined };
+
+export type Input<R extends RouteDefinition> = InputParts<R> & BodyOrCsv<R>;
+
+interface InputParts<R extends RouteDefinition> {
   params: Out<R['request']['params']>;
   query: Out<R['request']['query']>;
-  body: Out<R['request']['body']>;
   /** The signed-in caller; absent on public routes. */
   caller: R['access'] extends 'public' ? undefined : Caller;
   /** The domain, the caller's membership and grants, on domain-scoped routes. */
@@ -37,8 +46,8 @@ export interface Input<R extends RouteDefinition> {
   owner: R['access'] extends 'owner' ? UserRecord : undefined;
   /** The caller's profile, read by the authorization (session cut-off check); absent on public routes. */
   user: R['access'] extends 'public' ? undefined : UserRecord;
-  /** The version named by `If-Match`, when the client sent one. */
-  ifMatch: number | undefined;
+  /** The version named by `If-Match`, when the client sent one, on routes that declare `request.ifMatch`. */
+  ifMatch: R['request']['ifMatch'] extends true ? number | undefined : undefined;
   /** The Authorization header as sent: public routes that take an optional token verify it themselves. */
   authorization: string | undefined;
   requestId: string;
@@ -75,8 +84,10 @@ export function buildHandler<R extends RouteDefinition>(
     // against, so it is validated first.
     const params = parse(route.request, event, 'path');
     const { caller, access, owner, user } = await authorize(route, event, params);
-    const { query, body } = parse(route.request, event, 'rest');
-    const result = await handle({ params, query, body, caller, access, owner, user, ifMatch: ifMatchVersion(event), authorization: header(event, 'authorization'), requestId } as Input<R>);
+    const { query, body, csv } = parse(route.request, event, 'rest');
+    // The schemas above made these the route's types; TypeScript cannot follow it through the generic R.
+    const input = { params, query, body, csv, caller, access, owner, user, ifMatch: route.request.ifMatch ? ifMatchVersion(event) : undefined, authorization: header(event, 'authorization'), requestId };
+    const result = await handle(input as unknown as Input<R>);
     return respond(route, result);
   };
 
@@ -135,7 +146,7 @@ function respond(route: RouteDefinition, result: unknown): APIGatewayProxyResult
 
 /** Parses and validates the path alone; or the query and body, where one 400 lists every offending field of both. */
 function parse(request: RouteRequest, event: APIGatewayProxyEvent, part: 'path'): unknown;
-function parse(request: RouteRequest, event: APIGatewayProxyEvent, part: 'rest'): { query: unknown; body: unknown };
+function parse(request: RouteRequest, event: APIGatewayProxyEvent, part: 'rest'): { query: unknown; body: unknown; csv: unknown };
 function parse(request: RouteRequest, event: APIGatewayProxyEvent, part: 'path' | 'rest') {
   const errors: FieldError[] = [];
   const check = (where: string, schema: (() => zc.$ZodType) | undefined, value: unknown) => {
@@ -158,13 +169,16 @@ function parse(request: RouteRequest, event: APIGatewayProxyEvent, part: 'path' 
     return params;
   }
   const query = check('query', request.query, event.queryStringParameters ?? {});
-  const body = request.body ? check('body', request.body, readBody(event, request.csv === true)) : undefined;
+  // A text/csv body skips the JSON schema: the route's csv schema checks its text instead.
+  const sent = request.body || request.csv ? readBody(event, request.csv !== undefined) : { json: undefined };
+  const body = 'json' in sent ? check('body', request.body, sent.json) : undefined;
+  const csv = 'csv' in sent ? check('csv', request.csv, sent.csv) : undefined;
   refuse();
-  return { query, body };
+  return { query, body, csv };
 }
 
-function readBody(event: APIGatewayProxyEvent, csvAccepted: boolean): unknown {
-  if (event.body === null || event.body === undefined || event.body === '') return undefined;
+function readBody(event: APIGatewayProxyEvent, csvAccepted: boolean): { json: unknown } | { csv: string } {
+  if (event.body === null || event.body === undefined || event.body === '') return { json: undefined };
   const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
   const type = header(event, 'content-type');
   if (csvAccepted && type !== undefined && /^text\/csv\s*(;|$)/i.test(type)) {
@@ -176,7 +190,7 @@ function readBody(event: APIGatewayProxyEvent, csvAccepted: boolean): unknown {
     throw new UnsupportedMediaType(`Send the body as application/json${csvAccepted ? ' or text/csv' : ''}, not ${type.slice(0, 100)}.`);
   }
   try {
-    return JSON.parse(raw.toString('utf8'));
+    return { json: JSON.parse(raw.toString('utf8')) };
   } catch (error) {
     throw new BadRequest(`The body is not valid JSON: ${(error as Error).message.slice(0, 200)}`, [{ path: 'body', message: 'is not valid JSON' }]);
   }

@@ -3,6 +3,7 @@
  * local gateway, the OpenAPI document and the route x role test matrix all read it.
  */
 import type * as zc from 'zod/v4/core';
+import type { ProblemSlug } from '#shared/http/problems.ts';
 import type { Permission } from '#shared/permissions.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -37,8 +38,12 @@ export interface RouteRequest {
   params?: () => zc.$ZodType;
   query?: () => zc.$ZodType;
   body?: () => zc.$ZodType;
-  /** The route also takes a `text/csv` body, handed to the body schema as `{ csv }`. */
-  csv?: true;
+  /** The route also takes a `text/csv` body: its raw text, checked by this schema, reaches the handler as `csv` (and `body` is then absent). */
+  csv?: () => zc.$ZodType;
+  /** The route honours `If-Match: "<version>"` (412 version-mismatch when the resource moved on). */
+  ifMatch?: true;
+  /** A public route that also takes an optional ID token (and acts for that account when present). */
+  bearer?: 'optional';
 }
 
 export interface RouteDefinition<Req extends RouteRequest = RouteRequest> {
@@ -63,6 +68,12 @@ export interface RouteDefinition<Req extends RouteRequest = RouteRequest> {
     /** The body of a 202 the route may answer instead (the handler returns it as `new Accepted(...)`): the work waits on something, such as an emailed link. */
     accepted?: () => zc.$ZodType;
   };
+  /**
+   * The problem types the route's own rules can answer, beyond those every route of its kind
+   * can (invalid input, authorization, not found, version, size, throttling, internal: see
+   * `problemsOf` in shared/http/openapi.ts). The OpenAPI document lists them per status.
+   */
+  problems?: readonly ProblemSlug[];
   /** DynamoDB actions the handler uses beyond the pipeline's own (see `tableActionsOf`). */
   table: readonly TableAction[];
   /** SDK clients beyond DynamoDB. */

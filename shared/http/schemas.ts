@@ -22,7 +22,7 @@ export type Language = (typeof LANGUAGES)[number];
 export const language = /* @__PURE__ */ lazy(() => z.enum(LANGUAGES));
 
 /** Ids in paths: what Gatehouse issues (UUIDs, role slugs, Cognito subs). */
-export const id = /* @__PURE__ */ lazy(() => z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an id: 1 to 64 letters, digits, - or _')));
+export const id = /* @__PURE__ */ lazy(() => z.string().check(z.regex(/^[A-Za-z0-9_\-]{1,64}$/, 'must be an id: 1 to 64 letters, digits, - or _')));
 
 export const domainParams = /* @__PURE__ */ lazy(() => z.strictObject({ domainId: id() }));
 
@@ -50,7 +50,7 @@ export const name = /* @__PURE__ */ lazy(() =>
   z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(100, 'must be at most 100 characters'), oneLine()),
 );
 /** An address as SES and Cognito take it: one @, a dotted domain, no spaces or brackets. */
-export const EMAIL_PATTERN = /^[^\s@<>(),;:"[\]]{1,64}@([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
+export const EMAIL_PATTERN = /^[^\s@<>\(\),;:"\[\]]{1,64}@([A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
 export const email = /* @__PURE__ */ lazy(() => z.string().check(z.maxLength(254), oneLine(), z.regex(EMAIL_PATTERN, 'must be an email address'), z.toLowerCase()));
 
 /** `limit` (1-100, default 25) and an opaque `cursor`, as every list takes them. */
@@ -76,3 +76,8 @@ export function page<T extends z.ZodMiniType>(item: () => T) {
 }
 
 export const healthBody = /* @__PURE__ */ lazy(() => z.object({ status: z.literal('ok') }));
+
+/** A moment in an answer, ISO 8601 in UTC (the document says `format: date-time`). */
+export const timestamp = /* @__PURE__ */ lazy(() => z.string());
+/** An email address in an answer (the document says `format: email`). */
+export const address = /* @__PURE__ */ lazy(() => z.string());

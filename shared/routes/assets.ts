@@ -38,6 +38,7 @@ export const createLocation = /* @__PURE__ */ defineRoute({
   request: { params: domainParams, body: locationCreate },
   response: { status: 201, body: locationBody },
   table: ['TransactWriteItems'],
+  problems: ['conflict'],
 });
 
 export const patchLocation = /* @__PURE__ */ defineRoute({
@@ -47,9 +48,10 @@ export const patchLocation = /* @__PURE__ */ defineRoute({
   summary: "Change a location's name or description; If-Match makes it conditional",
   access: 'locations:update',
   handler: 'functions/locations/patch-location.ts',
-  request: { params: locationParams, body: locationPatch },
+  request: { params: locationParams, body: locationPatch, ifMatch: true },
   response: { status: 200, body: locationBody },
   table: ['GetItem', 'TransactWriteItems'],
+  problems: ['busy'],
 });
 
 export const deleteLocation = /* @__PURE__ */ defineRoute({
@@ -59,9 +61,10 @@ export const deleteLocation = /* @__PURE__ */ defineRoute({
   summary: 'Delete a location; one that still has assets: 409 naming how many',
   access: 'locations:delete',
   handler: 'functions/locations/delete-location.ts',
-  request: { params: locationParams },
+  request: { params: locationParams, ifMatch: true },
   response: { status: 204 },
   table: ['GetItem', 'TransactWriteItems'],
+  problems: ['location-not-empty', 'busy'],
 });
 
 export const listAssets = /* @__PURE__ */ defineRoute({
@@ -86,6 +89,7 @@ export const createAsset = /* @__PURE__ */ defineRoute({
   request: { params: domainParams, body: assetCreate },
   response: { status: 201, body: assetBody },
   table: ['TransactWriteItems'],
+  problems: ['tag-taken', 'unknown-location', 'conflict', 'busy'],
 });
 
 export const getAsset = /* @__PURE__ */ defineRoute({
@@ -107,9 +111,10 @@ export const patchAsset = /* @__PURE__ */ defineRoute({
   summary: "Change an asset's name, tag or location; If-Match makes it conditional",
   access: 'assets:update',
   handler: 'functions/assets/patch-asset.ts',
-  request: { params: assetParams, body: assetPatch },
+  request: { params: assetParams, body: assetPatch, ifMatch: true },
   response: { status: 200, body: assetBody },
   table: ['GetItem', 'TransactWriteItems'],
+  problems: ['tag-taken', 'unknown-location', 'busy'],
 });
 
 export const deleteAsset = /* @__PURE__ */ defineRoute({
@@ -119,9 +124,10 @@ export const deleteAsset = /* @__PURE__ */ defineRoute({
   summary: 'Delete an asset; 409 while it is checked out',
   access: 'assets:delete',
   handler: 'functions/assets/delete-asset.ts',
-  request: { params: assetParams },
+  request: { params: assetParams, ifMatch: true },
   response: { status: 204 },
   table: ['GetItem', 'TransactWriteItems'],
+  problems: ['asset-checked-out', 'busy'],
 });
 
 export const checkoutAsset = /* @__PURE__ */ defineRoute({
@@ -131,9 +137,10 @@ export const checkoutAsset = /* @__PURE__ */ defineRoute({
   summary: 'Check an asset out to the caller, or to another active member (needs assets:update too); 409 if it is out already',
   access: 'assets:checkout',
   handler: 'functions/assets/checkout-asset.ts',
-  request: { params: assetParams, body: checkoutBody },
+  request: { params: assetParams, body: checkoutBody, ifMatch: true },
   response: { status: 200, body: assetBody },
   table: ['GetItem', 'BatchGetItem', 'TransactWriteItems'],
+  problems: ['asset-checked-out', 'holder-not-active', 'busy'],
 });
 
 export const checkinAsset = /* @__PURE__ */ defineRoute({
@@ -143,9 +150,10 @@ export const checkinAsset = /* @__PURE__ */ defineRoute({
   summary: 'Check an asset in, clearing its holder: by the holder, or by anyone who also holds assets:update',
   access: 'assets:checkin',
   handler: 'functions/assets/checkin-asset.ts',
-  request: { params: assetParams },
+  request: { params: assetParams, ifMatch: true },
   response: { status: 200, body: assetBody },
   table: ['GetItem', 'TransactWriteItems'],
+  problems: ['asset-not-checked-out', 'busy'],
 });
 
 export const createReservation = /* @__PURE__ */ defineRoute({
@@ -158,6 +166,7 @@ export const createReservation = /* @__PURE__ */ defineRoute({
   request: { params: assetParams, body: reservationCreate },
   response: { status: 201, body: reservationBody },
   table: ['Query', 'TransactWriteItems'],
+  problems: ['reservation-overlaps', 'busy'],
 });
 
 export const listReservations = /* @__PURE__ */ defineRoute({

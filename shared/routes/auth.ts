@@ -26,6 +26,7 @@ export const requestPasswordReset = /* @__PURE__ */ defineRoute({
   request: { body: passwordResetRequest },
   response: { status: 202, body: passwordResetRequested },
   table: ['GetItem', 'PutItem', 'UpdateItem'],
+  problems: ['password-reset-limit'],
   services: ['ses'],
 });
 
@@ -39,6 +40,7 @@ export const completePasswordReset = /* @__PURE__ */ defineRoute({
   request: { params: resetTokenParams, body: passwordResetCompletion },
   response: { status: 204 },
   table: ['GetItem', 'UpdateItem'],
+  problems: ['reset-link-used', 'reset-link-expired', 'reset-link-replaced'],
   services: ['cognito'],
   cognitoActions: ['AdminSetUserPassword', 'AdminUserGlobalSignOut'],
 });

@@ -24,6 +24,7 @@ export const createDomain = /* @__PURE__ */ defineRoute({
   request: { body: createDomainBody },
   response: { status: 201, body: domainBody },
   table: ['GetItem', 'TransactWriteItems'],
+  problems: ['conflict'],
 });
 
 export const getDomain = /* @__PURE__ */ defineRoute({
@@ -57,7 +58,8 @@ export const patchSettings = /* @__PURE__ */ defineRoute({
   summary: "Change some of the domain's settings; If-Match makes it conditional",
   access: 'settings:update',
   handler: 'functions/domains/patch-settings.ts',
-  request: { params: domainParams, body: settingsPatch },
+  request: { params: domainParams, body: settingsPatch, ifMatch: true },
   response: { status: 200, body: settingsBody },
   table: ['BatchGetItem', 'TransactWriteItems'],
+  problems: ['busy'],
 });

@@ -9,6 +9,7 @@ import {
   invitationParams,
   invitationQuery,
   invitationResults,
+  invitationsCsv,
   inviteLinkBody,
   inviteLinkResult,
   previewBody,
@@ -38,9 +39,10 @@ export const createInvitations = /* @__PURE__ */ defineRoute({
   summary: 'Invite up to 50 addresses with one role, or up to 500 rows of a text/csv body (email,role,language); one result per address',
   access: 'invitations:create',
   handler: 'functions/invitations/create-invitations.ts',
-  request: { params: domainParams, body: createInvitationsBody, csv: true },
+  request: { params: domainParams, body: createInvitationsBody, csv: invitationsCsv },
   response: { status: 200, body: invitationResults },
   table: ['GetItem', 'BatchGetItem', 'UpdateItem', 'TransactWriteItems'],
+  problems: ['unknown-role', 'grant-exceeds-own', 'daily-email-limit', 'busy'],
   services: ['ses'],
 });
 
@@ -54,6 +56,7 @@ export const resendInvitation = /* @__PURE__ */ defineRoute({
   request: { params: invitationParams },
   response: { status: 200, body: resendResult },
   table: ['GetItem', 'UpdateItem', 'TransactWriteItems'],
+  problems: ['invitation-role-deleted', 'grant-exceeds-own', 'daily-email-limit', 'busy'],
   services: ['ses'],
 });
 
@@ -67,6 +70,7 @@ export const revokeInvitation = /* @__PURE__ */ defineRoute({
   request: { params: invitationParams },
   response: { status: 204 },
   table: ['GetItem', 'TransactWriteItems'],
+  problems: ['busy'],
 });
 
 export const createInviteLink = /* @__PURE__ */ defineRoute({
@@ -79,6 +83,7 @@ export const createInviteLink = /* @__PURE__ */ defineRoute({
   request: { params: domainParams, body: inviteLinkBody },
   response: { status: 201, body: inviteLinkResult },
   table: ['TransactWriteItems'],
+  problems: ['unknown-role', 'grant-exceeds-own', 'busy'],
 });
 
 export const previewInvitation = /* @__PURE__ */ defineRoute({
@@ -91,6 +96,7 @@ export const previewInvitation = /* @__PURE__ */ defineRoute({
   request: { params: tokenParams },
   response: { status: 200, body: previewBody },
   table: ['GetItem', 'BatchGetItem'],
+  problems: ['invitation-used', 'invitation-revoked', 'invitation-expired'],
 });
 
 export const acceptInvitation = /* @__PURE__ */ defineRoute({
@@ -101,9 +107,10 @@ export const acceptInvitation = /* @__PURE__ */ defineRoute({
     'Accept an invitation or set a first password (201); signed in, just join (201); register through a link signed out: 202, a verification email goes out first (the same answer when the address has an account)',
   access: 'public',
   handler: 'functions/invitations/accept-invitation.ts',
-  request: { params: tokenParams, body: acceptBody },
+  request: { params: tokenParams, body: acceptBody, bearer: 'optional' },
   response: { status: 201, body: acceptResult, accepted: verificationSent },
   table: ['GetItem', 'BatchGetItem', 'Query', 'UpdateItem', 'TransactWriteItems'],
+  problems: ['invitation-used', 'invitation-revoked', 'invitation-expired', 'wrong-account', 'email-domain-not-allowed', 'account-exists', 'already-member', 'registration-changed', 'invitation-changed', 'daily-email-limit', 'conflict'],
   services: ['cognito', 'ses'],
   cognitoActions: ['AdminCreateUser', 'AdminSetUserPassword', 'AdminUpdateUserAttributes', 'AdminDeleteUser', 'AdminDisableUser'],
 });
@@ -118,6 +125,7 @@ export const verifyEmail = /* @__PURE__ */ defineRoute({
   request: { params: tokenParams },
   response: { status: 201, body: acceptResult },
   table: ['GetItem', 'BatchGetItem', 'UpdateItem', 'TransactWriteItems'],
+  problems: ['invitation-used', 'invitation-revoked', 'invitation-expired', 'already-member', 'registration-changed', 'invitation-changed', 'conflict'],
   services: ['cognito'],
   cognitoActions: ['AdminGetUser', 'AdminEnableUser', 'AdminUpdateUserAttributes', 'AdminDisableUser', 'AdminUserGlobalSignOut'],
 });
@@ -132,6 +140,7 @@ export const sendSetPasswordEmail = /* @__PURE__ */ defineRoute({
   request: { params: memberParams },
   response: { status: 202, body: setPasswordEmailResult },
   table: ['GetItem', 'UpdateItem', 'TransactWriteItems'],
+  problems: ['password-already-set', 'account-changed', 'daily-email-limit', 'conflict'],
   services: ['ses'],
 });
 
@@ -145,6 +154,7 @@ export const addMember = /* @__PURE__ */ defineRoute({
   request: { params: domainParams, body: addMemberBody },
   response: { status: 201, body: addedMember },
   table: ['GetItem', 'UpdateItem', 'TransactWriteItems'],
+  problems: ['unknown-role', 'grant-exceeds-own', 'already-member', 'account-changed', 'daily-email-limit', 'conflict'],
   services: ['cognito', 'ses'],
   cognitoActions: ['AdminCreateUser', 'AdminDeleteUser', 'AdminEnableUser'],
 });

@@ -45,9 +45,10 @@ export const patchMember = /* @__PURE__ */ defineRoute({
   summary: "Change a member's role, status, name or language; a role activates a pending member",
   access: 'members:update',
   handler: 'functions/members/patch-member.ts',
-  request: { params: memberParams, body: memberPatch },
+  request: { params: memberParams, body: memberPatch, ifMatch: true },
   response: { status: 200, body: member },
   table: ['Query', 'TransactWriteItems'],
+  problems: ['unknown-role', 'role-required', 'grant-exceeds-own', 'target-exceeds-own', 'last-admin', 'busy'],
   services: ['cognito'],
   cognitoActions: ['AdminDisableUser', 'AdminUserGlobalSignOut', 'AdminEnableUser'],
 });
@@ -59,9 +60,10 @@ export const deleteMember = /* @__PURE__ */ defineRoute({
   summary: 'Remove a membership (history keeps the record); 409 member-holds-assets lists what they hold unless ?force=true',
   access: 'members:delete',
   handler: 'functions/members/delete-member.ts',
-  request: { params: memberParams, query: memberDeleteQuery },
+  request: { params: memberParams, query: memberDeleteQuery, ifMatch: true },
   response: { status: 204 },
   table: ['Query', 'TransactWriteItems'],
+  problems: ['target-exceeds-own', 'last-admin', 'member-holds-assets', 'busy'],
   services: ['cognito'],
   cognitoActions: ['AdminDisableUser', 'AdminUserGlobalSignOut'],
 });
@@ -100,4 +102,5 @@ export const signOffAccessReview = /* @__PURE__ */ defineRoute({
   request: { params: domainParams, body: signOffBody },
   response: { status: 201, body: signOffResult },
   table: ['TransactWriteItems'],
+  problems: ['busy'],
 });

@@ -24,6 +24,7 @@ export const createRole = /* @__PURE__ */ defineRoute({
   request: { params: domainParams, body: roleCreate },
   response: { status: 201, body: roleBody },
   table: ['GetItem', 'BatchGetItem', 'TransactWriteItems'],
+  problems: ['grant-exceeds-own', 'role-name-taken', 'too-many-roles', 'busy'],
 });
 
 export const patchRole = /* @__PURE__ */ defineRoute({
@@ -33,9 +34,10 @@ export const patchRole = /* @__PURE__ */ defineRoute({
   summary: "Edit a custom role; its members' next requests follow. Built-in roles: 409",
   access: 'roles:manage',
   handler: 'functions/roles/patch-role.ts',
-  request: { params: roleParams, body: rolePatch },
+  request: { params: roleParams, body: rolePatch, ifMatch: true },
   response: { status: 200, body: roleBody },
   table: ['GetItem', 'BatchGetItem', 'TransactWriteItems'],
+  problems: ['built-in-role', 'grant-exceeds-own', 'role-name-taken', 'last-admin', 'busy'],
 });
 
 export const deleteRole = /* @__PURE__ */ defineRoute({
@@ -45,7 +47,8 @@ export const deleteRole = /* @__PURE__ */ defineRoute({
   summary: 'Delete a custom role nobody holds. Built-in roles and roles in use: 409',
   access: 'roles:manage',
   handler: 'functions/roles/delete-role.ts',
-  request: { params: roleParams },
+  request: { params: roleParams, ifMatch: true },
   response: { status: 204 },
   table: ['GetItem', 'BatchGetItem', 'TransactWriteItems'],
+  problems: ['built-in-role', 'grant-exceeds-own', 'role-in-use', 'busy'],
 });

@@ -3,7 +3,7 @@
  * use, so a function builds only those of its own route.
  */
 import * as z from 'zod/mini';
-import { freeText, id, lazy, name, pageQuery } from '#shared/http/schemas.ts';
+import { freeText, id, lazy, name, pageQuery, timestamp } from '#shared/http/schemas.ts';
 
 export const locationParams = /* @__PURE__ */ lazy(() => z.strictObject({ domainId: id(), locationId: id() }));
 export const assetParams = /* @__PURE__ */ lazy(() => z.strictObject({ domainId: id(), assetId: id() }));
@@ -42,7 +42,7 @@ export const assetStatus = /* @__PURE__ */ lazy(() => z.enum(ASSET_STATUSES));
 export const tag = /* @__PURE__ */ lazy(() =>
   z.string().check(
     z.trim(),
-    z.regex(/^[A-Za-z0-9][A-Za-z0-9 ._:/#-]{0,63}$/, 'must be 1 to 64 letters, digits, spaces or . _ : / # -, starting with a letter or digit'),
+    z.regex(/^[A-Za-z0-9][A-Za-z0-9 ._:\/#\-]{0,63}$/, 'must be 1 to 64 letters, digits, spaces or . _ : / # -, starting with a letter or digit'),
   ),
 );
 
@@ -77,8 +77,8 @@ export const assetBody = /* @__PURE__ */ lazy(() =>
     /** The holder's name when it was checked out. */
     holderName: z.nullable(z.string()),
     status: assetStatus(),
-    checkedOutAt: z.nullable(z.string()),
-    createdAt: z.string(),
+    checkedOutAt: z.nullable(timestamp()),
+    createdAt: timestamp(),
     version: z.int(),
   }),
 );
@@ -96,5 +96,5 @@ export const reservationCreate = /* @__PURE__ */ lazy(() =>
 );
 
 export const reservationBody = /* @__PURE__ */ lazy(() =>
-  z.object({ id: id(), assetId: id(), from: z.string(), to: z.string(), by: z.string(), createdAt: z.string() }),
+  z.object({ id: id(), assetId: id(), from: timestamp(), to: timestamp(), by: z.string(), createdAt: timestamp() }),
 );

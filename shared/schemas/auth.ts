@@ -8,7 +8,7 @@ export const passwordResetRequest = /* @__PURE__ */ lazy(() => z.strictObject({ 
 export const passwordResetRequested = /* @__PURE__ */ lazy(() => z.object({ status: z.literal('requested') }));
 
 export const resetTokenParams = /* @__PURE__ */ lazy(() =>
-  z.strictObject({ token: z.string().check(z.regex(/^[A-Za-z0-9_-]{16,128}$/, 'is not a password reset token')) }),
+  z.strictObject({ token: z.string().check(z.regex(/^[A-Za-z0-9_\-]{16,128}$/, 'is not a password reset token')) }),
 );
 
 export const passwordResetCompletion = /* @__PURE__ */ lazy(() =>

@@ -3,7 +3,7 @@
  * SPEC section 4 gives the fields, defaults and ranges. Each is built on first use.
  */
 import * as z from 'zod/mini';
-import { email, id, language, lazy, name, oneLine } from '#shared/http/schemas.ts';
+import { address, email, id, language, lazy, name, oneLine } from '#shared/http/schemas.ts';
 
 const days = (min: number, max: number) =>
   z.int().check(z.gte(min, `must be at least ${min}`), z.lte(max, `must be at most ${max}`));
@@ -79,7 +79,7 @@ export const createDomainBody = /* @__PURE__ */ lazy(() => z.strictObject({ name
 export const meBody = /* @__PURE__ */ lazy(() =>
   z.object({
     userId: z.string(),
-    email: z.string(),
+    email: address(),
     name: z.string(),
     language: language(),
     owner: z.boolean(),

@@ -1,6 +1,6 @@
 /** Schemas of members, roles, history and the access review (SPEC section 4). */
 import * as z from 'zod/mini';
-import { freeText, id, language, lazy, name, pageQuery } from '#shared/http/schemas.ts';
+import { address, freeText, id, language, lazy, name, pageQuery, timestamp } from '#shared/http/schemas.ts';
 import { ALL_PERMISSIONS } from '#shared/permissions.ts';
 import { membershipStatus } from '#shared/schemas/domain.ts';
 
@@ -19,15 +19,15 @@ export const memberQuery = /* @__PURE__ */ lazy(() =>
 export const member = /* @__PURE__ */ lazy(() =>
   z.object({
     userId: z.string(),
-    email: z.string(),
+    email: address(),
     emailVerified: z.boolean(),
     name: z.string(),
     language: language(),
     role: z.nullable(z.string()),
     status: membershipStatus(),
-    createdAt: z.string(),
+    createdAt: timestamp(),
     invitedBy: z.nullable(z.string()),
-    lastActiveAt: z.nullable(z.string()),
+    lastActiveAt: z.nullable(timestamp()),
     version: z.int(),
   }),
 );
@@ -45,7 +45,8 @@ export const memberPatch = /* @__PURE__ */ lazy(() =>
 
 const grant = /* @__PURE__ */ lazy(() => z.enum(['*', ...ALL_PERMISSIONS] as [string, ...string[]], 'must be * or a resource:action of SPEC section 3'));
 const description = /* @__PURE__ */ lazy(() => z.string().check(z.trim(), z.maxLength(500, 'must be at most 500 characters'), freeText()));
-const permissions = /* @__PURE__ */ lazy(() =>
+/** A role's permissions: duplicates are refused (the document says `uniqueItems`). */
+export const permissionList = /* @__PURE__ */ lazy(() =>
   z.array(grant()).check(
     z.minLength(1, 'must grant at least one permission'),
     z.refine((list) => new Set(list).size === list.length, 'lists a permission twice'),
@@ -53,12 +54,12 @@ const permissions = /* @__PURE__ */ lazy(() =>
 );
 
 export const roleCreate = /* @__PURE__ */ lazy(() =>
-  z.strictObject({ name: name(), description: z.optional(description()), permissions: permissions() }),
+  z.strictObject({ name: name(), description: z.optional(description()), permissions: permissionList() }),
 );
 
 export const rolePatch = /* @__PURE__ */ lazy(() =>
   z
-    .strictObject({ name: z.optional(name()), description: z.optional(description()), permissions: z.optional(permissions()) })
+    .strictObject({ name: z.optional(name()), description: z.optional(description()), permissions: z.optional(permissionList()) })
     .check(z.refine((patch) => Object.keys(patch).length > 0, 'name at least one field to change: name, description or permissions')),
 );
 
@@ -78,7 +79,7 @@ const isoInstant = /* @__PURE__ */ lazy(() => z.iso.datetime({ offset: true, err
 export const historyQuery = /* @__PURE__ */ lazy(() =>
   z.strictObject({
     ...pageQuery().shape,
-    actor: z.optional(z.string().check(z.regex(/^(system:[a-z-]+|[A-Za-z0-9_-]{1,64})$/, 'must be a user id or system:<name>'))),
+    actor: z.optional(z.string().check(z.regex(/^(system:[a-z\-]+|[A-Za-z0-9_\-]{1,64})$/, 'must be a user id or system:<name>'))),
     target: z.optional(z.string().check(z.minLength(1), z.maxLength(128))),
     action: z.optional(z.string().check(z.regex(/^[a-z_]+\.[a-z_]+$/, 'must be an action such as member.role_changed'))),
     from: z.optional(isoInstant()),
@@ -89,7 +90,7 @@ export const historyQuery = /* @__PURE__ */ lazy(() =>
 export const historyEventBody = /* @__PURE__ */ lazy(() =>
   z.object({
     id: z.string(),
-    at: z.string(),
+    at: timestamp(),
     actor: z.string(),
     action: z.string(),
     targetType: z.string(),
@@ -109,16 +110,16 @@ export const accessReviewQuery = /* @__PURE__ */ lazy(() => z.strictObject({ for
 export const accessReviewBody = /* @__PURE__ */ lazy(() =>
   z.object({
     domainId: z.string(),
-    generatedAt: z.string(),
+    generatedAt: timestamp(),
     staleAfterDays: z.int(),
     members: z.array(
       z.object({
         userId: z.string(),
-        email: z.string(),
+        email: address(),
         name: z.string(),
         role: z.nullable(z.string()),
         status: membershipStatus(),
-        lastActiveAt: z.nullable(z.string()),
+        lastActiveAt: z.nullable(timestamp()),
         daysInactive: z.nullable(z.int()),
         stale: z.boolean(),
         emailVerified: z.boolean(),
@@ -126,17 +127,17 @@ export const accessReviewBody = /* @__PURE__ */ lazy(() =>
         assetsHeld: z.int(),
       }),
     ),
-    pendingInvitations: z.array(z.object({ id: z.string(), kind: z.string(), email: z.nullable(z.string()), role: z.nullable(z.string()), expiresAt: z.string() })),
+    pendingInvitations: z.array(z.object({ id: z.string(), kind: z.string(), email: z.nullable(address()), role: z.nullable(z.string()), expiresAt: timestamp() })),
     /** People removed while holding assets (DELETE member ?force=true): what they still hold. */
     formerMembersHoldingAssets: z.array(z.object({ userId: z.string(), name: z.nullable(z.string()), formerMember: z.literal(true), assetsHeld: z.int() })),
     summary: z.object({ members: z.int(), active: z.int(), inactive: z.int(), pending: z.int(), stale: z.int(), admins: z.int(), pendingInvitations: z.int() }),
-    lastSignOff: z.nullable(z.object({ at: z.string(), by: z.string(), note: z.nullable(z.string()) })),
-    nextDueAt: z.string(),
+    lastSignOff: z.nullable(z.object({ at: timestamp(), by: z.string(), note: z.nullable(z.string()) })),
+    nextDueAt: timestamp(),
   }),
 );
 
 export const signOffBody = /* @__PURE__ */ lazy(() => z.strictObject({ note: z.optional(z.string().check(z.trim(), z.maxLength(1000, 'must be at most 1000 characters'), freeText())) }));
-export const signOffResult = /* @__PURE__ */ lazy(() => z.object({ at: z.string(), by: z.string(), note: z.nullable(z.string()), nextDueAt: z.string() }));
+export const signOffResult = /* @__PURE__ */ lazy(() => z.object({ at: timestamp(), by: z.string(), note: z.nullable(z.string()), nextDueAt: timestamp() }));
 
 export const addedMember = /* @__PURE__ */ lazy(() =>
   z.extend(member(), { setPasswordEmail: z.enum(['sent', 'failed', 'not_needed']), addedEmail: z.enum(['sent', 'failed', 'not_needed']) }),

@@ -210,11 +210,11 @@ describe('gone links answer 410, each with its own type', () => {
 });
 
 describe('a CSV of invitees', () => {
-  it('answers each row: invited, duplicate, bad address, unknown role, refreshed', async () => {
+  it('answers each row: invited, duplicate, bad address, unknown language, refreshed', async () => {
     const domain = await newDomain(owner);
     const [a, b] = [uniqueEmail('csv-a'), uniqueEmail('csv-b')];
     await api('POST', `/domains/${domain.id}/invitations`, { token: owner, body: { emails: [b], role: 'user' } });
-    const csv = ['email,role,language', `${a},user,fr`, `${a},manager,`, 'not-an-address,user,en', `"${uniqueEmail('csv-c')}",emperor,en`, `${b},manager,fi`, ''].join('\r\n');
+    const csv = ['email,role,language', `${a},user,fr`, `${a},manager,`, 'not-an-address,user,en', `"${uniqueEmail('csv-c')}",user,xx`, `${b},manager,fi`, ''].join('\r\n');
     const res = await api('POST', `/domains/${domain.id}/invitations`, { token: owner, rawBody: csv, headers: { 'Content-Type': 'text/csv' } });
     expect(res.status).toBe(200);
     expect(res.body.results.map((r: { row: number; status: string }) => [r.row, r.status])).toEqual([
@@ -225,7 +225,7 @@ describe('a CSV of invitees', () => {
       [6, 'refreshed'],
     ]);
     expect(res.body.results[1].reason).toMatch(/duplicate/);
-    expect(res.body.results[3].reason).toMatch(/unknown role/);
+    expect(res.body.results[3].reason).toMatch(/unknown language/);
     expect((await sentEmails(a)).at(-1)?.subject).toMatch(/[Ii]nvit/);
     expect(res.body.summary).toEqual({ invited: 1, refreshed: 1, already_member: 0, invalid: 3, deliveryFailed: 0 });
   });

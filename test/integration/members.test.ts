@@ -103,7 +103,7 @@ describe('one member', () => {
     // A pending target: its role grants nothing, so only the role to grant is in question (the role ceiling aside).
     const { domain, users } = await domainWith([{ role: null, status: 'pending' }, { role: 'user' }]);
     const [target, editor] = users as [TestUser, TestUser];
-    expect((await api('PATCH', `/domains/${domain.id}/members/${target.userId}`, { token: owner, body: { role: 'emperor' } })).status).toBe(409);
+    expect((await api('PATCH', `/domains/${domain.id}/members/${target.userId}`, { token: owner, body: { role: 'emperor' } })).status).toBe(400);
     const role = await api('POST', `/domains/${domain.id}/roles`, { token: owner, body: { name: 'Member editor', permissions: ['members:view', 'members:update'] } });
     await api('PATCH', `/domains/${domain.id}/members/${editor.userId}`, { token: owner, body: { role: role.body.id } });
     const escalate = await api('PATCH', `/domains/${domain.id}/members/${target.userId}`, { token: editor.token, body: { role: 'administrator' } });

@@ -15,6 +15,7 @@ const route = defineRoute({
   request: {
     params: () => z.strictObject({ thingId: z.string().check(z.regex(/^[a-z]+$/)) }),
     body: () => z.strictObject({ name: z.string().check(z.minLength(1)), size: z.int() }),
+    ifMatch: true,
   },
   response: { status: 201, body: () => z.object({ name: z.string(), version: z.number() }) },
   table: [],
