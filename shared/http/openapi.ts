@@ -115,7 +115,9 @@ function describeAccess(route: RouteDefinition): string {
 export function problemsOf(route: RouteDefinition): Map<number, ProblemSlug[]> {
   const slugs: ProblemSlug[] = [];
   const { request } = route;
-  if (request.params || request.query || request.body || request.ifMatch) slugs.push('invalid-input');
+  // Every route, inputs or none: the gateway refuses a header or query parameter named
+  // __proto__ with invalid-input before any handler runs (local/gateway.ts BadName).
+  slugs.push('invalid-input');
   if (route.access !== 'public' || request.bearer === 'optional') slugs.push('unauthorized');
   if (route.access === 'owner') slugs.push('owner-required');
   if (route.access !== 'public' && isDomainScoped(route)) {

@@ -94,13 +94,6 @@ describe('the contract checker', () => {
     expect(checker.check(answer(400, problem(400), {}, '/things/%E0%A4%A')).operation).toBe('gateway:undecodable-path');
   });
 
-  it('lets an undocumented error status through only when told to, and only with a valid problem body', () => {
-    const lenient = createContractChecker(document, { allowUndocumentedProblems: true });
-    expect(lenient.check(answer(409, { type: 'https://x.test/problems/conflict', status: 409 }))).toMatchObject({ allowed: 'undocumented-problem', violations: [] });
-    expect(lenient.check(answer(409, { status: 409 })).violations[0]).toMatch(/not documented/);
-    expect(lenient.check(answer(201, thing, etag)).violations[0]).toMatch(/not documented/);
-  });
-
   it('compiles the whole suite document, the API and the local test routes, in strict mode', () => {
     const suite = createContractChecker(suiteDocument());
     expect(suite.check(answer(200, { status: 'ok' }, {}, '/health')).operation).toBe('getHealth');
