@@ -297,6 +297,13 @@ function operation(route: RouteDefinition, shared: Record<string, Json>): Json {
   };
 }
 
+/** The problem catalogue as a Markdown table, so the rendered reference (/docs) shows it first. */
+function problemTable(): string {
+  const cell = (text: string) => text.replaceAll('|', '\\|');
+  const rows = Object.entries(PROBLEMS).map(([slug, p]) => `| \`${slug}\` | ${p.status} | ${cell(p.meaning)} | ${cell(p.action)} |`);
+  return ['# Problem types', '', `Every error's \`type\` is \`${PROBLEM_BASE}<slug>\`.`, '', '| Slug | Status | Meaning | What to do |', '|---|---|---|---|', ...rows].join('\n');
+}
+
 /** Builds the document for a list of routes. */
 export function openApiDocument(routes: readonly RouteDefinition[]) {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -311,7 +318,8 @@ export function openApiDocument(routes: readonly RouteDefinition[]) {
       description:
         'Invite people by email or by a shareable link, give them roles and permissions, deactivate or remove them, review access and read the history. ' +
         'Every error is an RFC 9457 problem (`application/problem+json`); `x-gatehouse-problems` lists every problem type with what it means and what to do. ' +
-        'Authenticate with a Cognito ID token of the stack\'s user pool as `Authorization: Bearer <token>`.',
+        'Authenticate with a Cognito ID token of the stack\'s user pool as `Authorization: Bearer <token>`.\n\n' +
+        problemTable(),
       contact: { name: 'Gatehouse', url: 'https://gatehouse.dev' },
       license: { name: 'Proprietary', url: 'https://gatehouse.dev/license' },
     },
