@@ -41,6 +41,8 @@ const inOneDay = (days: number) => new Date(Date.now() + days * 86_400_000).toIS
 export const SAMPLES: Record<string, (f: Fixture) => Promise<Sample>> = {
   getHealth: async () => ({ path: '/health' }),
   getOpenApi: async () => ({ path: '/openapi.json' }),
+  getDocs: async () => ({ path: '/docs' }),
+  getDocsScript: async () => ({ path: '/docs/redoc.js' }),
   getMe: async () => ({ path: '/me' }),
   patchMe: async () => ({ path: '/me', body: { language: next('fi', 'en') } }),
   listDomains: async () => ({ path: '/domains' }),

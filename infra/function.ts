@@ -12,7 +12,8 @@ import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-n
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { basename, join } from 'node:path';
 import { ESBUILD_OPTIONS } from '#infra/bundling.ts';
 import type { CognitoAction, TableAction } from '#shared/http/route.ts';
 import { TABLE } from '#shared/table.ts';
@@ -35,6 +36,20 @@ export interface GatehouseFunctionProps {
   memorySize?: number;
   /** Default 10 seconds, for functions behind the API. */
   timeout?: Duration;
+  /** npm files (package specifiers) the handler reads at run time: copied beside the bundle, never into it (a route's `files`). */
+  files?: readonly string[];
+}
+
+/**
+ * Shell commands that copy each file beside the bundle, under its base name, where
+ * shared/http/route-file.ts looks first. Resolved at synth, so a missing package fails it.
+ */
+export function copyFileCommands(files: readonly string[], outputDir: string): string[] {
+  const resolve = createRequire(join(PROJECT_ROOT, 'package.json')).resolve;
+  const names = files.map((file) => basename(file));
+  if (new Set(names).size !== names.length) throw new Error(`Two route files share a base name: ${files.join(', ')}`);
+  const quote = (path: string) => `'${path.replace(/'/g, "'\\''")}'`;
+  return files.map((file) => `cp ${quote(resolve(file))} ${quote(join(outputDir, basename(file)))}`);
 }
 
 /**
@@ -125,6 +140,15 @@ export class GatehouseFunction extends Construct {
         forceDockerBundling: false,
         // Warnings and errors only, not a size summary per function on every synth.
         logLevel: LogLevel.WARNING,
+        ...(props.files?.length
+          ? {
+              commandHooks: {
+                beforeBundling: () => [],
+                beforeInstall: () => [],
+                afterBundling: (_inputDir: string, outputDir: string) => copyFileCommands(props.files ?? [], outputDir),
+              },
+            }
+          : {}),
       },
     });
   }

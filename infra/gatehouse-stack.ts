@@ -72,6 +72,7 @@ export class GatehouseStack extends Stack {
         entry: route.handler,
         description: `${route.method} ${route.path}: ${route.summary}`,
         environment,
+        ...(route.files ? { files: route.files } : {}),
       });
       // The handler's own actions plus the pipeline's (authorization read, owner check).
       fn.grantTable(this.data.table, tableActionsOf(route));

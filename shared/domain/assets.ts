@@ -75,7 +75,7 @@ export async function getAsset(access: DomainAccess, assetId: string) {
 }
 
 /** The history event of a change, with only the fields it changed. */
-function changeEvent(action: string, actor: string, before: AssetRecord, after: AssetRecord, fields: readonly (keyof AssetRecord)[]): HistoryEvent {
+function changeEvent(action: 'asset.updated' | 'asset.checked_out' | 'asset.checked_in', actor: string, before: AssetRecord, after: AssetRecord, fields: readonly (keyof AssetRecord)[]): HistoryEvent {
   return historyEvent({
     at: after.updatedAt,
     actor,

@@ -97,7 +97,7 @@ export interface MemberPatch {
 
 /** The history actions a change amounts to, each with the fields it changed. */
 function changeEvents(before: MembershipRecord, after: MembershipRecord, actor: string, at: string): HistoryEvent[] {
-  const event = (action: string, fields: (keyof MembershipRecord)[]) =>
+  const event = (action: 'member.activated' | 'member.deactivated' | 'member.reactivated' | 'member.role_changed' | 'member.updated', fields: (keyof MembershipRecord)[]) =>
     historyEvent({
       at,
       actor,

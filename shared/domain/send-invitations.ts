@@ -233,8 +233,12 @@ interface EmailInvite {
   validDays: number;
 }
 
-/** Issues (or re-issues) an email invitation with a new token, then sends its email. */
-async function issueAndSend(access: DomainAccess, caller: Caller, invite: EmailInvite, mailer: Mailer) {
+/**
+ * Issues (or re-issues) an email invitation with a new token, then sends its email. Its
+ * history event: `invitation.invited`, `invitation.refreshed` when inviting the address
+ * again, `invitation.resent` when resending it (POST .../resend), as for a link.
+ */
+async function issueAndSend(access: DomainAccess, caller: Caller, invite: EmailInvite, mailer: Mailer, resend = false) {
   const { domain } = access;
   const id = emailInvitationId(invite.email);
   const { invitation, token, refreshed } = await retryOnConflict(async () => {
@@ -264,7 +268,7 @@ async function issueAndSend(access: DomainAccess, caller: Caller, invite: EmailI
     const event = historyEvent({
       at: at.toISOString(),
       actor: caller.userId,
-      action: previous ? 'invitation.refreshed' : 'invitation.invited',
+      action: previous ? (resend ? 'invitation.resent' : 'invitation.refreshed') : 'invitation.invited',
       targetType: 'invitation',
       targetId: id,
       before: previous ? invitationView(previous, at.toISOString()) : null,
@@ -317,7 +321,7 @@ export async function resendInvitation(access: DomainAccess, caller: Caller, inv
   if (role && !mayGrant(access, role)) throw new Forbidden(`You may not grant the role ${role.name}, so you may not resend this invitation.`, 'grant-exceeds-own');
   if (current.kind === 'email') {
     await reserveEmails(domain.id, now().toISOString().slice(0, 10), 1, invitationEmailsPerDay());
-    const outcome = await issueAndSend(access, caller, { kind: 'email', email: current.email ?? '', role: role as RoleDefinition, language: current.language, message: current.message, validDays: current.validDays }, mailer);
+    const outcome = await issueAndSend(access, caller, { kind: 'email', email: current.email ?? '', role: role as RoleDefinition, language: current.language, message: current.message, validDays: current.validDays }, mailer, true);
     return { ...invitationView({ ...outcome.invitation, delivery: outcome.delivery }, now().toISOString()) };
   }
   const { invitation, token } = await retryOnConflict(async () => {

@@ -14,6 +14,9 @@ import type { DynamoDBRecord } from 'aws-lambda';
 import { dynamodb } from '#shared/clients/dynamodb.ts';
 import { eventbridge } from '#shared/clients/eventbridge.ts';
 import { eventBusName, tableName } from '#shared/config.ts';
+import type { CataloguedEvent } from '#shared/events/catalogue.ts';
+import type { Language } from '#shared/http/schemas.ts';
+import { EVENT_SOURCE } from '#shared/events/source.ts';
 import { isNamed, queryAll } from '#shared/store/dynamo.ts';
 import * as keys from '#shared/store/key-formats.ts';
 import type { HistoryEvent } from '#shared/store/records.ts';
@@ -22,7 +25,7 @@ import { copyProfileIntoMembership, type ProfileChange, recordProfileChange } fr
 /** EventBridge takes at most 10 entries per PutEvents call. */
 export const PUT_EVENTS_BATCH = 10;
 const ATTEMPTS = 4;
-export const EVENT_SOURCE = 'gatehouse';
+export { EVENT_SOURCE };
 
 type Image = Record<string, unknown>;
 
@@ -71,7 +74,7 @@ export async function recordExpiries(expired: ReturnType<typeof expiredInvitatio
       targetId: e.invitationId,
       before: { status: 'pending', email: e.email },
       after: { status: 'expired' },
-    };
+    } satisfies CataloguedEvent<'invitation.expired'>;
     try {
       await dynamodb.send(
         new PutCommand({
@@ -131,8 +134,9 @@ export function profileChanges(records: readonly DynamoDBRecord[]): ProfileChang
         userId: after.userId,
         version: Number(after.version),
         at,
-        before: { name: String(before.name), language: String(before.language) },
-        after: { name: String(after.name), language: String(after.language) },
+        // The user items this table holds: their language is one the API accepted.
+        before: { name: String(before.name), language: String(before.language) as Language },
+        after: { name: String(after.name), language: String(after.language) as Language },
       },
     ];
   });

@@ -7,6 +7,7 @@
  */
 import * as z from 'zod/mini';
 import type * as zc from 'zod/v4/core';
+import { eventCatalogue } from '#shared/events/catalogue.ts';
 import { parameterDescription, SAMPLE_INVITATION_CSV, SAMPLE_TIME, SAMPLE_VALUES, TAGS, tagOf } from '#shared/http/openapi-docs.ts';
 import { PROBLEM_BASE } from '#shared/http/errors.ts';
 import { PROBLEMS, type ProblemSlug } from '#shared/http/problems.ts';
@@ -162,16 +163,27 @@ function problemResponse(status: number, slugs: readonly ProblemSlug[]): Json {
 
 const SUCCESS: Record<number, string> = { 200: 'OK', 201: 'Created', 202: 'Accepted: the work waits on something, such as an emailed link', 204: 'Done; no body' };
 
+/** The answers that are not JSON, by media type: what they hold, and a sample. */
+const TEXT_ANSWERS: Record<string, { description: string; example: string }> = {
+  'text/csv': { description: 'The same content as a spreadsheet (RFC 4180), one row per member.', example: 'userId,email,name,role,status\n' },
+  'text/html': { description: 'A web page.', example: '<!doctype html>' },
+  'text/javascript': { description: 'A script.', example: '/*! redoc */' },
+};
+
 function successResponse(route: RouteDefinition): Json {
   const body = route.response.body?.();
-  if (!body) return { description: SUCCESS[route.response.status] };
+  const alternatives = Object.fromEntries(
+    (route.response.alternatives ?? []).map((type) => {
+      const text = TEXT_ANSWERS[type];
+      if (!text) throw new Error(`${route.id}: describe the media type ${type} in TEXT_ANSWERS (shared/http/openapi.ts)`);
+      return [type, { schema: { type: 'string', description: text.description }, example: text.example }];
+    }),
+  );
+  if (!body) return { description: SUCCESS[route.response.status], ...(route.response.alternatives ? { content: alternatives } : {}) };
   const schema = schemaOf(body, 'output');
   const etag = schema.properties?.version
     ? { headers: { ETag: { required: true, description: 'The version of the resource, for a later `If-Match`.', schema: { type: 'string' } } } }
     : {};
-  const alternatives = Object.fromEntries(
-    (route.response.alternatives ?? []).map((type) => [type, { schema: { type: 'string', description: 'The same content as a spreadsheet, one row per member.' }, example: 'userId,email,name,role,status\n' }]),
-  );
   return {
     description: SUCCESS[route.response.status],
     ...etag,
@@ -336,5 +348,6 @@ export function openApiDocument(routes: readonly RouteDefinition[]) {
       responses: Object.fromEntries(Object.entries(responses).sort(([a], [b]) => a.localeCompare(b))),
     },
     'x-gatehouse-problems': Object.entries(PROBLEMS).map(([slug, problem]) => ({ type: PROBLEM_BASE + slug, slug, ...problem })),
+    'x-gatehouse-events': eventCatalogue((schema) => schemaOf(schema, 'output')),
   };
 }

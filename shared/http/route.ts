@@ -80,6 +80,12 @@ export interface RouteDefinition<Req extends RouteRequest = RouteRequest> {
   services?: readonly ServiceClient[];
   /** Cognito admin actions the handler calls (with `services: ['cognito']`). */
   cognitoActions?: readonly CognitoAction[];
+  /**
+   * npm files the handler reads at run time instead of importing them (package specifiers,
+   * such as `redoc/bundles/redoc.standalone.js`): deployed beside the function's bundle, never
+   * inside it or any other function's (see shared/http/route-file.ts).
+   */
+  files?: readonly string[];
 }
 
 export type CognitoAction = 'AdminDisableUser' | 'AdminEnableUser' | 'AdminUserGlobalSignOut' | 'AdminGetUser' | 'AdminCreateUser' | 'AdminSetUserPassword' | 'AdminDeleteUser' | 'AdminUpdateUserAttributes';

@@ -17,6 +17,8 @@ import * as system from '#shared/routes/system.ts';
 export const ROUTES: readonly RouteDefinition[] = [
   system.getHealth,
   system.getOpenApi,
+  system.getDocs,
+  system.getDocsScript,
   me.getMe,
   me.patchMe,
   auth.signOut,

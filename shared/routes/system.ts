@@ -25,3 +25,31 @@ export const getOpenApi = /* @__PURE__ */ defineRoute({
   response: { status: 200, body: lazy(() => z.record(z.string(), z.unknown())) },
   table: [],
 });
+
+/** The Redoc bundle the reference page runs: served by getDocsScript, never bundled into a function. */
+export const REDOC_SCRIPT = 'redoc/bundles/redoc.standalone.js';
+
+export const getDocs = /* @__PURE__ */ defineRoute({
+  id: 'getDocs',
+  method: 'GET',
+  path: '/docs',
+  summary: 'This API reference as a web page: Redoc renders /openapi.json in the browser',
+  access: 'public',
+  handler: 'functions/system/get-docs.ts',
+  request: {},
+  response: { status: 200, alternatives: ['text/html'] },
+  table: [],
+});
+
+export const getDocsScript = /* @__PURE__ */ defineRoute({
+  id: 'getDocsScript',
+  method: 'GET',
+  path: '/docs/redoc.js',
+  summary: "The reference page's renderer: Redoc's standalone bundle, served from the API (no CDN)",
+  access: 'public',
+  handler: 'functions/system/get-docs-script.ts',
+  request: {},
+  response: { status: 200, alternatives: ['text/javascript'] },
+  table: [],
+  files: [REDOC_SCRIPT],
+});

@@ -1,13 +1,17 @@
 /** History events: written only inside the transaction of the change they record. */
 import { randomUUID } from 'node:crypto';
 import { tableName } from '#shared/config.ts';
+import type { CataloguedEvent, EventAction } from '#shared/events/catalogue.ts';
 import { decodeCursor } from '#shared/store/cursor.ts';
 import * as keys from '#shared/store/key-formats.ts';
 import { queryPage } from '#shared/store/query-page.ts';
 import type { HistoryEvent } from '#shared/store/records.ts';
 
-/** Builds an event for a change made at `at` by `actor`. */
-export function historyEvent(fields: Omit<HistoryEvent, 'id'>): HistoryEvent {
+/**
+ * Builds an event for a change made at `at` by `actor`: of a catalogued action only, with the
+ * target type and the before/after states the event catalogue (shared/events/catalogue.ts) gives it.
+ */
+export function historyEvent<A extends EventAction>(fields: Omit<CataloguedEvent<A>, 'id'>): HistoryEvent {
   return { id: randomUUID(), ...fields };
 }
 

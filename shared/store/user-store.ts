@@ -2,7 +2,9 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamodb } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config.ts';
+import type { CataloguedEvent } from '#shared/events/catalogue.ts';
 import { Conflict } from '#shared/http/errors.ts';
+import type { Language } from '#shared/http/schemas.ts';
 import { ConcurrentChange, conditionally, isNamed, transact } from '#shared/store/dynamo.ts';
 import { putHistory } from '#shared/store/history.ts';
 import * as keys from '#shared/store/key-formats.ts';
@@ -69,8 +71,8 @@ export interface ProfileChange {
   userId: string;
   version: number;
   at: string;
-  before: { name: string; language: string };
-  after: { name: string; language: string };
+  before: { name: string; language: Language };
+  after: { name: string; language: Language };
 }
 
 /**
@@ -111,7 +113,7 @@ export async function recordProfileChange(change: ProfileChange, domainId: strin
     targetId: change.userId,
     before: change.before,
     after: change.after,
-  };
+  } satisfies CataloguedEvent<'member.profile_updated'>;
   return conditionally(dynamodb.send(new PutCommand(putHistory(domainId, event).Put)));
 }
 

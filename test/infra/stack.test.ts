@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { Match } from 'aws-cdk-lib/assertions';
@@ -9,6 +10,7 @@ import { ESM_REQUIRE_BANNER } from '#infra/bundling.ts';
 import { LOG_RETENTION, RUNTIME, tableGrants } from '#infra/function.ts';
 import { tableActionsOf } from '#shared/http/route.ts';
 import { ROUTES } from '#shared/routes/index.ts';
+import { REDOC_SCRIPT } from '#shared/routes/system.ts';
 import { createTableInput, TABLE } from '#shared/table.ts';
 import { EXAMPLE_CUSTOMERS, synthesize, type SynthesizedCustomer } from './synth.ts';
 import {
@@ -189,6 +191,42 @@ describe.each(EXAMPLE_CUSTOMERS)('stack Gatehouse-%s', (name) => {
       });
       const results = await Promise.all(loads);
       expect(results.filter(([, result]) => result !== 'loaded')).toEqual([]);
+    });
+
+    it("ships each route's files beside its own bundle only: the Redoc script in the docs script function, in no bundle and no other function", () => {
+      const { template, stack } = of(name);
+      const redoc = readFileSync(createRequire(import.meta.url).resolve(REDOC_SCRIPT));
+      // A string of the Redoc bundle that no Gatehouse source holds: it would survive any inlining (text loader, copy).
+      const marker = 'cdn.redoc.ly/redoc/logo-mini.svg';
+      expect(redoc.includes(marker)).toBe(true);
+      const byFunction = new Map([...functionsByRoute(template, stack.stackName, ROUTES)].map(([routeId, id]) => [id, routeId]));
+      const shipped: Record<string, string[]> = {};
+      for (const [id, fn] of resources(template, 'AWS::Lambda::Function')) {
+        const dir = join(synthesized.outdir, fn.Metadata!['aws:asset:path']);
+        const label = byFunction.get(id) ?? id;
+        expect(readFileSync(join(dir, 'index.mjs'), 'utf8').includes(marker), `${label} bundles Redoc`).toBe(false);
+        const extra = readdirSync(dir).filter((file) => file !== 'index.mjs');
+        if (extra.length > 0) shipped[label] = extra;
+      }
+      expect(shipped).toEqual({ getDocsScript: [basename(REDOC_SCRIPT)] });
+      const docsDir = join(synthesized.outdir, resource(template, functionsByRoute(template, stack.stackName, ROUTES).get('getDocsScript')!).Metadata!['aws:asset:path']);
+      expect(readFileSync(join(docsDir, basename(REDOC_SCRIPT))).equals(redoc)).toBe(true);
+    });
+
+    it('deploys a docs script function that serves the script from beside its bundle, with no node_modules to fall back on', async () => {
+      const { template, stack } = of(name);
+      const fn = resource(template, functionsByRoute(template, stack.stackName, ROUTES).get('getDocsScript')!);
+      const bundle = join(synthesized.outdir, fn.Metadata!['aws:asset:path'], 'index.mjs');
+      const env = { PATH: process.env.PATH, AWS_REGION: 'us-east-1', ...fn.Properties!.Environment.Variables, POWERTOOLS_LOG_LEVEL: 'SILENT' };
+      const event = { httpMethod: 'GET', path: '/docs/redoc.js', headers: {}, queryStringParameters: null, pathParameters: null, body: null, requestContext: { requestId: 'infra-test' } };
+      const script =
+        `const { handler } = await import(${JSON.stringify(pathToFileURL(bundle).href)});` +
+        `const r = await handler(${JSON.stringify(event)}, { awsRequestId: 'infra-test', getRemainingTimeInMillis: () => 10000 });` +
+        `process.stdout.write(JSON.stringify({ status: r.statusCode, type: r.headers['Content-Type'], bytes: Buffer.byteLength(r.body) }));`;
+      const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: synthesized.outdir, env, maxBuffer: 1024 * 1024 });
+      const served = JSON.parse(stdout) as { status: number; type: string; bytes: number };
+      expect(served).toMatchObject({ status: 200, type: 'text/javascript; charset=utf-8' });
+      expect(served.bytes).toBeGreaterThan(1_000_000);
     });
   });
 

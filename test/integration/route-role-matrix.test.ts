@@ -40,6 +40,8 @@ interface Context {
 const SAMPLES: Record<string, (ctx: Context, who: Principal) => Promise<Sample>> = {
   getHealth: async () => ({ path: '/health' }),
   getOpenApi: async () => ({ path: '/openapi.json' }),
+  getDocs: async () => ({ path: '/docs' }),
+  getDocsScript: async () => ({ path: '/docs/redoc.js' }),
   getMe: async () => ({ path: '/me' }),
   patchMe: async () => ({ path: '/me', body: { language: 'en' } }),
   listDomains: async () => ({ path: '/domains' }),

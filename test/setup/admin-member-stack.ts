@@ -7,6 +7,7 @@
 import type { TestProject } from 'vitest/node';
 import { ADMIN_MEMBER_PRESET, childStack, stopChildStack } from './child-stack.ts';
 import { closeContractReport, openContractReport } from './contract-report.ts';
+import { enforceCatalogue } from './event-catalogue-check.ts';
 
 export default async function setup(project: TestProject) {
   const stack = await childStack(ADMIN_MEMBER_PRESET);
@@ -20,7 +21,12 @@ export default async function setup(project: TestProject) {
     try {
       await closeContractReport(project.name);
     } finally {
-      await stopChildStack(ADMIN_MEMBER_PRESET);
+      try {
+        // Read while the child still runs (stopping it removes its data): an event still on its way to its bus is not checked.
+        console.log(await enforceCatalogue(stack.eventsFile, `${stack.rolePreset} stack`, false));
+      } finally {
+        await stopChildStack(ADMIN_MEMBER_PRESET);
+      }
     }
   };
 }

@@ -16,6 +16,7 @@ import { freePorts } from '#local/ports.ts';
 import { type LocalStack, type StackInfo, startLocalStack } from '#local/stack.ts';
 import { ADMIN_MEMBER_PRESET, childStack, stopChildStack } from './child-stack.ts';
 import { closeContractReport, openContractReport } from './contract-report.ts';
+import { enforceCatalogue } from './event-catalogue-check.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -67,7 +68,12 @@ export default async function setup(project: TestProject) {
     } finally {
       // The admin-member stack too, in case its project had no test to run (its own teardown then never runs).
       await Promise.all([started.stop(), stopChildStack(ADMIN_MEMBER_PRESET)]);
-      await rm(dataDir, { recursive: true, force: true });
+      try {
+        // Once the bus has closed, every event it accepted is in the file.
+        console.log(await enforceCatalogue(started.events.file, 'integration stack', isFullRun(project)));
+      } finally {
+        await rm(dataDir, { recursive: true, force: true });
+      }
     }
   };
 }
@@ -84,4 +90,10 @@ async function runIncludesTestsOf(project: TestProject, name: string): Promise<b
   if (!filters || filters.length === 0) return true;
   const { testFiles } = await other.globTestFiles(filters);
   return testFiles.length > 0;
+}
+
+/** Whether every integration test runs (no file or test name filter): only then must every detail-type be seen. */
+function isFullRun(project: TestProject): boolean {
+  const filters = (project.vitest as unknown as { filenamePattern?: string[] }).filenamePattern;
+  return (!filters || filters.length === 0) && !project.vitest.config.testNamePattern;
 }
