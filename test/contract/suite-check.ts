@@ -3,7 +3,9 @@
  * answer of the local stack): test/setup/contract-check.ts installs it in each test file, where
  * it wraps globalThis.fetch, so api(), direct fetch() calls and the typed client (openapi-fetch
  * calls globalThis.fetch) are all held to `openApiDocument(ROUTES)`. A client that bypasses
- * fetch (node:http) hands its answers to `checkAnswer` itself.
+ * fetch (node:http) hands its answers to `checkAnswer` itself. Only the project's own stack
+ * (`inject('stack').apiUrl`) is held to it: gateway.test.ts also starts stacks and made-up
+ * route tables of its own, whose answers are that test's subject, not this API's.
  *
  * A violating answer throws from fetch (the test that received it fails, with the operation,
  * the status, ajv's errors and the body), and again from the file's afterAll in case the test
