@@ -127,7 +127,9 @@ export function problemsOf(route: RouteDefinition): Map<number, ProblemSlug[]> {
   }
   if (request.params) slugs.push('not-found');
   if (request.ifMatch) slugs.push('version-mismatch');
-  if (request.body) slugs.push('payload-too-large', 'unsupported-media-type');
+  // The gateway reads a body on any route (API Gateway's own limit is 10 MiB): any route can be too large.
+  slugs.push('payload-too-large');
+  if (request.body) slugs.push('unsupported-media-type');
   slugs.push(...(route.problems ?? []), 'throttled', 'internal', 'bad-gateway', 'gateway-timeout');
   const byStatus = new Map<number, ProblemSlug[]>();
   for (const slug of slugs) {
