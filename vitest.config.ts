@@ -3,6 +3,9 @@ import { defineConfig } from 'vitest/config';
 /** The tests that check every permission of a preset run against both presets' stacks (SPEC section 10). */
 const PER_PRESET_TESTS = ['test/integration/route-role-matrix.test.ts', 'test/integration/assets-permissions.test.ts'];
 
+/** Holds every answer of the local stack to the OpenAPI document (test/contract/suite-check.ts). */
+const CONTRACT_CHECK = 'test/setup/contract-check.ts';
+
 export default defineConfig({
   test: {
     projects: [
@@ -15,6 +18,7 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           globalSetup: ['test/setup/local-stack.ts'],
+          setupFiles: [CONTRACT_CHECK],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
@@ -25,6 +29,7 @@ export default defineConfig({
           name: 'integration-admin-member',
           include: PER_PRESET_TESTS,
           globalSetup: ['test/setup/admin-member-stack.ts'],
+          setupFiles: [CONTRACT_CHECK],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -8,7 +8,7 @@ import { now } from '#shared/clock.ts';
 import { rolePreset } from '#shared/config.ts';
 import { assertMayGrant } from '#shared/domain/members.ts';
 import { retryOnConflict } from '#shared/domain/retry.ts';
-import { rolesOf } from '#shared/domain/roles.ts';
+import { roleView, rolesOf } from '#shared/domain/roles.ts';
 import type { Caller, DomainAccess } from '#shared/http/access.ts';
 import { Conflict, NotFound, VersionMismatch } from '#shared/http/errors.ts';
 import { builtInRoles, type Grant, isAdminGrant } from '#shared/permissions.ts';
@@ -19,10 +19,6 @@ import type { CustomRole, DomainRecord } from '#shared/store/records.ts';
 
 /** A domain holds at most this many custom roles (they live in the domain item). */
 export const MAX_CUSTOM_ROLES = 50;
-
-export function roleView(role: CustomRole) {
-  return { id: role.id, name: role.name, description: role.description, permissions: role.permissions, builtIn: false, version: role.version };
-}
 
 async function freshDomain(access: DomainAccess, attempt: number): Promise<DomainRecord> {
   if (attempt === 1) return access.domain;

@@ -1,13 +1,14 @@
 /** The caller's own profile and memberships. */
 import { now } from '#shared/clock.ts';
 import { rolePreset } from '#shared/config.ts';
+import { retryOnConflict } from '#shared/domain/retry.ts';
 import { grantsOf } from '#shared/domain/roles.ts';
 import type { Caller } from '#shared/http/access.ts';
 import type { Language } from '#shared/http/schemas.ts';
 import { expandGrants } from '#shared/permissions.ts';
 import { allMembershipsOfUser, getDomains } from '#shared/store/domain-store.ts';
 import type { MembershipRecord, UserRecord } from '#shared/store/records.ts';
-import { saveProfile } from '#shared/store/user-store.ts';
+import { getUser, saveProfile } from '#shared/store/user-store.ts';
 
 async function view(user: UserRecord, memberships: readonly MembershipRecord[]) {
   const preset = rolePreset();
@@ -40,7 +41,15 @@ export async function getMe(caller: Caller, user: UserRecord) {
  */
 export async function updateMe(caller: Caller, user: UserRecord, patch: { name?: string; language?: Language }) {
   const memberships = await allMembershipsOfUser(caller.userId);
-  const next = { ...user, name: patch.name ?? user.name, language: patch.language ?? user.language, version: user.version + 1, profileUpdatedAt: now().toISOString() };
-  if (next.name !== user.name || next.language !== user.language) await saveProfile(next, user.version);
+  // No If-Match on this route: a change racing another applies to the profile that won, read afresh.
+  const next = await retryOnConflict(async (attempt) => {
+    const current = attempt === 1 ? user : await getUser(caller.userId);
+    // The pipeline read it for this request: gone since, it is no case a client can act on.
+    if (!current) throw new Error(`The profile of ${caller.userId} went during the request`);
+    const changed = { ...current, name: patch.name ?? current.name, language: patch.language ?? current.language, version: current.version + 1, profileUpdatedAt: now().toISOString() };
+    if (changed.name === current.name && changed.language === current.language) return current;
+    await saveProfile(changed, current.version);
+    return changed;
+  });
   return view(next, memberships);
 }

@@ -1,12 +1,20 @@
 /** Roles of a domain: the stack preset's built-in roles, then the domain's custom roles. */
 import { builtInRoles, type Grant, type RoleDefinition, type RolePreset } from '#shared/permissions.ts';
 import { own } from '#shared/own.ts';
-import type { DomainRecord } from '#shared/store/records.ts';
+import type { CustomRole, DomainRecord } from '#shared/store/records.ts';
 
-/** Every role of a domain, built-in first, custom ones by name. */
+/**
+ * A custom role as the API shows it (shared/schemas/members.ts roleBody), whichever route
+ * answers with it: the stored record also holds fields (createdAt) the role has no place for.
+ */
+export function roleView(role: CustomRole): RoleDefinition & { version: number } {
+  return { id: role.id, name: role.name, description: role.description, permissions: role.permissions, builtIn: false, version: role.version };
+}
+
+/** Every role of a domain in its API shape, built-in first, custom ones by name. */
 export function rolesOf(domain: Pick<DomainRecord, 'customRoles'>, preset: RolePreset): RoleDefinition[] {
   const custom = Object.values(domain.customRoles ?? {})
-    .map((role) => ({ ...role, builtIn: false }))
+    .map(roleView)
     .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
   return [...builtInRoles(preset), ...custom];
 }

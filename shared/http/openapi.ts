@@ -116,7 +116,9 @@ function describeAccess(route: RouteDefinition): string {
 export function problemsOf(route: RouteDefinition): Map<number, ProblemSlug[]> {
   const slugs: ProblemSlug[] = [];
   const { request } = route;
-  if (request.params || request.query || request.body || request.ifMatch) slugs.push('invalid-input');
+  // Every route, inputs or none: the gateway refuses a header or query parameter named
+  // __proto__ with invalid-input before any handler runs (local/gateway.ts BadName).
+  slugs.push('invalid-input');
   if (route.access !== 'public' || request.bearer === 'optional') slugs.push('unauthorized');
   if (route.access === 'owner') slugs.push('owner-required');
   if (route.access !== 'public' && isDomainScoped(route)) {
@@ -125,7 +127,9 @@ export function problemsOf(route: RouteDefinition): Map<number, ProblemSlug[]> {
   }
   if (request.params) slugs.push('not-found');
   if (request.ifMatch) slugs.push('version-mismatch');
-  if (request.body) slugs.push('payload-too-large', 'unsupported-media-type');
+  // The gateway reads a body on any route (API Gateway's own limit is 10 MiB): any route can be too large.
+  slugs.push('payload-too-large');
+  if (request.body) slugs.push('unsupported-media-type');
   slugs.push(...(route.problems ?? []), 'throttled', 'internal', 'bad-gateway', 'gateway-timeout');
   const byStatus = new Map<number, ProblemSlug[]>();
   for (const slug of slugs) {

@@ -22,5 +22,7 @@ export const patchMe = /* @__PURE__ */ defineRoute({
   handler: 'functions/me/patch-me.ts',
   request: { body: mePatch },
   response: { status: 200, body: meBody },
+  // A change racing others is retried on the fresh profile; busy only if they keep winning.
+  problems: ['busy'],
   table: ['GetItem', 'Query', 'BatchGetItem', 'UpdateItem'],
 });

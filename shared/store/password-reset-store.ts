@@ -145,7 +145,10 @@ export async function reserveResetEmail(address: string, atMs: number, limit: nu
     const version = typeof out.Item?.version === 'number' ? out.Item.version : undefined;
     const recent = ((out.Item?.sent ?? []) as number[]).filter((t) => t > atMs - HOUR_MS).sort((a, b) => a - b);
     if (recent.length >= limit) {
-      throw new ResetLimit(limit, Math.max(1, Math.ceil(((recent[recent.length - limit] as number) + HOUR_MS - atMs) / 1000)));
+      // A racing request that started after this one may have stamped a later instant than
+      // `atMs`: the wait is then a few ms over the hour, which is still at most the window.
+      const waitSeconds = Math.ceil(((recent[recent.length - limit] as number) + HOUR_MS - atMs) / 1000);
+      throw new ResetLimit(limit, Math.min(HOUR_MS / 1000, Math.max(1, waitSeconds)));
     }
     try {
       await dynamodb.send(

@@ -3,9 +3,9 @@ import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamodb } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config.ts';
 import type { CataloguedEvent } from '#shared/events/catalogue.ts';
-import { Conflict, VersionMismatch } from '#shared/http/errors.ts';
+import { Conflict } from '#shared/http/errors.ts';
 import type { Language } from '#shared/http/schemas.ts';
-import { conditionally, isNamed, transact } from '#shared/store/dynamo.ts';
+import { ConcurrentChange, conditionally, isNamed, transact } from '#shared/store/dynamo.ts';
 import { putHistory } from '#shared/store/history.ts';
 import * as keys from '#shared/store/key-formats.ts';
 import { memberSearchText, withoutKeys } from '#shared/store/keys.ts';
@@ -45,7 +45,8 @@ export async function userIdByEmail(email: string): Promise<string | undefined> 
  * Saves a changed name or language on the profile alone, the source of truth: one write,
  * whatever the number of domains. The copies in each membership (the member list sorts and
  * filters on them) and the history events follow through the table stream
- * (shared/domain/table-stream.ts). 412 when the profile changed since it was read.
+ * (shared/domain/table-stream.ts). ConcurrentChange when the profile changed since it was
+ * read: PATCH /me takes no If-Match, so the caller retries on the fresh profile, never a 412.
  */
 export async function saveProfile(user: UserRecord & { profileUpdatedAt: string }, expectedVersion: number): Promise<void> {
   try {
@@ -60,7 +61,7 @@ export async function saveProfile(user: UserRecord & { profileUpdatedAt: string 
       }),
     );
   } catch (error) {
-    if (isNamed(error, 'ConditionalCheckFailedException')) throw new VersionMismatch();
+    if (isNamed(error, 'ConditionalCheckFailedException')) throw new ConcurrentChange('The profile');
     throw error;
   }
 }

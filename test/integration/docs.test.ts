@@ -1,15 +1,19 @@
 /**
  * The API reference page (`GET /docs`) and the Redoc script it runs (`GET /docs/redoc.js`),
- * over HTTP. No browser here: the page is held to what a browser needs to render it from
- * this origin alone (relative URLs that resolve under a stage prefix, a script that is
- * Redoc's npm bundle, a CSP that admits no other origin).
+ * over HTTP: the page is held to what a browser needs to render it from this origin alone
+ * (relative URLs that resolve under a stage prefix, a script that is Redoc's npm bundle, a
+ * CSP that admits no other origin); then rendered in Chromium, which proves it works.
  */
-import { readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { ROUTES } from '#shared/routes/index.ts';
 import { REDOC_SCRIPT } from '#shared/routes/system.ts';
 import { api, stack } from './helpers.ts';
 
+const run = promisify(execFile);
 const redoc = readFileSync(createRequire(import.meta.url).resolve(REDOC_SCRIPT), 'utf8');
 const redocVersion = (JSON.parse(readFileSync(createRequire(import.meta.url).resolve('redoc/package.json'), 'utf8')) as { version: string }).version;
 
@@ -97,3 +101,28 @@ describe('GET /docs/redoc.js', () => {
     }
   });
 });
+
+describe('the reference in a browser', () => {
+  it("renders in Debian's Chromium under its own CSP: the problem catalogue first, then every operation of the route table", async () => {
+    // `--dump-dom` prints the page as rendered after the virtual time budget: scripts run, the document fetched.
+    const { stdout } = await run(chromium(), [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--virtual-time-budget=20000',
+      '--dump-dom',
+      `${stack().apiUrl}/docs`,
+    ]);
+    expect(stdout).toContain('Problem types');
+    expect(stdout).toContain('https://gatehouse.dev/problems/&lt;slug&gt;');
+    const rendered = ROUTES.filter((route) => stdout.includes(`operation/${route.id}`)).map((route) => route.id);
+    expect(rendered).toEqual(ROUTES.map((route) => route.id));
+  }, 120_000);
+});
+
+/** Debian's chromium (`apt-get install chromium`; .ci/run installs it), or CHROMIUM_PATH. */
+function chromium(): string {
+  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(path)) throw new Error(`No Chromium at ${path}: install Debian's (apt-get install chromium) or set CHROMIUM_PATH.`);
+  return path;
+}

@@ -92,6 +92,17 @@ describe('custom roles', () => {
     const res = await gh.PATCH('/domains/{domainId}/roles/{roleId}', { params: { path: { ...path, roleId: boss.id } }, body: { permissions: ['assets:view'] } });
     expectProblem(res, 409, 'last-admin');
   });
+
+  it('a custom role has one shape: the list shows it exactly as creating and editing it answered', async () => {
+    const domain = await newDomain(owner);
+    const roles = `/domains/${domain.id}/roles`;
+    const created = await api('POST', roles, { token: owner, body: { name: 'Shape', description: 'One shape', permissions: ['assets:view'] } });
+    const listed = async () => (await api('GET', roles, { token: owner })).body.items.find((role: { id: string }) => role.id === created.body.id);
+    expect(await listed()).toEqual(created.body);
+    const edited = await api('PATCH', `${roles}/${created.body.id}`, { token: owner, body: { name: 'Shape 2' } });
+    expect(await listed()).toEqual(edited.body);
+    expect(Object.keys(edited.body).sort()).toEqual(['builtIn', 'description', 'id', 'name', 'permissions', 'version']);
+  });
 });
 
 describe('history', () => {

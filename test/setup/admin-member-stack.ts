@@ -6,6 +6,7 @@
  */
 import type { TestProject } from 'vitest/node';
 import { ADMIN_MEMBER_PRESET, childStack, stopChildStack } from './child-stack.ts';
+import { closeContractReport, openContractReport } from './contract-report.ts';
 import { enforceCatalogue } from './event-catalogue-check.ts';
 
 export default async function setup(project: TestProject) {
@@ -15,12 +16,17 @@ export default async function setup(project: TestProject) {
   project.provide('rolePreset', stack.rolePreset);
   project.provide('handlerEnvironment', stack.environment);
   project.provide('eventsFile', stack.eventsFile);
+  project.provide('contractDir', await openContractReport(project.name));
   return async () => {
     try {
-      // Read while the child still runs (stopping it removes its data): an event still on its way to its bus is not checked.
-      console.log(await enforceCatalogue(stack.eventsFile, `${stack.rolePreset} stack`, false));
+      await closeContractReport(project.name);
     } finally {
-      await stopChildStack(ADMIN_MEMBER_PRESET);
+      try {
+        // Read while the child still runs (stopping it removes its data): an event still on its way to its bus is not checked.
+        console.log(await enforceCatalogue(stack.eventsFile, `${stack.rolePreset} stack`, false));
+      } finally {
+        await stopChildStack(ADMIN_MEMBER_PRESET);
+      }
     }
   };
 }

@@ -15,6 +15,7 @@ import { LocalStackError } from '#local/errors.ts';
 import { freePorts } from '#local/ports.ts';
 import { type LocalStack, type StackInfo, startLocalStack } from '#local/stack.ts';
 import { ADMIN_MEMBER_PRESET, childStack, stopChildStack } from './child-stack.ts';
+import { closeContractReport, openContractReport } from './contract-report.ts';
 import { enforceCatalogue } from './event-catalogue-check.ts';
 
 declare module 'vitest' {
@@ -27,6 +28,8 @@ declare module 'vitest' {
     handlerEnvironment: Record<string, string>;
     /** `events.jsonl` of its local EventBridge bus: every event the stream published, one JSON line each. */
     eventsFile: string;
+    /** Where each test file's contract check writes its tally (test/setup/contract-report.ts). */
+    contractDir: string;
   }
 }
 
@@ -57,15 +60,20 @@ export default async function setup(project: TestProject) {
   project.provide('rolePreset', stack.rolePreset);
   project.provide('handlerEnvironment', stack.environment);
   project.provide('eventsFile', stack.events.file);
+  project.provide('contractDir', await openContractReport(project.name));
   const started = stack;
   return async () => {
-    // The admin-member stack too, in case its project had no test to run (its own teardown then never runs).
-    await Promise.all([started.stop(), stopChildStack(ADMIN_MEMBER_PRESET)]);
     try {
-      // Once the bus has closed, every event it accepted is in the file.
-      console.log(await enforceCatalogue(started.events.file, 'integration stack', isFullRun(project)));
+      await closeContractReport(project.name);
     } finally {
-      await rm(dataDir, { recursive: true, force: true });
+      // The admin-member stack too, in case its project had no test to run (its own teardown then never runs).
+      await Promise.all([started.stop(), stopChildStack(ADMIN_MEMBER_PRESET)]);
+      try {
+        // Once the bus has closed, every event it accepted is in the file.
+        console.log(await enforceCatalogue(started.events.file, 'integration stack', isFullRun(project)));
+      } finally {
+        await rm(dataDir, { recursive: true, force: true });
+      }
     }
   };
 }
