@@ -1653,6 +1653,8 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["InvalidInput"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["Throttled"];
             500: components["responses"]["Internal"];
             502: components["responses"]["BadGateway"];
@@ -1680,6 +1682,8 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["InvalidInput"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["Throttled"];
             500: components["responses"]["Internal"];
             502: components["responses"]["BadGateway"];
@@ -1705,6 +1709,8 @@ export interface operations {
                     "text/html": string;
                 };
             };
+            400: components["responses"]["InvalidInput"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["Throttled"];
             500: components["responses"]["Internal"];
             502: components["responses"]["BadGateway"];
@@ -1730,6 +1736,8 @@ export interface operations {
                     "text/javascript": string;
                 };
             };
+            400: components["responses"]["InvalidInput"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["Throttled"];
             500: components["responses"]["Internal"];
             502: components["responses"]["BadGateway"];
@@ -1791,7 +1799,9 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["InvalidInput"];
             401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["Throttled"];
             500: components["responses"]["Internal"];
             502: components["responses"]["BadGateway"];
@@ -1870,6 +1880,7 @@ export interface operations {
             };
             400: components["responses"]["InvalidInput"];
             401: components["responses"]["Unauthorized"];
+            409: components["responses"]["Busy"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["Throttled"];
@@ -1894,7 +1905,9 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["InvalidInput"];
             401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["Throttled"];
             500: components["responses"]["Internal"];
             502: components["responses"]["BadGateway"];
@@ -2042,6 +2055,7 @@ export interface operations {
             };
             400: components["responses"]["InvalidInput"];
             401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["Throttled"];
             500: components["responses"]["Internal"];
             502: components["responses"]["BadGateway"];
@@ -2136,6 +2150,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["MembershipInactive"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["Throttled"];
             500: components["responses"]["Internal"];
             502: components["responses"]["BadGateway"];
@@ -2212,6 +2227,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["MembershipInactiveOrMembershipPendingOrPermissionMissing"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["Throttled"];
             500: components["responses"]["Internal"];
             502: components["responses"]["BadGateway"];
@@ -2408,6 +2424,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["MembershipInactiveOrMembershipPendingOrPermissionMissing"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["Throttled"];
             500: components["responses"]["Internal"];
             502: components["responses"]["BadGateway"];
@@ -2531,6 +2548,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["BuiltInRoleOrRoleInUseOrBusy"];
             412: components["responses"]["VersionMismatch"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["Throttled"];
             500: components["responses"]["Internal"];
             502: components["responses"]["BadGateway"];
@@ -2705,6 +2723,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["MembershipInactiveOrMembershipPendingOrPermissionMissing"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["Throttled"];
             500: components["responses"]["Internal"];
             502: components["responses"]["BadGateway"];
@@ -2873,6 +2892,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["MembershipInactiveOrMembershipPendingOrPermissionMissing"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["Throttled"];
             500: components["responses"]["Internal"];
             502: components["responses"]["BadGateway"];
@@ -2921,6 +2941,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["LastAdminOrMemberHoldsAssetsOrBusy"];
             412: components["responses"]["VersionMismatch"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["Throttled"];
             500: components["responses"]["Internal"];
             502: components["responses"]["BadGateway"];
@@ -3105,6 +3126,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["MembershipInactiveOrMembershipPendingOrPermissionMissing"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["Throttled"];
             500: components["responses"]["Internal"];
             502: components["responses"]["BadGateway"];
@@ -3248,6 +3270,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["MembershipInactiveOrMembershipPendingOrPermissionMissing"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["Throttled"];
             500: components["responses"]["Internal"];
             502: components["responses"]["BadGateway"];
@@ -3402,6 +3425,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["MembershipInactiveOrMembershipPendingOrPermissionMissing"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["Throttled"];
             500: components["responses"]["Internal"];
             502: components["responses"]["BadGateway"];
@@ -3586,6 +3610,7 @@ export interface operations {
             403: components["responses"]["MembershipInactiveOrMembershipPendingOrPermissionMissingOrGrantExceedsOwn"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["InvitationRoleDeletedOrBusy"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["DailyEmailLimitOrThrottled"];
             500: components["responses"]["Internal"];
             502: components["responses"]["BadGateway"];
@@ -3624,6 +3649,7 @@ export interface operations {
             403: components["responses"]["MembershipInactiveOrMembershipPendingOrPermissionMissing"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Busy"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["Throttled"];
             500: components["responses"]["Internal"];
             502: components["responses"]["BadGateway"];
@@ -3750,6 +3776,7 @@ export interface operations {
             400: components["responses"]["InvalidInput"];
             404: components["responses"]["NotFound"];
             410: components["responses"]["InvitationUsedOrInvitationRevokedOrInvitationExpired"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["Throttled"];
             500: components["responses"]["Internal"];
             502: components["responses"]["BadGateway"];
@@ -3887,6 +3914,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["AlreadyMemberOrRegistrationChangedOrInvitationChangedOrConflict"];
             410: components["responses"]["InvitationUsedOrInvitationRevokedOrInvitationExpired"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["Throttled"];
             500: components["responses"]["Internal"];
             502: components["responses"]["BadGateway"];
@@ -3938,6 +3966,7 @@ export interface operations {
             403: components["responses"]["MembershipInactiveOrMembershipPendingOrPermissionMissing"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["PasswordAlreadySetOrAccountChangedOrConflict"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["DailyEmailLimitOrThrottled"];
             500: components["responses"]["Internal"];
             502: components["responses"]["BadGateway"];
@@ -4000,6 +4029,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["MembershipInactiveOrMembershipPendingOrPermissionMissing"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["Throttled"];
             500: components["responses"]["Internal"];
             502: components["responses"]["BadGateway"];
@@ -4113,6 +4143,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["LocationNotEmptyOrBusy"];
             412: components["responses"]["VersionMismatch"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["Throttled"];
             500: components["responses"]["Internal"];
             502: components["responses"]["BadGateway"];
@@ -4275,6 +4306,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["MembershipInactiveOrMembershipPendingOrPermissionMissing"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["Throttled"];
             500: components["responses"]["Internal"];
             502: components["responses"]["BadGateway"];
@@ -4425,6 +4457,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["MembershipInactiveOrMembershipPendingOrPermissionMissing"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["Throttled"];
             500: components["responses"]["Internal"];
             502: components["responses"]["BadGateway"];
@@ -4470,6 +4503,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["AssetCheckedOutOrBusy"];
             412: components["responses"]["VersionMismatch"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["Throttled"];
             500: components["responses"]["Internal"];
             502: components["responses"]["BadGateway"];
@@ -4730,6 +4764,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["AssetNotCheckedOutOrBusy"];
             412: components["responses"]["VersionMismatch"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["Throttled"];
             500: components["responses"]["Internal"];
             502: components["responses"]["BadGateway"];
@@ -4802,6 +4837,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["MembershipInactiveOrMembershipPendingOrPermissionMissing"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["Throttled"];
             500: components["responses"]["Internal"];
             502: components["responses"]["BadGateway"];
@@ -4959,6 +4995,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["MembershipInactiveOrMembershipPendingOrPermissionMissing"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["Throttled"];
             500: components["responses"]["Internal"];
             502: components["responses"]["BadGateway"];

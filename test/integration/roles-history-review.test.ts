@@ -94,14 +94,15 @@ describe('custom roles', () => {
   });
 
   it('a custom role has one shape: the list shows it exactly as creating and editing it answered', async () => {
+    const gh = client(owner);
     const domain = await newDomain(owner);
-    const roles = `/domains/${domain.id}/roles`;
-    const created = await api('POST', roles, { token: owner, body: { name: 'Shape', description: 'One shape', permissions: ['assets:view'] } });
-    const listed = async () => (await api('GET', roles, { token: owner })).body.items.find((role: { id: string }) => role.id === created.body.id);
-    expect(await listed()).toEqual(created.body);
-    const edited = await api('PATCH', `${roles}/${created.body.id}`, { token: owner, body: { name: 'Shape 2' } });
-    expect(await listed()).toEqual(edited.body);
-    expect(Object.keys(edited.body).sort()).toEqual(['builtIn', 'description', 'id', 'name', 'permissions', 'version']);
+    const path = { domainId: domain.id };
+    const created = unwrap(await gh.POST('/domains/{domainId}/roles', { params: { path }, body: { name: 'Shape', description: 'One shape', permissions: ['assets:view'] } }));
+    const listed = async () => (await collect(items(gh, '/domains/{domainId}/roles', { params: { path } }))).find((role) => role.id === created.id);
+    expect(await listed()).toEqual(created);
+    const edited = unwrap(await gh.PATCH('/domains/{domainId}/roles/{roleId}', { params: { path: { ...path, roleId: created.id } }, body: { name: 'Shape 2' } }));
+    expect(await listed()).toEqual(edited);
+    expect(Object.keys(edited).sort()).toEqual(['builtIn', 'description', 'id', 'name', 'permissions', 'version']);
   });
 });
 
