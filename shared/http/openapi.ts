@@ -21,14 +21,20 @@ type Json = Record<string, any>;
 /** Request bodies above these sizes are refused (shared/http/pipeline.ts enforces them). */
 const JSON_BODY_LIMIT = '16 KiB';
 
-/** What JSON Schema cannot say from a plain zod type, said by schema identity. */
+/**
+ * What JSON Schema cannot say from a plain zod type, said by schema identity. Added to
+ * zod's global registry, beside the descriptions schemas carry themselves (`z.describe`),
+ * when the document is first built: no function that does not build it pays for this.
+ */
 const annotations = lazy(() => {
-  const registry = z.registry<Record<string, unknown>>();
-  registry.add(timestamp(), { format: 'date-time' });
-  registry.add(address(), { format: 'email' });
-  registry.add(email(), { format: 'email' });
-  registry.add(permissionList(), { uniqueItems: true });
-  return registry;
+  const notes: [zc.$ZodType, Record<string, unknown>][] = [
+    [timestamp(), { format: 'date-time' }],
+    [address(), { format: 'email' }],
+    [email(), { format: 'email' }],
+    [permissionList(), { uniqueItems: true }],
+  ];
+  for (const [schema, meta] of notes) z.globalRegistry.add(schema, { ...z.globalRegistry.get(schema), ...meta });
+  return z.globalRegistry;
 });
 
 const schemaOf = (schema: zc.$ZodType, io: 'input' | 'output'): Json =>

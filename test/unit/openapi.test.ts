@@ -179,6 +179,14 @@ describe('the document a front-end developer builds on', { timeout: 60_000 }, ()
     );
   });
 
+  it('takes a CSV of invitees as text/csv only, described with its columns and limit; no {csv} JSON form', () => {
+    const content = op('createInvitations').requestBody.content;
+    expect(Object.keys(content).sort()).toEqual(['application/json', 'text/csv']);
+    expect(content['text/csv'].schema.description).toMatch(/email,role,language[\s\S]*500 rows/);
+    expect(Object.keys(content['application/json'].schema.properties)).not.toContain('csv');
+    expect(content['application/json'].schema.anyOf).toBeUndefined();
+  });
+
   it("puts the pool's password rules on every password field", () => {
     for (const id of ['acceptInvitation', 'completePasswordReset']) {
       const password = op(id).requestBody.content['application/json'].schema.properties.password;
