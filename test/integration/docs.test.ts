@@ -6,7 +6,10 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { ROUTES } from '#shared/routes/index.ts';
@@ -105,14 +108,22 @@ describe('GET /docs/redoc.js', () => {
 describe('the reference in a browser', () => {
   it("renders in Debian's Chromium under its own CSP: the problem catalogue first, then every operation of the route table", async () => {
     // `--dump-dom` prints the page as rendered after the virtual time budget: scripts run, the document fetched.
+    // A fresh profile, and none of Chromium's own calls home: the machine's network is closed.
+    const profile = await mkdtemp(join(tmpdir(), 'gatehouse-chromium-'));
     const { stdout } = await run(chromium(), [
       '--headless',
       '--no-sandbox',
       '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--user-data-dir=${profile}`,
       '--virtual-time-budget=20000',
       '--dump-dom',
       `${stack().apiUrl}/docs`,
-    ]);
+    ]).finally(() => rm(profile, { recursive: true, force: true }));
     expect(stdout).toContain('Problem types');
     expect(stdout).toContain('https://gatehouse.dev/problems/&lt;slug&gt;');
     const rendered = ROUTES.filter((route) => stdout.includes(`operation/${route.id}`)).map((route) => route.id);
