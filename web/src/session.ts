@@ -35,6 +35,17 @@ export function signOutLocally(): void {
   sessionStorage.removeItem(KEY);
 }
 
+/** When the ID token expires (its `exp` claim; else ExpiresIn from now), in epoch milliseconds. */
+function expiryOf(idToken: string, expiresIn: number | undefined): number {
+  try {
+    const payload = JSON.parse(atob((idToken.split('.')[1] ?? '').replace(/-/g, '+').replace(/_/g, '/'))) as { exp?: unknown };
+    if (typeof payload.exp === 'number') return payload.exp * 1000;
+  } catch {
+    // Not a JWT we can read: fall back on ExpiresIn.
+  }
+  return Date.now() + (expiresIn ?? 3600) * 1000;
+}
+
 /** Signs in with email and password; throws WrongCredentials when Cognito refuses them. */
 export async function signIn(email: string, password: string): Promise<Tokens> {
   const cfg = await config();
@@ -47,7 +58,7 @@ export async function signIn(email: string, password: string): Promise<Tokens> {
   const body = (await res.json().catch(() => ({}))) as {
     __type?: string;
     message?: string;
-    AuthenticationResult?: { IdToken: string; AccessToken: string; RefreshToken?: string; ExpiresIn: number };
+    AuthenticationResult?: { IdToken: string; AccessToken: string; RefreshToken?: string; ExpiresIn?: number };
   };
   if (!res.ok) {
     if (/NotAuthorized|UserNotFound/.test(body.__type ?? '')) throw new WrongCredentials(body.message ?? 'wrong credentials');
@@ -59,7 +70,7 @@ export async function signIn(email: string, password: string): Promise<Tokens> {
     idToken: result.IdToken,
     accessToken: result.AccessToken,
     ...(result.RefreshToken ? { refreshToken: result.RefreshToken } : {}),
-    expiresAt: Date.now() + result.ExpiresIn * 1000,
+    expiresAt: expiryOf(result.IdToken, result.ExpiresIn),
   };
   sessionStorage.setItem(KEY, JSON.stringify(tokens));
   return tokens;
