@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { idToken } from '#local/sign-in.ts';
 import { CLOCK_OFFSET_HEADER } from '#local/gateway.ts';
-import { client, sentEmails, stack } from '../integration/helpers.ts';
+import { api, client, newDomain, sentEmails, stack } from '../integration/helpers.ts';
 import { expectAccessible, launch, pageFaults, screenshot } from './browser.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -108,15 +108,28 @@ describe('accepting an email invitation in the browser', () => {
     await page.context().close();
   });
 
-  it('the Finnish switch shows the page in Finnish, from the same catalogue as the emails', async () => {
-    const { link } = await invite();
-    const { page } = await freshPage();
+  it('the Finnish invitee sees the page in Finnish and in the domain\'s branding; the switch turns it to English', async () => {
+    const domain = await newDomain(adminToken);
+    unwrap(await client(adminToken).PATCH('/domains/{domainId}/settings', { params: { path: { domainId: domain.id } }, body: { branding: { productName: 'Acme Tools', primaryColor: '#0a4d2e' } } }));
+    const email = `finnish-${randomUUID().slice(0, 8)}@example.test`;
+    // The CSV form is the one that names each invitee's language.
+    const sent = await api('POST', `/domains/${domain.id}/invitations`, { token: adminToken, rawBody: `email,role,language\n${email},manager,fi`, headers: { 'Content-Type': 'text/csv' } });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+    const [mail] = await sentEmails(email);
+    const link = /https?:\/\/[^\s"<>]+\/accept-invitation\?token=[A-Za-z0-9_-]+/.exec(mail?.body.text ?? '')?.[0] ?? '';
+    const { page, faults } = await freshPage();
     await page.goto(link);
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Join Demo');
-    await page.getByLabel('Language').selectOption('fi');
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Liity työtilaan Demo');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(`Liity työtilaan ${domain.name}`);
     expect(await page.locator('html').getAttribute('lang')).toBe('fi');
+    expect(await page.locator('.product').innerText()).toBe('Acme Tools');
+    expect(await page.evaluate('getComputedStyle(document.documentElement).getPropertyValue("--brand").trim()')).toBe('#0a4d2e');
     await expectAccessible(page);
+    await screenshot(page, 'accept-invitation-finnish');
+
+    await page.getByLabel('Kieli').selectOption('en');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(`Join ${domain.name}`);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(faults).toEqual([]);
     await page.context().close();
   });
 });

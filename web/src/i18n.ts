@@ -17,19 +17,28 @@ function isLang(value: unknown): value is Lang {
   return typeof value === 'string' && (LANGS as readonly string[]).includes(value);
 }
 
-/** The language: `?lang=`, else the one chosen earlier in this tab, else the browser's, else English. */
-export function currentLang(): Lang {
+/** The language the person asked for: `?lang=`, else the one chosen with the switch in this tab. */
+export function chosenLang(): Lang | undefined {
   const asked = new URLSearchParams(location.search).get('lang');
   if (isLang(asked)) return asked;
   const chosen = sessionStorage.getItem(KEY);
-  if (isLang(chosen)) return chosen;
-  const browser = navigator.language.slice(0, 2);
-  return isLang(browser) ? browser : 'en';
+  return isLang(chosen) ? chosen : undefined;
 }
 
-/** Remembers the language for this tab and sets `<html lang>`. */
-export function setLang(lang: Lang): void {
-  sessionStorage.setItem(KEY, lang);
+/** The language: the one asked for, else the browser's, else English. */
+export function currentLang(): Lang {
+  const browser = navigator.language.slice(0, 2);
+  return chosenLang() ?? (isLang(browser) ? browser : 'en');
+}
+
+/** A language the pages are written in, if `value` is one (an invitation may name sv or de, which they are not). */
+export function asLang(value: unknown): Lang | undefined {
+  return isLang(value) ? value : undefined;
+}
+
+/** Sets `<html lang>`; `remember` keeps the choice for this tab (the language switch). */
+export function setLang(lang: Lang, remember = false): void {
+  if (remember) sessionStorage.setItem(KEY, lang);
   document.documentElement.lang = lang;
 }
 

@@ -22,6 +22,17 @@ export abstract class PageElement extends LitElement {
     return this;
   }
 
+  /**
+   * Shows the domain's branding: its product name, and its primary colour as --brand (set
+   * through the CSSOM, which the CSP allows; a style attribute it would refuse). The logo is
+   * not shown yet: it lives on the customer's origin, which the CSP keeps out.
+   */
+  protected brand(branding: { productName: string; primaryColor: string } | undefined): void {
+    if (!branding) return;
+    this.product = branding.productName;
+    document.documentElement.style.setProperty('--brand', branding.primaryColor);
+  }
+
   /** The strings of the page's language. */
   protected get s() {
     return t(this.lang);
@@ -31,7 +42,7 @@ export abstract class PageElement extends LitElement {
   protected bar(): TemplateResult {
     const change = (event: Event) => {
       this.lang = (event.target as HTMLSelectElement).value as Lang;
-      setLang(this.lang);
+      setLang(this.lang, true);
     };
     return html`<header class="bar">
       <span class="product">${this.product}</span>

@@ -8,7 +8,7 @@ import { problemOf } from '@gatehouse/client';
 import { html } from 'lit';
 import { PASSWORD_POLICY, PASSWORD_SYMBOL } from '#shared/password-policy.ts';
 import { api } from '../api.ts';
-import { formatDate } from '../i18n.ts';
+import { asLang, chosenLang, formatDate, setLang } from '../i18n.ts';
 import { PageElement } from '../page.ts';
 import { sentence } from '../problems.ts';
 import { signIn } from '../session.ts';
@@ -20,6 +20,9 @@ interface Preview {
   email?: string;
   role?: string | null;
   expiresAt: string;
+  /** The domain's branding and the invitee's language (newer APIs answer them). */
+  branding?: { productName: string; logoUrl: string | null; primaryColor: string };
+  language?: string;
 }
 
 /** The screen: the preview's form, or a problem that ends the page (its slug names the screen). */
@@ -62,7 +65,17 @@ export class AcceptInvitationPage extends PageElement {
       const result = await (await api()).GET('/invitations/{token}', { params: { path: { token: this.token } } });
       const problem = problemOf(result);
       if (problem) this.screen = { kind: 'problem', slug: problem.slug, detail: problem.problem.detail };
-      else if (result.data) this.screen = { kind: 'form', preview: result.data };
+      else if (result.data) {
+        const preview: Preview = result.data;
+        this.brand(preview.branding);
+        // The invitee's language, unless they chose another in this tab.
+        const invitee = asLang(preview.language);
+        if (invitee && !chosenLang()) {
+          this.lang = invitee;
+          setLang(invitee);
+        }
+        this.screen = { kind: 'form', preview };
+      }
     } catch {
       this.screen = { kind: 'problem', slug: 'unreachable', detail: '' };
     }
