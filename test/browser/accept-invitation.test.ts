@@ -132,4 +132,38 @@ describe('accepting an email invitation in the browser', () => {
     expect(faults).toEqual([]);
     await page.context().close();
   });
+
+  it('markup in a domain name and product name is shown as text, never run (the attack fails)', async () => {
+    const hostile = '<img src=x onerror="window.pwned=1">Acme';
+    const domain = await newDomain(adminToken, hostile);
+    unwrap(await client(adminToken).PATCH('/domains/{domainId}/settings', { params: { path: { domainId: domain.id } }, body: { branding: { productName: '<script>window.pwned=2</script>' } } }));
+    const email = `hostile-${randomUUID().slice(0, 8)}@example.test`;
+    unwrap(await client(adminToken).POST('/domains/{domainId}/invitations', { params: { path: { domainId: domain.id } }, body: { emails: [email], role: 'manager' } }));
+    const [mail] = await sentEmails(email);
+    const link = /https?:\/\/[^\s"<>]+\/accept-invitation\?token=[A-Za-z0-9_-]+/.exec(mail?.body.text ?? '')?.[0] ?? '';
+    const { page, faults } = await freshPage();
+    await page.goto(link);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(`Join ${hostile}`);
+    expect(await page.locator('.product').innerText()).toBe('<script>window.pwned=2</script>');
+    expect(await page.locator('main img, main script').count()).toBe(0);
+    expect(await page.evaluate('window.pwned')).toBeUndefined();
+    expect(faults).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a forged or mangled token shows the invalid-link screen and calls nothing else', async () => {
+    const { page, faults } = await freshPage();
+    const calls: string[] = [];
+    page.on('request', (request) => request.url().startsWith(stack().apiUrl) && calls.push(`${request.method()} ${new URL(request.url()).pathname}`));
+    for (const token of ['..%2F..%2Fme', 'not-a-token-we-ever-issued-0123456789']) {
+      await page.goto(`${inject('webUrl')}/accept-invitation?token=${token}`);
+      await expect.poll(() => page.locator('[data-problem]').getAttribute('data-problem')).toBe('not-found');
+      expect(await page.getByRole('alert').innerText()).toMatch(/This link is not valid/);
+    }
+    await expectAccessible(page);
+    // The path traversal stays one encoded path segment of the preview route.
+    expect(calls.filter((c) => !c.startsWith('OPTIONS'))).toEqual(['GET /invitations/..%2F..%2Fme', 'GET /invitations/not-a-token-we-ever-issued-0123456789']);
+    expect(faults).toEqual([]);
+    await page.context().close();
+  });
 });

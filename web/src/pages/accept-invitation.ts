@@ -64,7 +64,8 @@ export class AcceptInvitationPage extends PageElement {
     try {
       const result = await (await api()).GET('/invitations/{token}', { params: { path: { token: this.token } } });
       const problem = problemOf(result);
-      if (problem) this.screen = { kind: 'problem', slug: problem.slug, detail: problem.problem.detail };
+      // A token that is not even well formed is, to the person, a link that is not valid.
+      if (problem) this.screen = { kind: 'problem', slug: problem.problem.status === 400 ? 'not-found' : problem.slug, detail: problem.problem.detail };
       else if (result.data) {
         const preview: Preview = result.data;
         this.brand(preview.branding);
