@@ -1,11 +1,12 @@
 /**
- * `/sign-in` in a real browser: the seeded administrator signs in with email and password
- * against the stack's Cognito app client (fetch from the page, no SDK) and lands on their
- * domains; a wrong password is a sentence, not a sign-in. axe-core runs on every page.
+ * `/sign-in` in a real browser: a member signs in with email and password against the
+ * stack's Cognito app client (fetch from the page, no SDK) and lands on their domains; a
+ * wrong password is a sentence, not a sign-in; signing out ends the session everywhere.
+ * axe-core runs on every page.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { stack } from '../integration/helpers.ts';
+import { addMembership, client, createUser, stack } from '../integration/helpers.ts';
 import { expectAccessible, launch, pageFaults, screenshot } from './browser.ts';
 
 let browser: Browser;
@@ -18,11 +19,13 @@ afterAll(async () => {
 });
 
 describe('signing in on the hosted pages', () => {
-  it('the administrator signs in with email and password and lands on their domains; a wrong password is refused in words', async () => {
+  it('a member signs in and lands on their domains; a wrong password is refused in words; sign-out ends the session everywhere (a copied ID token answers 401)', async () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
     const faults = pageFaults(page);
-    const { admin } = stack();
+    // Not the seeded administrator: signing out ends every session of the account, and the other files use the administrator's.
+    const member = await createUser({ name: 'Mia Member' });
+    await addMembership(stack().demoDomainId, member.userId, 'manager', 'active');
 
     // Signed out, the landing sends the person to sign in.
     await page.goto(inject('webUrl'));
@@ -30,23 +33,29 @@ describe('signing in on the hosted pages', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Sign in');
     await expectAccessible(page);
 
-    await page.getByLabel('Email address').fill(admin.email);
-    await page.getByLabel('Password').fill(`${admin.password}-wrong`);
+    await page.getByLabel('Email address').fill(member.email);
+    await page.getByLabel('Password').fill(`${member.password}-wrong`);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toBe('The email address or the password is wrong. Check both and try again.');
     expect(page.url()).toMatch(/\/sign-in$/);
     expect(await page.evaluate('sessionStorage.getItem("gatehouse.session")')).toBeNull();
 
-    await page.getByLabel('Password').fill(admin.password);
+    await page.getByLabel('Password').fill(member.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL((url) => url.pathname === '/');
     await expect.poll(() => page.locator('ul.domains').innerText()).toContain('Demo');
     await expectAccessible(page);
     await screenshot(page, 'sign-in-journey');
 
-    // Signing out forgets the tokens of the tab: the landing asks to sign in again.
+    // The ID token the page holds: after sign-out, someone who copied it gets nowhere (the attack fails).
+    const session = JSON.parse(String(await page.evaluate('sessionStorage.getItem("gatehouse.session")'))) as { idToken: string };
+    expect((await client(session.idToken).GET('/me')).response.status).toBe(200);
+
+    // Signing out ends the session everywhere and forgets the tab's tokens: the landing asks to sign in again.
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/sign-in$/);
+    expect(await page.evaluate('sessionStorage.getItem("gatehouse.session")')).toBeNull();
+    expect((await client(session.idToken).GET('/me')).response.status).toBe(401);
     await page.goto(inject('webUrl'));
     await page.waitForURL(/\/sign-in$/);
     expect(faults).toEqual([]);

@@ -35,7 +35,7 @@ export class HomePage extends PageElement {
     try {
       const result = await (await api()).GET('/me');
       const problem = problemOf(result);
-      if (problem?.problem.status === 401) return this.signOut();
+      if (problem?.problem.status === 401) return this.forget();
       if (problem) this.error = sentence(this.s, problem.slug, problem.problem.detail);
       else this.me = result.data;
     } catch {
@@ -43,7 +43,18 @@ export class HomePage extends PageElement {
     }
   }
 
-  private signOut() {
+  /** Signs out everywhere (POST /me/sign-out ends every session of the account), then forgets this tab's tokens. */
+  private async signOut() {
+    try {
+      await (await api()).POST('/me/sign-out');
+    } finally {
+      // Even if the API cannot be reached, this tab no longer holds the tokens.
+      this.forget();
+    }
+  }
+
+  /** Forgets this tab's tokens and goes to sign in. */
+  private forget() {
     signOutLocally();
     location.assign('/sign-in');
   }
@@ -65,7 +76,7 @@ export class HomePage extends PageElement {
               (m) => html`<li data-domain=${m.domainId}>${m.status === 'pending' || !m.role ? s.home.pending(m.domainName) : s.home.roleIn({ domain: m.domainName, role: m.role })}</li>`,
             )}
           </ul>`}
-      <button type="button" @click=${() => this.signOut()}>${s.signIn.signOut}</button>`;
+      <button type="button" @click=${() => void this.signOut()}>${s.signIn.signOut}</button>`;
   }
 }
 customElements.define('gh-home', HomePage);
