@@ -19,7 +19,7 @@ afterAll(async () => {
 });
 
 describe('signing in on the hosted pages', () => {
-  it('a member signs in and lands on their domains; a wrong password is refused in words; sign-out ends the session everywhere (a copied ID token answers 401)', async () => {
+  it('a member signs in and lands on their domains; a wrong password is refused in words; a session near expiry is refreshed; sign-out ends the session everywhere (a copied ID or refresh token gets nowhere)', async () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
     const faults = pageFaults(page);
@@ -47,8 +47,20 @@ describe('signing in on the hosted pages', () => {
     await expectAccessible(page);
     await screenshot(page, 'sign-in-journey');
 
+    // A session about to expire is refreshed (REFRESH_TOKEN_AUTH) before the next call: the
+    // stored expiry is moved to 30 s from now, as the clock would, and the page reloaded.
+    await page.evaluate(`(() => {
+      const session = JSON.parse(sessionStorage.getItem("gatehouse.session"));
+      sessionStorage.setItem("gatehouse.session", JSON.stringify({ ...session, expiresAt: Date.now() + 30000 }));
+    })()`);
+    await page.reload();
+    await expect.poll(() => page.locator('ul.domains').innerText()).toContain('Demo');
+    const refreshed = JSON.parse(String(await page.evaluate('sessionStorage.getItem("gatehouse.session")'))) as { expiresAt: number; refreshToken?: string };
+    expect(refreshed.refreshToken).toBeTruthy();
+    expect(refreshed.expiresAt - Date.now()).toBeGreaterThan(5 * 60 * 1000);
+
     // The ID token the page holds: after sign-out, someone who copied it gets nowhere (the attack fails).
-    const session = JSON.parse(String(await page.evaluate('sessionStorage.getItem("gatehouse.session")'))) as { idToken: string };
+    const session = JSON.parse(String(await page.evaluate('sessionStorage.getItem("gatehouse.session")'))) as { idToken: string; refreshToken: string };
     expect((await client(session.idToken).GET('/me')).response.status).toBe(200);
 
     // Signing out ends the session everywhere and forgets the tab's tokens: the landing asks to sign in again.
@@ -56,6 +68,16 @@ describe('signing in on the hosted pages', () => {
     await page.waitForURL(/\/sign-in$/);
     expect(await page.evaluate('sessionStorage.getItem("gatehouse.session")')).toBeNull();
     expect((await client(session.idToken).GET('/me')).response.status).toBe(401);
+    // Nor does a copied refresh token renew the session (the attack fails).
+    const { cognito } = stack();
+    const renewed = await fetch(cognito.endpoint, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': 'AWSCognitoIdentityProviderService.InitiateAuth' },
+      body: JSON.stringify({ AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: cognito.clientId, AuthParameters: { REFRESH_TOKEN: session.refreshToken } }),
+    });
+    const renewedBody = (await renewed.json()) as { AuthenticationResult?: { IdToken: string } };
+    if (renewedBody.AuthenticationResult) expect((await client(renewedBody.AuthenticationResult.IdToken).GET('/me')).response.status).toBe(401);
+    else expect(renewed.status).toBe(400);
     await page.goto(inject('webUrl'));
     await page.waitForURL(/\/sign-in$/);
     expect(faults).toEqual([]);
