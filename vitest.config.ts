@@ -34,6 +34,17 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        // The hosted pages (web/) in Debian's Chromium, against a stack of their own that serves them
+        // (test/setup/browser-stack.ts, a child process). One browser per file.
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          globalSetup: ['test/setup/browser-stack.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

@@ -164,6 +164,11 @@ export async function startCognitoFront(options: CognitoFrontOptions): Promise<C
       const issuer = `http://localhost:${options.port}/${configuration[1]}`;
       return json(200, { id_token_signing_alg_values_supported: ['RS256'], issuer, jwks_uri: `${issuer}/.well-known/jwks.json` }, 'application/json');
     }
+    if (req.method === 'OPTIONS') {
+      // A browser's preflight (the pages send X-Amz-Target and an x-amz-json Content-Type).
+      const allow = { 'access-control-allow-methods': 'POST, OPTIONS', 'access-control-allow-headers': String(req.headers['access-control-request-headers'] ?? 'content-type, x-amz-target'), 'access-control-max-age': '600' };
+      return { status: 204, headers: allow, body: Buffer.alloc(0) };
+    }
     const target = req.headers['x-amz-target'];
     if (req.method !== 'POST' || typeof target !== 'string' || !target.startsWith(TARGET_PREFIX)) {
       return upstream(req.method ?? 'GET', path, req.headers, body);
@@ -219,6 +224,9 @@ export async function startCognitoFront(options: CognitoFrontOptions): Promise<C
           const headers = { ...reply.headers };
           delete headers['transfer-encoding'];
           delete headers.connection;
+          // The hosted pages (web/) sign in from their own origin with fetch, as against
+          // cognito-idp.<region>.amazonaws.com, which allows any origin: so does the front.
+          headers['access-control-allow-origin'] ??= '*';
           headers['content-length'] = String(reply.body.length);
           res.writeHead(reply.status, headers);
           res.end(reply.body);

@@ -12,6 +12,8 @@ export interface StackPorts {
    * handlers get its endpoint in their environment. Unset: any free port.
    */
   events?: number;
+  /** The hosted pages (web/, local/web-server.ts). Unset: the stack serves no pages (as the integration tests' stack). */
+  web?: number;
 }
 
 /** Each port, the variable that overrides it and its default (SPEC section 8; 0: any free port). */
@@ -21,11 +23,12 @@ export const PORT_VARIABLES = {
   cognito: { variable: 'COGNITO_PORT', fallback: 9229 },
   ses: { variable: 'SES_PORT', fallback: 8005 },
   events: { variable: 'EVENTS_PORT', fallback: 0 },
+  web: { variable: 'WEB_PORT', fallback: 5173 },
 } as const satisfies Record<keyof StackPorts, { variable: string; fallback: number }>;
 
 type PortName = keyof StackPorts;
 
-/** Ports from API_PORT, DYNAMODB_PORT, COGNITO_PORT, SES_PORT and EVENTS_PORT, or their defaults. */
+/** Ports from API_PORT, DYNAMODB_PORT, COGNITO_PORT, SES_PORT, EVENTS_PORT and WEB_PORT, or their defaults. */
 export function portsFromEnv(env: NodeJS.ProcessEnv = process.env): StackPorts {
   const entries = (Object.keys(PORT_VARIABLES) as PortName[]).flatMap((name) => {
     const { variable, fallback } = PORT_VARIABLES[name];

@@ -22,15 +22,17 @@ export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local
 export interface LocalSettings {
   /** PRODUCT_NAME: the product new domains are branded with. */
   productName?: string;
-  /** APP_URL: the web app that links in emails point into (default: a Vite dev server). */
+  /** APP_URL: the web app that links in emails point into (default: the hosted pages at WEB_PORT, 5173). */
   appUrl?: string;
   /** SES_FROM_ADDRESS: the sender of every email (the SES emulator accepts any). */
   sesFromAddress?: string;
 }
 
-/** The local settings from PRODUCT_NAME, APP_URL and SES_FROM_ADDRESS, where set. */
+/** The local settings from PRODUCT_NAME, APP_URL (or WEB_PORT) and SES_FROM_ADDRESS, where set. */
 export function localSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): LocalSettings {
-  return { productName: env.PRODUCT_NAME || undefined, appUrl: env.APP_URL || undefined, sesFromAddress: env.SES_FROM_ADDRESS || undefined };
+  // Without APP_URL, links in emails point at the pages this stack serves (WEB_PORT).
+  const appUrl = env.APP_URL || (env.WEB_PORT?.trim() ? `http://localhost:${env.WEB_PORT.trim()}` : undefined);
+  return { productName: env.PRODUCT_NAME || undefined, appUrl, sesFromAddress: env.SES_FROM_ADDRESS || undefined };
 }
 
 /** The stack's EventBridge bus, `gatehouse-<customer>` as deployed, with the local customer `local`. */

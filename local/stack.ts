@@ -37,6 +37,7 @@ import {
 } from '#local/stack-info.ts';
 import { STREAM_HANDLER, type StreamPoller, type StreamPollerStats, startStreamPoller } from '#local/stream-poller.ts';
 import { startTtlReaper, type SweepOptions, type TtlReaper } from '#local/ttl-reaper.ts';
+import { startWebServer, type WebServer } from '#local/web-server.ts';
 import { HttpError } from '#shared/http/errors.ts';
 import type { RouteHandler } from '#shared/http/pipeline.ts';
 import type { RouteDefinition } from '#shared/http/route.ts';
@@ -71,6 +72,8 @@ export interface LocalStackOptions {
 
 export interface LocalStack {
   info: StackInfo;
+  /** The hosted pages' URL (local/web-server.ts), when `ports.web` is set. */
+  webUrl?: string;
   rolePreset: string;
   /** The environment the handlers run with (local/stack-info.ts handlerEnvironment). */
   environment: Record<string, string>;
@@ -112,6 +115,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const children: ManagedChild[] = [];
   let cognito: LocalCognito | undefined;
   let gateway: Gateway | undefined;
+  let web: WebServer | undefined;
   let bus: EventBus | undefined;
   let poller: StreamPoller | undefined;
   let reaper: TtlReaper | undefined;
@@ -120,6 +124,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const stop = () =>
     (stopping ??= (async () => {
       await gateway?.close();
+      await web?.close();
       // The reaper first, then the poller hands over the REMOVE records of its last deletes.
       await reaper?.stop();
       await poller?.stop();
@@ -261,6 +266,16 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       testRoutes: testRoutes(ttl, eventBus, pollerStarted),
     });
 
+    if (ports.web) {
+      // Built at every start (esbuild takes about a second), so the pages match this checkout.
+      const { buildWeb, WEB_DIST } = await import('../web/build.ts');
+      await buildWeb();
+      web = await startWebServer(ports.web, {
+        dist: WEB_DIST,
+        config: { apiUrl: info.apiUrl, region: info.region, userPoolId: pool.userPoolId, clientId: pool.clientId, cognitoEndpoint: endpoints.cognito },
+      });
+    }
+
     await writeStackFile(dataDir, info);
     for (const child of children) {
       void child.exited.then(() => {
@@ -269,6 +284,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     }
     return {
       info,
+      ...(web ? { webUrl: web.url } : {}),
       rolePreset,
       environment,
       dataDir,

@@ -12,7 +12,7 @@ import { DEFAULT_DATA_DIR, type LocalStack, stackFilePath, startLocalStack } fro
 
 const USAGE = [
   'Usage: npm start [-- --reset] [-- --quiet]',
-  '  ports: API_PORT, DYNAMODB_PORT, COGNITO_PORT, SES_PORT (3000, 8000, 9229, 8005), EVENTS_PORT (any free one)',
+  '  ports: API_PORT, DYNAMODB_PORT, COGNITO_PORT, SES_PORT, WEB_PORT (3000, 8000, 9229, 8005, 5173), EVENTS_PORT (any free one)',
   '  handlers: ROLE_PRESET (asset-management), PRODUCT_NAME, APP_URL, SES_FROM_ADDRESS; data: LOCAL_DATA_DIR (.local)',
   '  TTL: LOCAL_TTL_SWEEP_SECONDS (5; 0 = never delete expired items)',
 ].join('\n');
@@ -67,6 +67,7 @@ async function main(): Promise<void> {
     '',
     `Gatehouse runs locally (started in ${(stack.startupMs / 1000).toFixed(1)} s, role preset ${stack.rolePreset}).`,
     '',
+    ...(stack.webUrl ? [`  Web pages        ${stack.webUrl}   (sign in as the administrator below: ${stack.webUrl}/sign-in)`] : []),
     `  API              ${info.apiUrl}          (try ${info.apiUrl}/health)`,
     `  Sent mail (SES)  ${info.ses.endpoint}`,
     `  Cognito          ${info.cognito.endpoint}   pool ${info.cognito.userPoolId}, client ${info.cognito.clientId}`,

@@ -11,6 +11,9 @@ export const PASSWORD_POLICY = {
   requireSymbols: true,
 } as const;
 
+/** The symbols Cognito counts as special characters (the hosted pages check them as the person types). */
+export const PASSWORD_SYMBOL = /[\^$*.[\]{}()?"!@#%&/\\,><':;|_~`=+-]/;
+
 /** What a password lacks under the policy, in words; empty when it passes. */
 export function passwordShortfalls(password: string): string[] {
   const missing: string[] = [];
@@ -18,6 +21,6 @@ export function passwordShortfalls(password: string): string[] {
   if (PASSWORD_POLICY.requireLowercase && !/[a-z]/.test(password)) missing.push('a lower-case letter');
   if (PASSWORD_POLICY.requireUppercase && !/[A-Z]/.test(password)) missing.push('an upper-case letter');
   if (PASSWORD_POLICY.requireDigits && !/[0-9]/.test(password)) missing.push('a digit');
-  if (PASSWORD_POLICY.requireSymbols && !/[\^$*.[\]{}()?"!@#%&/\\,><':;|_~`=+-]/.test(password)) missing.push('a symbol such as ! or #');
+  if (PASSWORD_POLICY.requireSymbols && !PASSWORD_SYMBOL.test(password)) missing.push('a symbol such as ! or #');
   return missing;
 }

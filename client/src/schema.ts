@@ -3757,7 +3757,13 @@ export interface operations {
                      *       "invitedBy": "9e8d7c6b-5a49-4382-b1a0-f9e8d7c6b5a4",
                      *       "email": "grace@acme.example",
                      *       "role": "member",
-                     *       "expiresAt": "2026-03-01T09:30:00Z"
+                     *       "expiresAt": "2026-03-01T09:30:00Z",
+                     *       "branding": {
+                     *         "productName": "Acme Tools",
+                     *         "logoUrl": "https://acme.example/logo.png",
+                     *         "primaryColor": "#1f6feb"
+                     *       },
+                     *       "language": "en"
                      *     }
                      */
                     "application/json": {
@@ -3770,6 +3776,13 @@ export interface operations {
                         role?: string | null;
                         /** Format: date-time */
                         expiresAt: string;
+                        branding: {
+                            productName: string;
+                            logoUrl: string | null;
+                            primaryColor: string;
+                        };
+                        /** @enum {string} */
+                        language?: "en" | "fi" | "fr" | "sv" | "de";
                     };
                 };
             };

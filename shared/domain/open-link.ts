@@ -60,5 +60,7 @@ export async function previewInvitation(tokenValue: string) {
     ...(token.email ? { email: token.email } : {}),
     ...(token.kind !== 'set-password' ? { role: roleName } : {}),
     expiresAt: token.expiresAt,
+    branding: domain.settings.branding,
+    ...(invitation?.language ? { language: invitation.language } : {}),
   };
 }

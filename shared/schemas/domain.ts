@@ -23,7 +23,8 @@ const billing = /* @__PURE__ */ lazy(() =>
   }),
 );
 
-const branding = /* @__PURE__ */ lazy(() =>
+/** A domain's branding: what its emails and hosted pages show. */
+export const branding = /* @__PURE__ */ lazy(() =>
   z.strictObject({
     productName: z.string().check(z.trim(), z.minLength(1), z.maxLength(60), oneLine()),
     logoUrl: z.nullable(z.url({ protocol: /^https$/, error: 'must be an https URL' }).check(z.maxLength(2048))),

@@ -1,6 +1,7 @@
 /** Schemas of invitations, registration links, accepting them, and adding a member by hand (SPEC sections 4 and 5). */
 import * as z from 'zod/mini';
 import { address, email, freeText, id, language, lazy, name, oneLine, pageQuery, timestamp } from '#shared/http/schemas.ts';
+import { branding } from '#shared/schemas/domain.ts';
 
 export const invitationParams = /* @__PURE__ */ lazy(() => z.strictObject({ domainId: id(), invitationId: id() }));
 export const tokenParams = /* @__PURE__ */ lazy(() =>
@@ -109,6 +110,9 @@ export const previewBody = /* @__PURE__ */ lazy(() =>
     email: z.optional(address()),
     role: z.optional(z.nullable(z.string())),
     expiresAt: timestamp(),
+    // For the hosted pages: the domain's branding, and the invitee's language where the invitation names one.
+    branding: branding(),
+    language: z.optional(language()),
   }),
 );
 

@@ -22,6 +22,8 @@ export const ADMIN_MEMBER_PRESET = 'admin-member';
 
 export interface ChildStack {
   info: StackInfo;
+  /** Its hosted pages (local/web-server.ts), where links in its mail point. */
+  webUrl: string;
   rolePreset: string;
   environment: Record<string, string>;
   /** `<dataDir>/events.jsonl` of the child's event bus. */
@@ -93,21 +95,26 @@ async function startChild(rolePreset: string): Promise<ChildStack> {
   // test workers, which inherit this environment, import the SDK too.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const dataDir = await mkdtemp(join(tmpdir(), `gatehouse-it-${rolePreset}-`));
-  const [api, dynamodb, cognito, ses, events] = (await freePorts(5)) as [number, number, number, number, number];
+  const [api, dynamodb, cognito, ses, events, web] = (await freePorts(6)) as [number, number, number, number, number, number];
+  const childEnv = {
+    ...process.env,
+    LOCAL_DATA_DIR: dataDir,
+    API_PORT: String(api),
+    DYNAMODB_PORT: String(dynamodb),
+    COGNITO_PORT: String(cognito),
+    SES_PORT: String(ses),
+    EVENTS_PORT: String(events),
+    // Its own pages too (never 5173, which a developer's `npm start` may hold); links in its mail point there.
+    WEB_PORT: String(web),
+    // Set here, not inherited: the Vitest process's own stack sets APP_URL in its environment.
+    APP_URL: `http://localhost:${web}`,
+    ROLE_PRESET: rolePreset,
+    // TTL deletes only when a test sweeps, as in the in-process stack (test/setup/local-stack.ts).
+    LOCAL_TTL_SWEEP_SECONDS: '0',
+  };
   const child = spawn(process.execPath, ['--import', 'tsx', 'local/start.ts', '--quiet', '--test-clock'], {
     cwd: PROJECT_ROOT,
-    env: {
-      ...process.env,
-      LOCAL_DATA_DIR: dataDir,
-      API_PORT: String(api),
-      DYNAMODB_PORT: String(dynamodb),
-      COGNITO_PORT: String(cognito),
-      SES_PORT: String(ses),
-      EVENTS_PORT: String(events),
-      ROLE_PRESET: rolePreset,
-      // TTL deletes only when a test sweeps, as in the in-process stack (test/setup/local-stack.ts).
-      LOCAL_TTL_SWEEP_SECONDS: '0',
-    },
+    env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -140,9 +147,10 @@ async function startChild(rolePreset: string): Promise<ChildStack> {
     ready = true;
     return {
       info,
+      webUrl: `http://localhost:${web}`,
       rolePreset,
       // What the child computed for its handlers (local/stack.ts), from the same inputs.
-      environment: handlerEnvironment({ ...info, eventbridge: { endpoint: `http://localhost:${events}` } }, rolePreset, localSettingsFromEnv()),
+      environment: handlerEnvironment({ ...info, eventbridge: { endpoint: `http://localhost:${events}` } }, rolePreset, localSettingsFromEnv(childEnv)),
       eventsFile: join(dataDir, 'events.jsonl'),
       dataDir,
       pid: child.pid as number,

@@ -77,6 +77,66 @@ export interface Messages {
     expiry(date: string): string;
     ignore: string;
   };
+  /**
+   * The hosted pages (web/): the same catalogue as the emails, so a language is translated in
+   * one place. Only web/ imports this section; no function bundles it.
+   */
+  pages: {
+    /** The language switch's label, and each language's own name in it. */
+    language: string;
+    languageName: string;
+    /** Shown while the page asks the API. */
+    loading: string;
+    signIn: {
+      title: string;
+      email: string;
+      password: string;
+      button: string;
+      /** Wrong email or password (Cognito's NotAuthorizedException, UserNotFoundException). */
+      wrongCredentials: string;
+      signedInAs(name: string): string;
+      signOut: string;
+    };
+    accept: {
+      title(domain: string): string;
+      lead(v: { inviter: string; domain: string; role: string }): string;
+      /** The invitation's email address, shown read-only above the form. */
+      email: string;
+      until(date: string): string;
+      name: string;
+      password: string;
+      /** Above the password rules, checked as the person types. */
+      rules: string;
+      ruleLength(min: number): string;
+      ruleLower: string;
+      ruleUpper: string;
+      ruleDigit: string;
+      ruleSymbol: string;
+      button: string;
+      /** A link (or a set-password link) the page does not handle yet. */
+      otherKind: string;
+    };
+    /** The landing after sign-in: the domains with the role in each. */
+    home: {
+      title(name: string): string;
+      roleIn(v: { domain: string; role: string }): string;
+      pending(domain: string): string;
+      none: string;
+    };
+    /** Problem types as sentences a person can act on. */
+    problems: {
+      invitationUsed: string;
+      invitationRevoked: string;
+      invitationExpired: string;
+      notFound: string;
+      accountExists: string;
+      throttled: string;
+      invalidInput(detail: string): string;
+      noToken: string;
+      unreachable: string;
+      unexpected(detail: string): string;
+    };
+  };
   /** Footer of the mail sent to a domain's administrators. */
   adminFooter(domain: string): string;
 }

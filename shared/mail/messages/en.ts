@@ -70,7 +70,56 @@ export const passwordReset: Messages['passwordReset'] = {
   expiry: (date) => `The link works only once and expires on ${date}. Setting a new password signs you out everywhere.`,
   ignore: "If you didn't ask for this, you can ignore this email: your password stays as it is.",
 };
+// ---- Hosted pages (web/) ----
+export const pages: Messages['pages'] = {
+  language: 'Language',
+  languageName: 'English',
+  loading: 'Loading…',
+  signIn: {
+    title: 'Sign in',
+    email: 'Email address',
+    password: 'Password',
+    button: 'Sign in',
+    wrongCredentials: 'The email address or the password is wrong. Check both and try again.',
+    signedInAs: (name) => `Signed in as ${name}`,
+    signOut: 'Sign out',
+  },
+  accept: {
+    title: (domain) => `Join ${domain}`,
+    lead: (v) => `${v.inviter} invited you to join ${v.domain} as ${v.role}.`,
+    email: 'Your email address',
+    until: (date) => `The invitation is valid until ${date}.`,
+    name: 'Your name',
+    password: 'Choose a password',
+    rules: 'Your password needs:',
+    ruleLength: (min) => `at least ${min} characters`,
+    ruleLower: 'a lower-case letter',
+    ruleUpper: 'an upper-case letter',
+    ruleDigit: 'a digit',
+    ruleSymbol: 'a symbol such as ! or #',
+    button: 'Accept and sign in',
+    otherKind: 'This link is not an email invitation. Open the link you received by email, or ask an administrator for a new invitation.',
+  },
+  home: {
+    title: (name) => `Welcome, ${name}`,
+    roleIn: (v) => `${v.domain}: ${v.role}`,
+    pending: (domain) => `${domain}: waiting for an administrator to give you a role`,
+    none: 'You are not a member of any domain yet.',
+  },
+  problems: {
+    invitationUsed: 'This invitation has been used already. If it was not you, or you need access again, ask the person who invited you to send a new invitation.',
+    invitationRevoked: 'This invitation was withdrawn. Ask the person who invited you, or another administrator of the domain, for a new one.',
+    invitationExpired: 'This invitation has expired. Ask the person who invited you, or another administrator of the domain, to send a new one.',
+    notFound: 'This link is not valid. Check that you opened the whole address from the email, or ask for a new invitation.',
+    accountExists: 'An account with this email address exists already. Sign in with it, then open the link again.',
+    throttled: 'Too many attempts. Wait a minute and try again.',
+    invalidInput: (detail) => `Please correct the form: ${detail}`,
+    noToken: 'The address has no invitation token. Open the link exactly as it is in the email.',
+    unreachable: 'The service cannot be reached. Check your connection and try again.',
+    unexpected: (detail) => `Something went wrong: ${detail} Try again in a moment.`,
+  },
+};
 export const adminFooter: Messages['adminFooter'] = (domain) => `You receive this email as an administrator of ${domain}.`;
 
 /** The whole catalogue: the Messages type checks that en says everything (the templates import sections, not this). */
-export const en: Messages = { locale, colon, buttonFallback, invitation, setPassword, verifyEmail, signInToJoin, memberAdded, staleDigest, accessReview, passwordReset, adminFooter };
+export const en: Messages = { locale, colon, buttonFallback, invitation, setPassword, verifyEmail, signInToJoin, memberAdded, staleDigest, accessReview, passwordReset, pages, adminFooter };

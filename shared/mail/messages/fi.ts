@@ -73,7 +73,56 @@ export const passwordReset: Messages['passwordReset'] = {
   expiry: (date) => `Linkki toimii vain kerran ja on voimassa ${date} asti. Uuden salasanan asettaminen kirjaa sinut ulos kaikkialta.`,
   ignore: 'Jos et pyytänyt tätä, voit jättää viestin huomiotta: salasanasi pysyy ennallaan.',
 };
+// ---- Hosted pages (web/) ----
+export const pages: Messages['pages'] = {
+  language: 'Kieli',
+  languageName: 'Suomi',
+  loading: 'Ladataan…',
+  signIn: {
+    title: 'Kirjaudu sisään',
+    email: 'Sähköpostiosoite',
+    password: 'Salasana',
+    button: 'Kirjaudu sisään',
+    wrongCredentials: 'Sähköpostiosoite tai salasana on väärin. Tarkista molemmat ja yritä uudelleen.',
+    signedInAs: (name) => `Kirjautuneena: ${name}`,
+    signOut: 'Kirjaudu ulos',
+  },
+  accept: {
+    title: (domain) => `Liity työtilaan ${domain}`,
+    lead: (v) => `${v.inviter} kutsui sinut työtilaan ${v.domain} roolissa ${v.role}.`,
+    email: 'Sähköpostiosoitteesi',
+    until: (date) => `Kutsu on voimassa ${date} asti.`,
+    name: 'Nimesi',
+    password: 'Valitse salasana',
+    rules: 'Salasanassa on oltava:',
+    ruleLength: (min) => `vähintään ${min} merkkiä`,
+    ruleLower: 'pieni kirjain',
+    ruleUpper: 'iso kirjain',
+    ruleDigit: 'numero',
+    ruleSymbol: 'erikoismerkki, kuten ! tai #',
+    button: 'Hyväksy ja kirjaudu',
+    otherKind: 'Tämä linkki ei ole sähköpostikutsu. Avaa sähköpostissa saamasi linkki tai pyydä ylläpitäjältä uusi kutsu.',
+  },
+  home: {
+    title: (name) => `Tervetuloa, ${name}`,
+    roleIn: (v) => `${v.domain}: ${v.role}`,
+    pending: (domain) => `${domain}: odottaa, että ylläpitäjä antaa sinulle roolin`,
+    none: 'Et ole vielä minkään työtilan jäsen.',
+  },
+  problems: {
+    invitationUsed: 'Tämä kutsu on jo käytetty. Jos se et ollut sinä tai tarvitset pääsyn uudelleen, pyydä kutsujaa lähettämään uusi kutsu.',
+    invitationRevoked: 'Tämä kutsu on peruttu. Pyydä uutta kutsua kutsujalta tai työtilan muulta ylläpitäjältä.',
+    invitationExpired: 'Tämä kutsu on vanhentunut. Pyydä kutsujaa tai työtilan muuta ylläpitäjää lähettämään uusi.',
+    notFound: 'Tämä linkki ei kelpaa. Tarkista, että avasit koko osoitteen sähköpostista, tai pyydä uusi kutsu.',
+    accountExists: 'Tällä sähköpostiosoitteella on jo tili. Kirjaudu sillä sisään ja avaa linkki uudelleen.',
+    throttled: 'Liian monta yritystä. Odota hetki ja yritä uudelleen.',
+    invalidInput: (detail) => `Korjaa lomake: ${detail}`,
+    noToken: 'Osoitteessa ei ole kutsun tunnistetta. Avaa linkki täsmälleen sellaisena kuin se on sähköpostissa.',
+    unreachable: 'Palveluun ei saada yhteyttä. Tarkista yhteytesi ja yritä uudelleen.',
+    unexpected: (detail) => `Jokin meni vikaan: ${detail} Yritä hetken kuluttua uudelleen.`,
+  },
+};
 export const adminFooter: Messages['adminFooter'] = (domain) => `Saat tämän viestin, koska olet työtilan ${domain} ylläpitäjä.`;
 
 /** The whole catalogue: the Messages type checks that fi says everything (the templates import sections, not this). */
-export const fi: Messages = { locale, colon, buttonFallback, invitation, setPassword, verifyEmail, signInToJoin, memberAdded, staleDigest, accessReview, passwordReset, adminFooter };
+export const fi: Messages = { locale, colon, buttonFallback, invitation, setPassword, verifyEmail, signInToJoin, memberAdded, staleDigest, accessReview, passwordReset, pages, adminFooter };

@@ -74,7 +74,56 @@ export const passwordReset: Messages['passwordReset'] = {
   expiry: (date) => `Le lien ne fonctionne qu’une fois et expire le ${date}. Définir un nouveau mot de passe vous déconnecte partout.`,
   ignore: 'Si vous n’êtes pas à l’origine de cette demande, ignorez cet e-mail : votre mot de passe reste inchangé.',
 };
+// ---- Hosted pages (web/) ----
+export const pages: Messages['pages'] = {
+  language: 'Langue',
+  languageName: 'Français',
+  loading: 'Chargement…',
+  signIn: {
+    title: 'Se connecter',
+    email: 'Adresse e-mail',
+    password: 'Mot de passe',
+    button: 'Se connecter',
+    wrongCredentials: "L'adresse e-mail ou le mot de passe est incorrect. Vérifiez les deux et réessayez.",
+    signedInAs: (name) => `Connecté en tant que ${name}`,
+    signOut: 'Se déconnecter',
+  },
+  accept: {
+    title: (domain) => `Rejoindre ${domain}`,
+    lead: (v) => `${v.inviter} vous invite à rejoindre ${v.domain} en tant que ${v.role}.`,
+    email: 'Votre adresse e-mail',
+    until: (date) => `L'invitation est valable jusqu'au ${date}.`,
+    name: 'Votre nom',
+    password: 'Choisissez un mot de passe',
+    rules: 'Votre mot de passe doit contenir\u00a0:',
+    ruleLength: (min) => `au moins ${min} caractères`,
+    ruleLower: 'une lettre minuscule',
+    ruleUpper: 'une lettre majuscule',
+    ruleDigit: 'un chiffre',
+    ruleSymbol: 'un symbole comme ! ou #',
+    button: 'Accepter et se connecter',
+    otherKind: "Ce lien n'est pas une invitation par e-mail. Ouvrez le lien reçu par e-mail, ou demandez une nouvelle invitation à un administrateur.",
+  },
+  home: {
+    title: (name) => `Bienvenue, ${name}`,
+    roleIn: (v) => `${v.domain}\u00a0: ${v.role}`,
+    pending: (domain) => `${domain}\u00a0: en attente d'un rôle donné par un administrateur`,
+    none: "Vous n'êtes encore membre d'aucun domaine.",
+  },
+  problems: {
+    invitationUsed: "Cette invitation a déjà été utilisée. Si ce n'était pas vous, ou s'il vous faut de nouveau l'accès, demandez une nouvelle invitation à la personne qui vous a invité.",
+    invitationRevoked: "Cette invitation a été retirée. Demandez-en une nouvelle à la personne qui vous a invité ou à un autre administrateur du domaine.",
+    invitationExpired: "Cette invitation a expiré. Demandez à la personne qui vous a invité, ou à un autre administrateur du domaine, d'en envoyer une nouvelle.",
+    notFound: "Ce lien n'est pas valide. Vérifiez que vous avez ouvert l'adresse complète de l'e-mail, ou demandez une nouvelle invitation.",
+    accountExists: 'Un compte existe déjà avec cette adresse. Connectez-vous avec, puis rouvrez le lien.',
+    throttled: 'Trop de tentatives. Attendez une minute et réessayez.',
+    invalidInput: (detail) => `Corrigez le formulaire\u00a0: ${detail}`,
+    noToken: "L'adresse ne contient pas de jeton d'invitation. Ouvrez le lien tel qu'il figure dans l'e-mail.",
+    unreachable: 'Le service est injoignable. Vérifiez votre connexion et réessayez.',
+    unexpected: (detail) => `Une erreur s'est produite\u00a0: ${detail} Réessayez dans un instant.`,
+  },
+};
 export const adminFooter: Messages['adminFooter'] = (domain) => `Vous recevez cet e-mail en tant qu’administrateur de l’espace ${domain}.`;
 
 /** The whole catalogue: the Messages type checks that fr says everything (the templates import sections, not this). */
-export const fr: Messages = { locale, colon, buttonFallback, invitation, setPassword, verifyEmail, signInToJoin, memberAdded, staleDigest, accessReview, passwordReset, adminFooter };
+export const fr: Messages = { locale, colon, buttonFallback, invitation, setPassword, verifyEmail, signInToJoin, memberAdded, staleDigest, accessReview, passwordReset, pages, adminFooter };

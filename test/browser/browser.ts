@@ -1,0 +1,54 @@
+/**
+ * What the browser tests share: Debian's Chromium driven by playwright-core (never a
+ * downloaded browser), axe-core run on a page, and a screenshot per journey under .local/.
+ */
+import { mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/** Debian's chromium package; CHROMIUM_PATH overrides it. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** One headless Chromium with a fresh profile; without the background-networking flags it calls Google's hosts at every start. */
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+let axeSource: Promise<string> | undefined;
+
+/**
+ * Runs axe-core on the page and asserts no serious or critical violation. Evaluated through
+ * the DevTools protocol: a script tag would be (rightly) refused by the pages' CSP.
+ */
+export async function expectAccessible(page: Page): Promise<void> {
+  axeSource ??= readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(await axeSource);
+  const violations = await page.evaluate(async () => {
+    // Runs in the page (no DOM types in the test's compilation): axe.run() checks the whole document.
+    const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const result = await axe.run();
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target) }));
+  });
+  expect(violations, `axe-core on ${page.url()}`).toEqual([]);
+}
+
+/** Collects the page's Content-Security-Policy refusals (Chromium reports each on the console) and uncaught errors. */
+export function pageFaults(page: Page): string[] {
+  const faults: string[] = [];
+  page.on('console', (message) => /Content Security Policy/i.test(message.text()) && faults.push(message.text()));
+  page.on('pageerror', (error) => faults.push(error.message));
+  return faults;
+}
+
+/** Saves a full-page screenshot as .local/screenshots/<name>.png (not committed). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = join(process.cwd(), '.local', 'screenshots');
+  await mkdir(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+}

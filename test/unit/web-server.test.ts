@@ -1,0 +1,55 @@
+/** The hosted pages' local server (local/web-server.ts): its headers, /config.json, page paths and what it refuses. */
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '#local/ports.ts';
+import { startWebServer, type WebServer } from '#local/web-server.ts';
+
+const CONFIG = { apiUrl: 'http://localhost:3000', region: 'us-east-1', userPoolId: 'local_pool', clientId: 'client', cognitoEndpoint: 'http://localhost:9229' };
+let dir: string;
+let server: WebServer;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'gatehouse-web-'));
+  await mkdir(join(dir, 'app'));
+  await writeFile(join(dir, 'index.html'), '<!doctype html><title>pages</title>');
+  await writeFile(join(dir, 'app', 'main.js'), 'export {};');
+  await writeFile(join(dir, 'secret.txt'), 'inside dist, but only files are served');
+  server = await startWebServer(await freePort(), { dist: join(dir), config: CONFIG });
+});
+afterAll(async () => {
+  await server?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('the hosted pages server', () => {
+  it('serves every page path as index.html under a CSP with no inline script and no third-party origin', async () => {
+    const res = await fetch(`${server.url}/accept-invitation?token=abc`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('<title>pages</title>');
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
+    expect(csp).toContain("connect-src 'self' http://localhost:3000 http://localhost:9229");
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('answers /config.json with the API and the user pool', async () => {
+    const res = await fetch(`${server.url}/config.json`);
+    expect(await res.json()).toEqual(CONFIG);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('serves modules as JavaScript and refuses paths that climb out of web/dist', async () => {
+    const js = await fetch(`${server.url}/app/main.js`);
+    expect(js.headers.get('content-type')).toMatch(/^text\/javascript/);
+    const climb = await fetch(`${server.url}/app/%2e%2e/%2e%2e/%2e%2e/etc/passwd.txt`);
+    expect(climb.status).toBe(404);
+    const post = await fetch(`${server.url}/sign-in`, { method: 'POST', body: 'x' });
+    expect(post.status).toBe(405);
+  });
+});

@@ -1,0 +1,19 @@
+/**
+ * The pages' entry: one page module per path, loaded on demand (esbuild splits them), so a
+ * page downloads only its own code. Unknown paths go to sign-in.
+ */
+const PAGES: Record<string, { tag: string; load: () => Promise<unknown> }> = {
+  '/sign-in': { tag: 'gh-sign-in', load: () => import('./pages/sign-in.ts') },
+  '/accept-invitation': { tag: 'gh-accept-invitation', load: () => import('./pages/accept-invitation.ts') },
+  '/': { tag: 'gh-home', load: () => import('./pages/home.ts') },
+};
+
+const page = PAGES[location.pathname] ?? PAGES['/sign-in'];
+// A module (top-level await), with nothing to export.
+export {};
+
+if (page) {
+  await page.load();
+  const root = document.getElementById('app');
+  root?.replaceChildren(document.createElement(page.tag));
+}

@@ -1,0 +1,55 @@
+/**
+ * What every page element shares: rendering into the light DOM (one stylesheet, labels and
+ * focus as plain HTML), the language and its switch, the product name in the header.
+ */
+import { html, LitElement, type TemplateResult } from 'lit';
+import { currentLang, LANGS, type Lang, setLang, t } from './i18n.ts';
+
+export abstract class PageElement extends LitElement {
+  static override properties = { lang: { state: true }, product: { state: true } };
+  declare lang: Lang;
+  /** The product name shown in the header (the domain's branding where the page knows it). */
+  declare product: string;
+
+  constructor() {
+    super();
+    this.lang = currentLang();
+    this.product = 'Gatehouse';
+    setLang(this.lang);
+  }
+
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  /**
+   * Shows the domain's branding: its product name, and its primary colour as --brand (set
+   * through the CSSOM, which the CSP allows; a style attribute it would refuse). The logo is
+   * not shown yet: it lives on the customer's origin, which the CSP keeps out.
+   */
+  protected brand(branding: { productName: string; primaryColor: string } | undefined): void {
+    if (!branding) return;
+    this.product = branding.productName;
+    document.documentElement.style.setProperty('--brand', branding.primaryColor);
+  }
+
+  /** The strings of the page's language. */
+  protected get s() {
+    return t(this.lang);
+  }
+
+  /** The header: product name and the language switch (each language named in itself). */
+  protected bar(): TemplateResult {
+    const change = (event: Event) => {
+      this.lang = (event.target as HTMLSelectElement).value as Lang;
+      setLang(this.lang, true);
+    };
+    return html`<header class="bar">
+      <span class="product">${this.product}</span>
+      <span><label for="lang">${this.s.language}</label
+        ><select id="lang" @change=${change}>
+          ${LANGS.map((lang) => html`<option value=${lang} ?selected=${lang === this.lang}>${t(lang).languageName}</option>`)}
+        </select></span>
+    </header>`;
+  }
+}

@@ -1,0 +1,26 @@
+/** Problem types (RFC 9457 answers of the API) as sentences a person can act on. */
+import type { Messages } from '#shared/mail/messages/catalog.ts';
+
+/** The sentence for a problem slug; `detail` is the API's own words, used where no sentence is written. */
+export function sentence(strings: Messages['pages'], slug: string, detail: string): string {
+  const p = strings.problems;
+  switch (slug) {
+    case 'invitation-used':
+      return p.invitationUsed;
+    case 'invitation-revoked':
+      return p.invitationRevoked;
+    case 'invitation-expired':
+      return p.invitationExpired;
+    case 'not-found':
+      return p.notFound;
+    case 'account-exists':
+      return p.accountExists;
+    case 'throttled':
+    case 'daily-email-limit':
+      return p.throttled;
+    case 'invalid-input':
+      return p.invalidInput(detail);
+    default:
+      return p.unexpected(detail);
+  }
+}
