@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { appendFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
+import { listenLocally } from '#local/listen.ts';
 
 /** EventBridge takes at most 10 entries per PutEvents call, and 256 KiB per call. */
 const MAX_ENTRIES = 10;
@@ -85,22 +86,13 @@ export async function startEventBus(port: number, options: { dataDir: string; bu
       .catch((error: unknown) => ({ status: 500, body: { __type: 'InternalException', message: (error as Error).message } }))
       .then((result) => send(res, result.status, result.body));
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
-  });
-  const address = server.address();
-  const bound = typeof address === 'object' && address ? address.port : port;
+  const listening = await listenLocally(server, port);
   return {
-    endpoint: `http://localhost:${bound}`,
+    endpoint: `http://localhost:${listening.port}`,
     file,
     refuse: (domainId) => void refused.add(domainId),
     allow: (domainId) => void refused.delete(domainId),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }).then(() => appending),
+    close: () => listening.close().then(() => appending),
   };
 }
 

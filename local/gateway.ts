@@ -22,6 +22,7 @@ import { withClockOffset } from '#shared/clock.ts';
 import { HttpError, MethodNotAllowed, NotFound, PayloadTooLarge, Unauthorized } from '#shared/http/errors.ts';
 import type { RouteHandler } from '#shared/http/pipeline.ts';
 import type { RouteDefinition } from '#shared/http/route.ts';
+import { listenLocally } from '#local/listen.ts';
 
 /** Requests above this are cut off here; the handlers refuse anything over 16 KiB themselves. */
 export const GATEWAY_MAX_BODY_BYTES = 1024 * 1024;
@@ -392,17 +393,10 @@ export async function startGateway(port: number, options: GatewayOptions): Promi
   const server: Server = createServer(createGatewayListener(options));
   // Keep-alive sockets from load tests would otherwise hold close() open.
   server.keepAliveTimeout = 5000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
-  });
+  const listening = await listenLocally(server, port);
   return {
-    url: `http://localhost:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    url: `http://localhost:${listening.port}`,
+    close: listening.close,
   };
 }
 

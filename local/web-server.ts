@@ -6,16 +6,10 @@
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { listenLocally } from '#local/listen.ts';
+import type { WebConfig } from '#shared/web-config.ts';
 
-/** What `/config.json` holds (web/src/config.ts reads it). */
-export interface WebConfig {
-  apiUrl: string;
-  region: string;
-  userPoolId: string;
-  clientId: string;
-  /** Locally, cognito-local's endpoint; deployed, absent (the region's endpoint). */
-  cognitoEndpoint?: string;
-}
+export type { WebConfig };
 
 export interface WebServer {
   url: string;
@@ -86,16 +80,9 @@ export async function startWebServer(port: number, options: { dist: string; conf
       }
     })();
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
-  });
+  const listening = await listenLocally(server, port);
   return {
-    url: `http://localhost:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    url: `http://localhost:${listening.port}`,
+    close: listening.close,
   };
 }

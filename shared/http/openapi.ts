@@ -13,7 +13,7 @@ import { PROBLEM_BASE } from '#shared/http/errors.ts';
 import { PROBLEMS, type ProblemSlug } from '#shared/http/problems.ts';
 import { isDomainScoped, requiredPermissions, type RouteDefinition } from '#shared/http/route.ts';
 import { address, email, lazy, pageQuery, timestamp } from '#shared/http/schemas.ts';
-import { PASSWORD_POLICY } from '#shared/password-policy.ts';
+import { PASSWORD_POLICY, passwordShortfalls } from '#shared/password-policy.ts';
 import { permissionList } from '#shared/schemas/members.ts';
 
 type Json = Record<string, any>;
@@ -61,13 +61,8 @@ function portable(node: Json): Json {
 /** `limit` travels as text, but means a whole number: the document says so, with its range and default. */
 const LIMIT = { type: 'integer', minimum: 1, maximum: 100, default: 25 };
 
-const PASSWORD_RULES = [
-  `at least ${PASSWORD_POLICY.minLength} characters`,
-  PASSWORD_POLICY.requireLowercase && 'a lower-case letter',
-  PASSWORD_POLICY.requireUppercase && 'an upper-case letter',
-  PASSWORD_POLICY.requireDigits && 'a digit',
-  PASSWORD_POLICY.requireSymbols && 'a symbol such as ! or #',
-].filter(Boolean);
+/** Every rule of the policy, in the words a refusal uses (an empty password misses them all). */
+const PASSWORD_RULES = passwordShortfalls('');
 
 /** The user pool's policy on every password field: a 400 lists what a password lacks. */
 const PASSWORD = {
@@ -195,7 +190,7 @@ function successResponse(route: RouteDefinition): Json {
   return {
     description: SUCCESS[route.response.status],
     ...etag,
-    content: { 'application/json': { schema, example: sample(schema) }, ...alternatives },
+    content: { ...jsonContent(schema), ...alternatives },
   };
 }
 
@@ -210,11 +205,14 @@ function requestBody(route: RouteDefinition): Json | undefined {
     required: !z.safeParse(body, undefined).success,
     description: `JSON, at most ${JSON_BODY_LIMIT}.`,
     content: {
-      'application/json': { schema, example: sample(schema) },
+      ...jsonContent(schema),
       ...(route.request.csv ? { 'text/csv': { schema: schemaOf(route.request.csv(), 'input'), example: SAMPLE_INVITATION_CSV } } : {}),
     },
   };
 }
+
+/** A JSON media type with its schema and an example made from it. */
+const jsonContent = (schema: Json) => ({ 'application/json': { schema, example: sample(schema) } });
 
 /**
  * A value that fits `schema`, made of the sample values (by property name) where they
@@ -308,7 +306,7 @@ function operation(route: RouteDefinition, shared: Record<string, Json>): Json {
         ? {
             '202': {
               description: SUCCESS[202],
-              content: { 'application/json': { schema: schemaOf(route.response.accepted(), 'output'), example: sample(schemaOf(route.response.accepted(), 'output')) } },
+              content: jsonContent(schemaOf(route.response.accepted(), 'output')),
             },
           }
         : {}),

@@ -1,12 +1,6 @@
-/** `/config.json`: where the pages find the API and the user pool (written by the stack that serves them). */
-export interface WebConfig {
-  apiUrl: string;
-  region: string;
-  userPoolId: string;
-  clientId: string;
-  /** Cognito's endpoint; absent when deployed (then the region's public endpoint). The local stack names cognito-local. */
-  cognitoEndpoint?: string;
-}
+import type { WebConfig } from '#shared/web-config.ts';
+
+export type { WebConfig };
 
 let loaded: Promise<WebConfig> | undefined;
 
