@@ -1,13 +1,13 @@
 /**
- * The hosted pages locally: serves the built web/ (web/dist) and `/config.json` with the local
- * stack's API and user pool, with the headers CloudFront sends when deployed (a strict CSP: no
+ * The hosted pages locally: serves the built web/ (web/dist), its HTML with the local stack's API
+ * and user pool in a meta element, and the same as `/config.json` (for embedders), with the headers CloudFront sends when deployed (a strict CSP: no
  * inline script, no third-party origin; no referrer, since the pages' URLs carry tokens).
  */
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { listenLocally } from '#local/listen.ts';
-import type { WebConfig } from '#shared/web-config.ts';
+import { connectOrigins, securityHeaders, type WebConfig, withConfigMeta } from '#shared/web-config.ts';
 
 export type { WebConfig };
 
@@ -25,38 +25,9 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
-/** The Content-Security-Policy of the pages: their own origin, and fetch to the API and Cognito only. */
-export function contentSecurityPolicy(config: WebConfig): string {
-  const connect = new Set(["'self'", new URL(config.apiUrl).origin]);
-  connect.add(config.cognitoEndpoint ? new URL(config.cognitoEndpoint).origin : `https://cognito-idp.${config.region}.amazonaws.com`);
-  return [
-    "default-src 'none'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    `connect-src ${[...connect].join(' ')}`,
-    "base-uri 'none'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join('; ');
-}
-
-/** The security headers of every answer. */
-export function securityHeaders(config: WebConfig): Record<string, string> {
-  return {
-    'Content-Security-Policy': contentSecurityPolicy(config),
-    'X-Content-Type-Options': 'nosniff',
-    'X-Frame-Options': 'DENY',
-    // Invitation and reset links carry their token in the query: never send it anywhere.
-    'Referrer-Policy': 'no-referrer',
-    'Cross-Origin-Opener-Policy': 'same-origin',
-    'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
-  };
-}
-
 /** Serves `dist` on `port` (localhost): files as they are, `/config.json`, index.html for every page path. */
 export async function startWebServer(port: number, options: { dist: string; config: WebConfig }): Promise<WebServer> {
-  const headers = securityHeaders(options.config);
+  const headers = securityHeaders(connectOrigins(options.config));
   const configBody = JSON.stringify(options.config);
   const send = (res: ServerResponse, status: number, type: string, body: string | Buffer, cache = 'no-store') => {
     res.writeHead(status, { ...headers, 'Content-Type': type, 'Cache-Control': cache, 'Content-Length': String(Buffer.byteLength(body)) });
@@ -71,7 +42,8 @@ export async function startWebServer(port: number, options: { dist: string; conf
       const file = extname(path) ? normalize(join(options.dist, path)) : join(options.dist, 'index.html');
       if (!file.startsWith(options.dist + sep)) return send(res, 404, 'text/plain; charset=utf-8', 'Not found.\n');
       try {
-        const body = await readFile(file);
+        // The page's HTML carries the configuration itself (no request for /config.json).
+        const body = file.endsWith('.html') ? withConfigMeta(await readFile(file, 'utf8'), configBody) : await readFile(file);
         // Chunks carry a content hash in their names; the entry and the HTML do not.
         const hashed = /-[A-Z0-9]{8}\.js$/.test(file);
         send(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', body, hashed ? 'public, max-age=31536000, immutable' : 'no-cache');

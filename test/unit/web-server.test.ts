@@ -13,7 +13,7 @@ let server: WebServer;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'gatehouse-web-'));
   await mkdir(join(dir, 'app'));
-  await writeFile(join(dir, 'index.html'), '<!doctype html><title>pages</title>');
+  await writeFile(join(dir, 'index.html'), '<!doctype html><html><head><title>pages</title></head><body></body></html>');
   await writeFile(join(dir, 'app', 'main.js'), 'export {};');
   await writeFile(join(dir, 'secret.txt'), 'inside dist, but only files are served');
   server = await startWebServer(await freePort(), { dist: join(dir), config: CONFIG });
@@ -27,7 +27,11 @@ describe('the hosted pages server', () => {
   it('serves every page path as index.html under a CSP with no inline script and no third-party origin', async () => {
     const res = await fetch(`${server.url}/accept-invitation?token=abc`);
     expect(res.status).toBe(200);
-    expect(await res.text()).toContain('<title>pages</title>');
+    const page = await res.text();
+    expect(page).toContain('<title>pages</title>');
+    // The configuration travels in the page itself, attribute-escaped: no request for /config.json.
+    const meta = page.match(/<meta name="gatehouse-config" content="([^"]*)">/)?.[1] ?? '';
+    expect(JSON.parse(meta.replaceAll('&quot;', '"').replaceAll('&amp;', '&'))).toEqual(CONFIG);
     const csp = res.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("default-src 'none'");
     expect(csp).toContain("script-src 'self'");
