@@ -1,9 +1,9 @@
 /**
  * `npm run build:web [-- --watch]`: bundles the hosted pages (web/src) with esbuild into
- * web/dist: index.html and styles.css as they are, the code as ES modules split per page
- * (web/dist/app). `--watch` rebuilds on change (`npm run dev:web`).
+ * web/dist: the code and its stylesheet as one ES module with a content hash in its name
+ * (web/dist/app/main-XXXXXXXX.js), and index.html loading it. `--watch` rebuilds on change (`npm run dev:web`).
  */
-import { copyFile, mkdir, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -13,25 +13,38 @@ export const WEB_ROOT = dirname(fileURLToPath(import.meta.url));
 /** What the static server serves (local/web-server.ts). */
 export const WEB_DIST = join(WEB_ROOT, 'dist');
 
-const STATIC = ['index.html', 'styles.css'];
-
-const copyStatic: esbuild.Plugin = {
-  name: 'copy-static',
+/**
+ * Writes index.html beside the module, pointing at the module's hashed name: everything under
+ * app/ can be cached for ever, and only index.html is revalidated.
+ */
+const writeIndex: esbuild.Plugin = {
+  name: 'write-index',
   setup(build) {
-    build.onEnd(async () => {
-      for (const file of STATIC) await copyFile(join(WEB_ROOT, file), join(WEB_DIST, file));
+    build.onEnd(async (result) => {
+      const entry = Object.entries(result.metafile?.outputs ?? {}).find(([, output]) => output.entryPoint)?.[0];
+      if (!entry) return;
+      const src = `/app/${entry.split('/').pop()}`;
+      const html = await readFile(join(WEB_ROOT, 'index.html'), 'utf8');
+      if (!html.includes('src="/app/main.js"')) throw new Error('web/index.html must load /app/main.js');
+      await writeFile(join(WEB_DIST, 'index.html'), html.replace('src="/app/main.js"', `src="${src}"`));
     });
   },
 };
 
-/** The esbuild options of the pages: one entry, one chunk per page, minified, no source maps served. */
+/**
+ * The esbuild options of the pages: one entry, one module (no splitting: a page loads with the
+ * HTML, this module and its API call), the stylesheet inside it as text, minified, no source maps served.
+ */
 export function buildOptions(): esbuild.BuildOptions {
   return {
     absWorkingDir: dirname(WEB_ROOT),
     entryPoints: [join(WEB_ROOT, 'src/main.ts')],
     outdir: join(WEB_DIST, 'app'),
+    // The content hash in the name (main-XXXXXXXX.js): cacheable for ever, index.html names it.
+    entryNames: '[name]-[hash]',
     bundle: true,
-    splitting: true,
+    splitting: false,
+    loader: { '.css': 'text' },
     format: 'esm',
     target: 'es2022',
     platform: 'browser',
@@ -42,7 +55,7 @@ export function buildOptions(): esbuild.BuildOptions {
     charset: 'utf8',
     logLevel: 'warning',
     tsconfig: join(WEB_ROOT, 'tsconfig.json'),
-    plugins: [copyStatic],
+    plugins: [writeIndex],
   };
 }
 

@@ -1,7 +1,10 @@
 /**
- * The pages' entry: one page module per path, loaded on demand (esbuild splits them), so a
- * page downloads only its own code. Unknown paths go to sign-in.
+ * The pages' entry: one page module per path. The build makes one module of them all (the
+ * hosted pages are small), so a page needs one request for its code; its styles come with it.
+ * Unknown paths go to sign-in.
  */
+import './styles.ts';
+
 const PAGES: Record<string, { tag: string; load: () => Promise<unknown> }> = {
   '/sign-in': { tag: 'gh-sign-in', load: () => import('./pages/sign-in.ts') },
   '/accept-invitation': { tag: 'gh-accept-invitation', load: () => import('./pages/accept-invitation.ts') },
