@@ -17,12 +17,13 @@ import { stopBenchStack } from './lib/bench-stack.ts';
 import { loadAverage, machineSummary } from './lib/machine.ts';
 import { load } from './load.ts';
 import { overhead } from './overhead.ts';
+import { pages } from './pages.ts';
 import { roundTrips } from './round-trips.ts';
 import { scale } from './scale.ts';
 import type { BarCheck, BenchSection } from './section.ts';
 
 /** Sections in the order they appear in BENCHMARKS.md. */
-const ALL_SECTIONS: readonly BenchSection[] = [coldStart, roundTrips, overhead, scale, load];
+const ALL_SECTIONS: readonly BenchSection[] = [coldStart, roundTrips, overhead, scale, load, pages];
 
 const only = process.env.BENCH_SECTIONS?.split(',').map((id) => id.trim()).filter(Boolean);
 const SECTIONS = only ? ALL_SECTIONS.filter((section) => only.includes(section.id)) : ALL_SECTIONS;

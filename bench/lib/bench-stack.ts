@@ -43,11 +43,12 @@ export function benchStack(log: (message: string) => void): Promise<BenchStack> 
     // environment when it loads, and the cold-start section runs before any stack exists.
     const { startLocalStack } = await import('#local/stack.ts');
     for (let attempt = 1; ; attempt++) {
-      const [api, dynamodb, cognito, ses] = (await freePorts(4)) as [number, number, number, number];
+      const [api, dynamodb, cognito, ses, web] = (await freePorts(5)) as [number, number, number, number, number];
       try {
         const stack = await startLocalStack({
           dataDir,
-          ports: { api, dynamodb, cognito, ses },
+          // The hosted pages too, for the pages section (bench/pages.ts).
+          ports: { api, dynamodb, cognito, ses, web },
           quiet: true,
           // No periodic TTL sweeps: nothing of the bench expires, and they would add background work.
           ttlSweepEveryMs: 0,
