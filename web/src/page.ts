@@ -3,6 +3,7 @@
  * focus as plain HTML), the language and its switch, the product name in the header.
  */
 import { html, LitElement, type TemplateResult } from 'lit';
+import { config } from './config.ts';
 import { currentLang, LANGS, type Lang, setLang, t } from './i18n.ts';
 
 export abstract class PageElement extends LitElement {
@@ -31,6 +32,13 @@ export abstract class PageElement extends LitElement {
     if (!branding) return;
     this.product = branding.productName;
     document.documentElement.style.setProperty('--brand', branding.primaryColor);
+  }
+
+  /** Shows the stack's product name (the pages of the account, which belongs to no one domain). */
+  protected stackBrand(): void {
+    void config().then((cfg) => {
+      if (cfg.productName) this.product = cfg.productName;
+    });
   }
 
   /** The strings of the page's language. */
