@@ -59,7 +59,7 @@ export class ForgotPasswordPage extends PageElement {
       <p>${f.lead}</p>
       <form @submit=${this.submit} novalidate>
         <label for="email">${f.email}</label>
-        <input id="email" name="email" type="email" autocomplete="username" required aria-invalid=${this.error ? 'true' : 'false'} />
+        <input id="email" name="email" type="email" autocomplete="username" required aria-invalid=${this.error === this.s.forgot.badEmail ? 'true' : 'false'} />
         ${this.error ? html`<p class="problem" role="alert">${this.error}</p>` : ''}
         <button type="submit" ?disabled=${this.busy}>${f.button}</button>
       </form>
