@@ -433,7 +433,7 @@ function write(req: IncomingMessage, res: ServerResponse, result: APIGatewayProx
   for (const [name, values] of Object.entries(result.multiValueHeaders ?? {})) headers[name.toLowerCase()] = values.map(String);
   // Local convenience: any origin may call the local API (deployed, the functions name the app's origins).
   headers['access-control-allow-origin'] = '*';
-  const exposed = new Set(['ETag', 'Location', 'Content-Disposition', 'x-amzn-RequestId']);
+  const exposed = new Set(['ETag', 'Location', 'Content-Disposition', 'Retry-After', 'x-amzn-RequestId']);
   for (const name of String(headers['access-control-expose-headers'] ?? '').split(',')) if (name.trim()) exposed.add(name.trim());
   headers['access-control-expose-headers'] = [...exposed].join(', ');
   headers['x-amzn-requestid'] = requestId;

@@ -11,6 +11,8 @@ export interface WebConfig {
   clientId: string;
   /** Cognito's endpoint; absent when deployed (then the region's public endpoint). The local stack names cognito-local. */
   cognitoEndpoint?: string;
+  /** The stack's product name (PRODUCT_NAME), for the pages of the account rather than of a domain (password reset, account); absent: Gatehouse. */
+  productName?: string;
 }
 
 /** The name of the meta element that carries the configuration in the pages' HTML (one request fewer than /config.json). */

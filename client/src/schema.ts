@@ -1771,6 +1771,7 @@ export interface operations {
                      *           "domainId": "b3a1c2d4-e5f6-4718-9a0b-1c2d3e4f5a6b",
                      *           "domainName": "Acme Tools",
                      *           "role": "member",
+                     *           "roleName": null,
                      *           "status": "active",
                      *           "permissions": [
                      *             "members:view",
@@ -1792,6 +1793,7 @@ export interface operations {
                             domainId: string;
                             domainName: string;
                             role: string | null;
+                            roleName: string | null;
                             /** @enum {string} */
                             status: "active" | "inactive" | "pending";
                             permissions: string[];
@@ -1850,6 +1852,7 @@ export interface operations {
                      *           "domainId": "b3a1c2d4-e5f6-4718-9a0b-1c2d3e4f5a6b",
                      *           "domainName": "Acme Tools",
                      *           "role": "member",
+                     *           "roleName": null,
                      *           "status": "active",
                      *           "permissions": [
                      *             "members:view",
@@ -1871,6 +1874,7 @@ export interface operations {
                             domainId: string;
                             domainName: string;
                             role: string | null;
+                            roleName: string | null;
                             /** @enum {string} */
                             status: "active" | "inactive" | "pending";
                             permissions: string[];
@@ -2035,6 +2039,7 @@ export interface operations {
                      *           "id": "7d0f3c1e-5b2a-4c8e-9f61-2a4b6c8d0e1f",
                      *           "name": "Grace Hopper",
                      *           "role": "member",
+                     *           "roleName": null,
                      *           "status": "active"
                      *         }
                      *       ],
@@ -2046,6 +2051,7 @@ export interface operations {
                             id: string;
                             name: string;
                             role: string | null;
+                            roleName: string | null;
                             /** @enum {string} */
                             status: "active" | "inactive" | "pending";
                         }[];

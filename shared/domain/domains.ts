@@ -5,6 +5,7 @@ import { productName, rolePreset } from '#shared/config.ts';
 import type { Caller, DomainAccess } from '#shared/http/access.ts';
 import { NotFound, VersionMismatch } from '#shared/http/errors.ts';
 import { retryOnConflict } from '#shared/domain/retry.ts';
+import { roleNameOf } from '#shared/domain/roles.ts';
 import type { Language } from '#shared/http/schemas.ts';
 import { adminRoleId } from '#shared/permissions.ts';
 import type { SettingsPatch } from '#shared/schemas/domain.ts';
@@ -100,14 +101,15 @@ export async function updateSettings(access: DomainAccess, patch: SettingsPatch,
   });
 }
 
-/** The caller's domains, a page at a time, with the caller's role and status in each. */
+/** The caller's domains, a page at a time, with the caller's role (id and name) and status in each. */
 export async function listMyDomains(caller: Caller, limit: number, cursor: string | undefined) {
+  const preset = rolePreset();
   const page = await listMembershipsOfUser(caller.userId, limit, cursor);
   const domains = new Map((await getDomains(page.items.map((m) => m.domainId))).map((d) => [d.id, d]));
   return {
     items: page.items.flatMap((m) => {
       const domain = domains.get(m.domainId);
-      return domain ? [{ id: domain.id, name: domain.name, role: m.role, status: m.status }] : [];
+      return domain ? [{ id: domain.id, name: domain.name, role: m.role, roleName: roleNameOf(domain, preset, m.role), status: m.status }] : [];
     }),
     nextCursor: page.nextCursor,
   };

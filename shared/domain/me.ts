@@ -2,7 +2,7 @@
 import { now } from '#shared/clock.ts';
 import { rolePreset } from '#shared/config.ts';
 import { retryOnConflict } from '#shared/domain/retry.ts';
-import { grantsOf } from '#shared/domain/roles.ts';
+import { grantsOf, roleNameOf } from '#shared/domain/roles.ts';
 import type { Caller } from '#shared/http/access.ts';
 import type { Language } from '#shared/http/schemas.ts';
 import { expandGrants } from '#shared/permissions.ts';
@@ -23,7 +23,7 @@ async function view(user: UserRecord, memberships: readonly MembershipRecord[]) 
       const domain = domains.get(m.domainId);
       if (!domain) return [];
       const permissions = m.status === 'active' ? expandGrants(grantsOf(domain, preset, m.role)) : [];
-      return [{ domainId: m.domainId, domainName: domain.name, role: m.role, status: m.status, permissions }];
+      return [{ domainId: m.domainId, domainName: domain.name, role: m.role, roleName: roleNameOf(domain, preset, m.role), status: m.status, permissions }];
     }),
   };
 }

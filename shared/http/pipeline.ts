@@ -115,7 +115,8 @@ function addCorsHeaders(event: APIGatewayProxyEvent, response: APIGatewayProxyRe
   response.headers = {
     ...response.headers,
     'Access-Control-Allow-Origin': origin,
-    'Access-Control-Expose-Headers': 'ETag, Location, Content-Disposition',
+    // Retry-After: a page says when to try again after a 429 (password-reset-limit, daily-email-limit).
+    'Access-Control-Expose-Headers': 'ETag, Location, Content-Disposition, Retry-After',
     Vary: 'Origin',
   };
   return response;

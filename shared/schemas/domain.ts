@@ -70,8 +70,11 @@ export const MEMBERSHIP_STATUSES = ['active', 'inactive', 'pending'] as const;
 export type MembershipStatus = (typeof MEMBERSHIP_STATUSES)[number];
 export const membershipStatus = /* @__PURE__ */ lazy(() => z.enum(MEMBERSHIP_STATUSES));
 
+/** The display name of the member's role (built-in or custom), beside its id; null while pending. */
+const roleName = /* @__PURE__ */ lazy(() => z.nullable(z.string()));
+
 export const domainSummary = /* @__PURE__ */ lazy(() =>
-  z.object({ id: id(), name: z.string(), role: z.nullable(z.string()), status: membershipStatus() }),
+  z.object({ id: id(), name: z.string(), role: z.nullable(z.string()), roleName: roleName(), status: membershipStatus() }),
 );
 
 export const domainBody = /* @__PURE__ */ lazy(() => z.object({ id: id(), name: z.string() }));
@@ -89,6 +92,7 @@ export const meBody = /* @__PURE__ */ lazy(() =>
         domainId: id(),
         domainName: z.string(),
         role: z.nullable(z.string()),
+        roleName: roleName(),
         status: membershipStatus(),
         permissions: z.array(z.string()),
       }),

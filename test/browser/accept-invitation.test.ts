@@ -68,7 +68,7 @@ describe('accepting an email invitation in the browser', () => {
 
     await page.waitForURL(/\/\?domain=/);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Welcome, Grace Hopper');
-    expect(await page.locator('ul.domains li').first().innerText()).toBe('Demo: manager'); // /me names the role by its id (its display name is left for the /account page)
+    expect(await page.locator('ul.domains li').first().innerText()).toBe('Demo: Manager'); // the role's name (roleName of GET /me), not its id
     await expectAccessible(page);
     await screenshot(page, 'accept-invitation-journey');
     expect(faults).toEqual([]);

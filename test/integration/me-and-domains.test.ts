@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { items } from '@gatehouse/client';
-import { addMembership, api, client, collect, createUser, stack, tokenFor } from './helpers.ts';
+import { addMembership, api, client, collect, createUser, newDomain, stack, tokenFor } from './helpers.ts';
 
 let admin: string;
 let demo: string;
@@ -17,9 +17,40 @@ describe('GET /me', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ email: stack().admin.email, owner: true });
     const membership = res.body.memberships.find((m: { domainId: string }) => m.domainId === demo);
-    expect(membership).toMatchObject({ domainName: 'Demo', role: 'administrator', status: 'active' });
+    expect(membership).toMatchObject({ domainName: 'Demo', role: 'administrator', roleName: 'Administrator', status: 'active' });
     expect(membership.permissions).toContain('settings:update');
     expect(membership.permissions).toContain('assets:reserve');
+  });
+});
+
+describe('role names beside role ids (GET /me and GET /domains)', () => {
+  it("a built-in role answers the preset's name, a custom role the domain's name for it (renamed: the new name), pending no name", async () => {
+    const owner = await createUser({ owner: true });
+    const builtIn = await newDomain(owner.token);
+    const custom = await newDomain(owner.token);
+    const pendingIn = await newDomain(owner.token);
+    const role = await api('POST', `/domains/${custom.id}/roles`, { token: owner.token, body: { name: 'Night shift', permissions: ['assets:view'] } });
+    expect(role.status).toBe(201);
+    const member = await createUser({});
+    await addMembership(builtIn.id, member.userId, 'manager', 'active');
+    await addMembership(custom.id, member.userId, role.body.id, 'active');
+    await addMembership(pendingIn.id, member.userId, null, 'pending');
+
+    const names = async () => {
+      const me = await api('GET', '/me', { token: member.token });
+      expect(me.status).toBe(200);
+      const domains = await api('GET', '/domains', { token: member.token });
+      expect(domains.status).toBe(200);
+      const fromMe = Object.fromEntries(me.body.memberships.map((m: { domainId: string; role: string | null; roleName: string | null }) => [m.domainId, [m.role, m.roleName]]));
+      const fromList = Object.fromEntries(domains.body.items.map((d: { id: string; role: string | null; roleName: string | null }) => [d.id, [d.role, d.roleName]]));
+      expect(fromList).toEqual(fromMe);
+      return fromMe;
+    };
+    expect(await names()).toEqual({ [builtIn.id]: ['manager', 'Manager'], [custom.id]: [role.body.id, 'Night shift'], [pendingIn.id]: [null, null] });
+
+    const renamed = await api('PATCH', `/domains/${custom.id}/roles/${role.body.id}`, { token: owner.token, body: { name: 'Late shift' } });
+    expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
+    expect((await names())[custom.id]).toEqual([role.body.id, 'Late shift']);
   });
 });
 
@@ -56,7 +87,7 @@ describe('domains', () => {
     expect(created.body).toMatchObject({ name: 'Warehouse North', id: expect.any(String) });
     // Every page: the shared administrator belongs to more than a hundred domains by now.
     const all = await collect(items(client(admin), '/domains', { params: { query: { limit: 100 } } }));
-    expect(all).toContainEqual({ id: created.body.id, name: 'Warehouse North', role: 'administrator', status: 'active' });
+    expect(all).toContainEqual({ id: created.body.id, name: 'Warehouse North', role: 'administrator', roleName: 'Administrator', status: 'active' });
     const one = await api('GET', `/domains/${created.body.id}`, { token: admin });
     expect(one.body).toEqual({ id: created.body.id, name: 'Warehouse North' });
   });

@@ -9,6 +9,9 @@ const PAGES: Record<string, { tag: string; load: () => Promise<unknown> }> = {
   '/sign-in': { tag: 'gh-sign-in', load: () => import('./pages/sign-in.ts') },
   '/accept-invitation': { tag: 'gh-accept-invitation', load: () => import('./pages/accept-invitation.ts') },
   '/': { tag: 'gh-home', load: () => import('./pages/home.ts') },
+  '/forgot-password': { tag: 'gh-forgot-password', load: () => import('./pages/forgot-password.ts') },
+  '/reset-password': { tag: 'gh-reset-password', load: () => import('./pages/reset-password.ts') },
+  '/account': { tag: 'gh-account', load: () => import('./pages/account.ts') },
 };
 
 const page = PAGES[location.pathname] ?? PAGES['/sign-in'];

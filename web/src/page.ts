@@ -4,6 +4,7 @@
  */
 import { html, LitElement, type TemplateResult } from 'lit';
 import { brandColours } from './colour.ts';
+import { config } from './config.ts';
 import { currentLang, LANGS, type Lang, setLang, t } from './i18n.ts';
 
 export abstract class PageElement extends LitElement {
@@ -40,6 +41,13 @@ export abstract class PageElement extends LitElement {
     root.setProperty('--brand', branding.primaryColor);
     root.setProperty('--on-brand', onBrand);
     root.setProperty('--brand-text', brandText);
+  }
+
+  /** Shows the stack's product name (the pages of the account, which belongs to no one domain). */
+  protected stackBrand(): void {
+    void config().then((cfg) => {
+      if (cfg.productName) this.product = cfg.productName;
+    });
   }
 
   /** The strings of the page's language. */

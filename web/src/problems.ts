@@ -24,3 +24,9 @@ export function sentence(strings: Messages['pages'], slug: string, detail: strin
       return p.unexpected(detail);
   }
 }
+
+/** The fields a 400 names (`body.name`, `path.token`, ...), each with the API's words. */
+export function fieldErrors(problem: object): { path: string; message: string }[] {
+  const errors = (problem as { errors?: unknown }).errors;
+  return Array.isArray(errors) ? (errors as { path: string; message: string }[]) : [];
+}

@@ -112,3 +112,9 @@ export async function freshIdToken(): Promise<string | undefined> {
     .finally(() => (refreshing = undefined));
   return (await refreshing)?.idToken;
 }
+
+/** Sends a signed-out visitor to sign in, to come back here afterwards (`?next=`; the landing needs none). */
+export function toSignIn(): void {
+  const here = location.pathname + location.search;
+  location.replace(here === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(here)}`);
+}

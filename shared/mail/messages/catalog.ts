@@ -96,6 +96,8 @@ export interface Messages {
       wrongCredentials: string;
       signedInAs(name: string): string;
       signOut: string;
+      /** The link to /forgot-password. */
+      forgot: string;
     };
     accept: {
       title(domain: string): string;
@@ -122,6 +124,55 @@ export interface Messages {
       roleIn(v: { domain: string; role: string }): string;
       pending(domain: string): string;
       none: string;
+      /** The link to /account. */
+      account: string;
+    };
+    /** `/forgot-password`: an email address, then the same answer whether or not an account exists. */
+    forgot: {
+      title: string;
+      lead: string;
+      email: string;
+      button: string;
+      /** A 400: the address is not one. */
+      badEmail: string;
+      sentTitle: string;
+      sent(email: string): string;
+      /** 429 password-reset-limit; `when` is the date and time of Retry-After. */
+      limit(when: string): string;
+      backToSignIn: string;
+    };
+    /** `/reset-password?token=`: a new password; used, expired, replaced and unknown links each a screen. */
+    reset: {
+      title: string;
+      password: string;
+      button: string;
+      doneTitle: string;
+      done: string;
+      signIn: string;
+      used: string;
+      expired: string;
+      replaced: string;
+      notFound: string;
+      /** The link to /forgot-password on each problem screen. */
+      askAgain: string;
+    };
+    /** `/account`: profile (name, language), domains with the role in each, sign out everywhere. */
+    account: {
+      title: string;
+      profile: string;
+      email: string;
+      name: string;
+      /** A problem of the name field (empty, too long, more than one line). */
+      nameProblem: string;
+      language: string;
+      languageProblem: string;
+      save: string;
+      saved: string;
+      domains: string;
+      signOutTitle: string;
+      signOutLead: string;
+      signOutEverywhere: string;
+      back: string;
     };
     /** Problem types as sentences a person can act on. */
     problems: {

@@ -1,14 +1,15 @@
-/** `/`: the landing once signed in: who you are and your domains with your role in each (`?domain=` first). */
+/** `/`: the landing once signed in: who you are and your domains with your role's name in each (`?domain=` first); a link to /account. */
 import { problemOf } from '@gatehouse/client';
 import { html } from 'lit';
 import { api } from '../api.ts';
+import { domainList, type Membership } from '../domains.ts';
 import { PageElement } from '../page.ts';
 import { sentence } from '../problems.ts';
-import { currentTokens, signOutLocally } from '../session.ts';
+import { currentTokens, signOutLocally, toSignIn } from '../session.ts';
 
 interface Me {
   name: string;
-  memberships: { domainId: string; domainName: string; role: string | null; status: string }[];
+  memberships: Membership[];
 }
 
 export class HomePage extends PageElement {
@@ -24,10 +25,7 @@ export class HomePage extends PageElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!currentTokens()) {
-      location.replace('/sign-in');
-      return;
-    }
+    if (!currentTokens()) return toSignIn();
     void this.load();
   }
 
@@ -63,19 +61,12 @@ export class HomePage extends PageElement {
     const s = this.s;
     if (this.error) return html`${this.bar()}<p class="problem" role="alert">${this.error}</p>`;
     if (!this.me) return html`${this.bar()}<p>${s.loading}</p>`;
-    const first = new URLSearchParams(location.search).get('domain');
-    const memberships = [...this.me.memberships].sort((a, b) => Number(b.domainId === first) - Number(a.domainId === first));
     document.title = s.home.title(this.me.name);
     return html`${this.bar()}
       <h1>${s.home.title(this.me.name)}</h1>
       <p class="muted">${s.signIn.signedInAs(this.me.name)}</p>
-      ${memberships.length === 0
-        ? html`<p>${s.home.none}</p>`
-        : html`<ul class="domains">
-            ${memberships.map(
-              (m) => html`<li data-domain=${m.domainId}>${m.status === 'pending' || !m.role ? s.home.pending(m.domainName) : s.home.roleIn({ domain: m.domainName, role: m.role })}</li>`,
-            )}
-          </ul>`}
+      ${domainList(s, this.me.memberships, new URLSearchParams(location.search).get('domain'))}
+      <p><a href="/account">${s.home.account}</a></p>
       <button type="button" @click=${() => void this.signOut()}>${s.signIn.signOut}</button>`;
   }
 }

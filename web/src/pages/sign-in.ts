@@ -1,5 +1,6 @@
-/** `/sign-in`: email and password against the stack's Cognito app client, then the landing page. */
+/** `/sign-in`: email and password against the stack's Cognito app client, then `?next=` (a path of this origin only) or the landing page. */
 import { html } from 'lit';
+import { safeNext } from '../next.ts';
 import { PageElement } from '../page.ts';
 import { signIn, WrongCredentials } from '../session.ts';
 
@@ -26,7 +27,7 @@ export class SignInPage extends PageElement {
     this.error = '';
     try {
       await signIn(String(form.get('email')), String(form.get('password')));
-      location.assign('/');
+      location.assign(safeNext(new URLSearchParams(location.search).get('next'), location.origin));
     } catch (error) {
       this.error = error instanceof WrongCredentials ? this.s.signIn.wrongCredentials : error instanceof TypeError ? this.s.problems.unreachable : this.s.problems.unexpected(String((error as Error).message));
       this.busy = false;
@@ -44,7 +45,8 @@ export class SignInPage extends PageElement {
         <input id="password" name="password" type="password" autocomplete="current-password" required />
         ${this.error ? html`<p class="problem" role="alert">${this.error}</p>` : ''}
         <button type="submit" ?disabled=${this.busy}>${s.button}</button>
-      </form>`;
+      </form>
+      <p><a href="/forgot-password">${s.forgot}</a></p>`;
   }
 }
 customElements.define('gh-sign-in', SignInPage);
