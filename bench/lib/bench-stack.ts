@@ -4,16 +4,12 @@
  * ports with a fresh data directory, and stopped by bench/run.ts when the run ends (also on
  * a crash or Ctrl-C), its data directory removed.
  *
- * The data directory goes on tmpfs (/dev/shm) when there is one: DynamoDB Local keeps its
- * table in a SQLite file, and on this machine's disk it wrote about 210 items/s, on tmpfs
- * about 1,450 (the fsyncs cost nothing there). startLocalStack has no in-memory option, so
- * this is the bench's stand-in for one. Set BENCH_DATA_DIR to put it elsewhere.
+ * The data directory goes on tmpfs (/dev/shm) when there is one (local/scratch.ts). Set
+ * BENCH_DATA_DIR to put it elsewhere.
  */
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { LocalStackError } from '#local/errors.ts';
+import { scratchBase, scratchDir } from '#local/scratch.ts';
 import { freePorts } from '#local/ports.ts';
 import type { LocalStack } from '#local/stack.ts';
 
@@ -28,17 +24,11 @@ export interface BenchStack {
 
 let started: Promise<BenchStack> | undefined;
 
-function dataDirBase(): { base: string; storage: string } {
-  if (process.env.BENCH_DATA_DIR) return { base: process.env.BENCH_DATA_DIR, storage: `BENCH_DATA_DIR (${process.env.BENCH_DATA_DIR})` };
-  if (existsSync('/dev/shm')) return { base: '/dev/shm', storage: 'tmpfs (/dev/shm)' };
-  return { base: tmpdir(), storage: `disk (${tmpdir()})` };
-}
-
 /** The shared stack, started on first use. */
 export function benchStack(log: (message: string) => void): Promise<BenchStack> {
   started ??= (async () => {
-    const { base, storage } = dataDirBase();
-    const dataDir = await mkdtemp(join(base, 'gatehouse-bench-'));
+    const { storage } = scratchBase(process.env.BENCH_DATA_DIR);
+    const dataDir = await scratchDir('gatehouse-bench-', process.env.BENCH_DATA_DIR);
     // Loaded here, not at the top: the stack module pulls in handler code that reads the
     // environment when it loads, and the cold-start section runs before any stack exists.
     const { startLocalStack } = await import('#local/stack.ts');

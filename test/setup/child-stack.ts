@@ -10,10 +10,10 @@
  * admin-member project's setup then only waits for it.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { freePorts } from '#local/ports.ts';
+import { scratchDir } from '#local/scratch.ts';
 import { PROJECT_ROOT, readStackFile } from '#local/stack-file.ts';
 import { handlerEnvironment, localSettingsFromEnv, type StackInfo } from '#local/stack-info.ts';
 
@@ -94,7 +94,7 @@ async function startChild(rolePreset: string): Promise<ChildStack> {
   // As the in-process stack does for the Vitest process (local/stack.ts localDefaults): the
   // test workers, which inherit this environment, import the SDK too.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  const dataDir = await mkdtemp(join(tmpdir(), `gatehouse-it-${rolePreset}-`));
+  const dataDir = await scratchDir(`gatehouse-it-${rolePreset}-`);
   const [api, dynamodb, cognito, ses, events, web] = (await freePorts(6)) as [number, number, number, number, number, number];
   const childEnv = {
     ...process.env,

@@ -7,12 +7,11 @@
  * test/setup/child-stack.ts) is started here first, so that both stacks start at once:
  * Vitest runs the projects' global setups one after another.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import type { TestProject } from 'vitest/node';
 import { LocalStackError } from '#local/errors.ts';
 import { freePorts } from '#local/ports.ts';
+import { scratchDir } from '#local/scratch.ts';
 import { type LocalStack, type StackInfo, startLocalStack } from '#local/stack.ts';
 import { ADMIN_MEMBER_PRESET, childStack, stopChildStack } from './child-stack.ts';
 import { closeContractReport, openContractReport } from './contract-report.ts';
@@ -38,7 +37,7 @@ export const ADMIN_MEMBER_PROJECT = 'integration-admin-member';
 
 export default async function setup(project: TestProject) {
   if (await runIncludesTestsOf(project, ADMIN_MEMBER_PROJECT)) void childStack(ADMIN_MEMBER_PRESET);
-  const dataDir = await mkdtemp(join(tmpdir(), 'gatehouse-it-'));
+  const dataDir = await scratchDir('gatehouse-it-');
   let stack: LocalStack | undefined;
   for (let attempt = 1; !stack; attempt++) {
     const [api, dynamodb, cognito, ses, events] = (await freePorts(5)) as [number, number, number, number, number];
