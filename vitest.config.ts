@@ -8,6 +8,10 @@ const CONTRACT_CHECK = 'test/setup/contract-check.ts';
 
 export default defineConfig({
   test: {
+    // Two test files at a time, whatever the cores (Vitest's default on a 2-core machine is one):
+    // most of an integration test's time is spent waiting on the emulators, and the files keep out
+    // of each other's way (own domains; sweeps, TTL sweeps and bus refusals scoped to a domain).
+    maxWorkers: 2,
     projects: [
       // Unit tests provoke errors on purpose: their log lines would only be noise.
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], env: { POWERTOOLS_LOG_LEVEL: 'SILENT' } } },

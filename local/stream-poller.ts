@@ -9,8 +9,10 @@
  * replay what earlier runs already handled. Nothing is lost across a restart in practice:
  * DynamoDB Local stops with the stack, and on stop the poller drains what is left.
  *
- * A batch the handler fails is logged and tried again (3 attempts in all), then skipped
- * with an error line, and the poller goes on: it never stops the stack.
+ * A batch the handler fails is logged and tried again (3 attempts in all), then split in two
+ * halves, each delivered the same way, as the deployed trigger's BisectBatchOnFunctionError
+ * does: only the record that keeps failing is skipped, with an error line, not its neighbours
+ * (other domains' events, when tests run side by side). The poller goes on: it never stops the stack.
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
@@ -135,8 +137,8 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
     shardClosed = false;
   };
 
-  /** Hands one batch to the handler, ATTEMPTS times at most, then skips it (the poller goes on either way). */
-  const deliver = async (records: StreamsRecord[]) => {
+  /** Hands one batch to the handler, ATTEMPTS times at most, then bisects it; a single record that still fails is skipped (the poller goes on either way). */
+  const deliver = async (records: StreamsRecord[]): Promise<void> => {
     const event: DynamoDBStreamEvent = {
       // Only a REMOVE may take the reaper's mark: the item's earlier records may still be on their way.
       Records: records.map((record) =>
@@ -154,6 +156,13 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
         return;
       } catch (error) {
         stats.failures++;
+        if (attempt >= ATTEMPTS && records.length > 1) {
+          const half = Math.ceil(records.length / 2);
+          options.logError(`[stream] a batch of ${records.length} record(s) failed ${ATTEMPTS} times: delivering its halves apart (${errorLine(error)})`);
+          await deliver(records.slice(0, half));
+          await deliver(records.slice(half));
+          return;
+        }
         if (attempt >= ATTEMPTS) {
           stats.skipped++;
           options.logError(`[stream] skipped a batch of ${records.length} record(s) (${range}) after ${ATTEMPTS} failed attempts; the last error:`, error);
