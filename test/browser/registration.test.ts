@@ -162,6 +162,22 @@ describe('registering through a shared link in the browser', () => {
     await page.context().close();
   });
 
+  it("sign-in's way back (?next=) stays on this site: another origin in it leads to the landing", async () => {
+    const person = await createUser({ name: 'Nora Next' });
+    const { page, faults } = await freshPage();
+    for (const next of ['//evil.example/steal', '/\\evil.example/steal', 'https://evil.example/steal']) {
+      await page.goto(`${inject('webUrl')}/sign-in?next=${encodeURIComponent(next)}`);
+      await page.getByLabel('Email address').fill(person.email);
+      await page.getByLabel('Password').fill(person.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL((url) => url.pathname === '/');
+      expect(new URL(page.url()).origin).toBe(new URL(inject('webUrl')).origin);
+      await page.evaluate('sessionStorage.clear()');
+    }
+    expect(faults).toEqual([]);
+    await page.context().close();
+  });
+
   it('a used link and a used verification link each show their own screen, saying what to do', async () => {
     const domain = await newDomain(adminToken);
     const link = await registrationLink(domain.id, { maxUses: 1 });
