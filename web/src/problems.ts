@@ -17,6 +17,8 @@ export function sentence(strings: Messages['pages'], slug: string, detail: strin
       return p.accountExists;
     case 'email-domain-not-allowed':
       return p.emailDomainNotAllowed;
+    case 'wrong-account':
+      return p.wrongAccount;
     case 'already-member':
       return p.alreadyMember;
     case 'registration-changed':

@@ -240,6 +240,8 @@ export interface Messages {
       throttled: string;
       invalidInput(detail: string): string;
       emailDomainNotAllowed: string;
+      /** An email invitation accepted by an account signed in with another address. */
+      wrongAccount: string;
       alreadyMember: string;
       /** A registration, invitation or link changed while the request ran: send again. */
       changed: string;

@@ -202,6 +202,7 @@ export const pages: Messages['pages'] = {
     throttled: 'Too many attempts. Wait a minute and try again.',
     invalidInput: (detail) => `Please correct the form: ${detail}`,
     emailDomainNotAllowed: 'This link admits addresses of certain organisations only. Register with your work address, or ask the person who shared the link for an email invitation.',
+    wrongAccount: 'This invitation was sent to another address than the one you are signed in with. Sign out, then open the link again.',
     alreadyMember: 'You are a member of this domain already. Sign in to open it.',
     changed: 'Something changed at the same moment. Send the form again.',
     dailyEmailLimit: 'This domain has sent as many emails as it may today. Try again tomorrow, or ask an administrator of the domain to invite you.',

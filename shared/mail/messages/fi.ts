@@ -205,6 +205,7 @@ export const pages: Messages['pages'] = {
     throttled: 'Liian monta yritystä. Odota hetki ja yritä uudelleen.',
     invalidInput: (detail) => `Korjaa lomake: ${detail}`,
     emailDomainNotAllowed: 'Tällä linkillä voi rekisteröityä vain tiettyjen organisaatioiden osoitteilla. Rekisteröidy työosoitteellasi tai pyydä linkin jakajalta sähköpostikutsu.',
+    wrongAccount: 'Tämä kutsu lähetettiin eri osoitteeseen kuin siihen, jolla olet kirjautunut sisään. Kirjaudu ulos ja avaa linkki uudelleen.',
     alreadyMember: 'Olet jo tämän työtilan jäsen. Kirjaudu sisään avataksesi sen.',
     changed: 'Jokin muuttui samalla hetkellä. Lähetä lomake uudelleen.',
     dailyEmailLimit: 'Tämä työtila on lähettänyt tänään niin monta viestiä kuin se saa. Yritä huomenna uudelleen tai pyydä työtilan ylläpitäjää kutsumaan sinut.',

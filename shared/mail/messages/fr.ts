@@ -206,6 +206,7 @@ export const pages: Messages['pages'] = {
     throttled: 'Trop de tentatives. Attendez une minute et réessayez.',
     invalidInput: (detail) => `Corrigez le formulaire\u00a0: ${detail}`,
     emailDomainNotAllowed: "Ce lien n'admet que les adresses de certaines organisations. Inscrivez-vous avec votre adresse professionnelle, ou demandez une invitation par e-mail à la personne qui a partagé le lien.",
+    wrongAccount: "Cette invitation a été envoyée à une autre adresse que celle de votre compte connecté. Déconnectez-vous, puis rouvrez le lien.",
     alreadyMember: 'Vous êtes déjà membre de ce domaine. Connectez-vous pour y accéder.',
     changed: "Quelque chose a changé au même moment. Envoyez de nouveau le formulaire.",
     dailyEmailLimit: "Ce domaine a envoyé aujourd'hui autant d'e-mails qu'il le peut. Réessayez demain, ou demandez à un administrateur du domaine de vous inviter.",
