@@ -162,6 +162,27 @@ describe('registering through a shared link in the browser', () => {
     await page.context().close();
   });
 
+  it('a session ended elsewhere (signed out everywhere) makes joining say so and show the registration form', async () => {
+    const domain = await newDomain(adminToken);
+    const link = await registrationLink(domain.id);
+    const person = await createUser({ name: 'Gus Gone' });
+    const { page, faults } = await freshPage();
+    await page.goto(`${inject('webUrl')}/sign-in?next=${encodeURIComponent(new URL(link).pathname + new URL(link).search)}`);
+    await page.getByLabel('Email address').fill(person.email);
+    await page.getByLabel('Password').fill(person.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Join with this account' }).waitFor();
+    // Signed out everywhere from another device: this tab's ID token no longer opens anything.
+    expect((await client(person.token).POST('/me/sign-out')).response.status).toBe(204);
+    await page.getByRole('button', { name: 'Join with this account' }).click();
+    await expect.poll(() => page.getByRole('alert').innerText()).toBe('Your session has ended. Sign in again, or fill in the form below.');
+    expect(await page.getByLabel('Your email address').isEditable()).toBe(true);
+    expect(await page.evaluate('sessionStorage.getItem("gatehouse.session")')).toBeNull();
+    await expectAccessible(page);
+    expect(faults).toEqual([]);
+    await page.context().close();
+  });
+
   it("sign-in's way back (?next=) stays on this site: another origin in it leads to the landing", async () => {
     const person = await createUser({ name: 'Nora Next' });
     const { page, faults } = await freshPage();

@@ -16,7 +16,7 @@ import { asLang, chosenLang, formatDate, setLang } from '../i18n.ts';
 import { endsPage, type LinkProblem, linkToken, passwordField, problemScreen, signInHref, unmetRules } from '../link-parts.ts';
 import { PageElement } from '../page.ts';
 import { sentence } from '../problems.ts';
-import { signedInEmail, signIn, signOutLocally } from '../session.ts';
+import { freshIdToken, signedInEmail, signIn, signOutLocally } from '../session.ts';
 
 interface Preview {
   kind: 'email' | 'link' | 'set-password';
@@ -134,6 +134,19 @@ export class AcceptInvitationPage extends PageElement {
   /** Signed in: joins as that account (201, active or pending), then on to the domain. */
   private async join(event: SubmitEvent) {
     event.preventDefault();
+    // A session whose refresh Cognito refuses is gone: sent without a token, the call would be a signed-out one.
+    let live: string | undefined;
+    try {
+      live = await freshIdToken();
+    } catch {
+      this.error = { text: this.s.problems.unreachable };
+      return;
+    }
+    if (!live) {
+      this.useAnotherAccount();
+      this.error = { text: this.s.join.sessionEnded };
+      return;
+    }
     const joined = await this.accept({});
     if (joined && 'domainId' in joined) location.assign(`/?domain=${encodeURIComponent(joined.domainId)}`);
   }
