@@ -98,7 +98,7 @@ describe('accepting an email invitation in the browser', () => {
     };
 
     await signInAs(bystander);
-    await expect.poll(() => page.locator('[data-problem]').getAttribute('data-problem')).toBe('wrong-account');
+    await expect.poll(() => page.locator('[data-problem]').getAttribute('data-problem'), { timeout: 15_000 }).toBe('wrong-account');
     expect(await page.getByRole('alert').innerText()).toBe(`You are signed in as ${bystander.email}, but this invitation was sent to ${invitee.email}.`);
     await expectAccessible(page);
     await page.getByRole('button', { name: `Sign out and accept as ${invitee.email}` }).click();
@@ -107,11 +107,11 @@ describe('accepting an email invitation in the browser', () => {
     expect(await page.evaluate('sessionStorage.getItem("gatehouse.session")')).toBeNull();
 
     await signInAs(invitee);
-    await expect.poll(() => page.locator('main').innerText()).toContain(`You are signed in as ${invitee.email}.`);
+    await expect.poll(() => page.locator('main').innerText(), { timeout: 15_000 }).toContain(`You are signed in as ${invitee.email}.`);
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Join with this account' }).click();
     await page.waitForURL(/\/\?domain=/);
-    await expect.poll(() => page.locator('ul.domains li').first().innerText()).toContain(domain.name);
+    await expect.poll(() => page.locator('ul.domains li').first().innerText(), { timeout: 15_000 }).toContain(domain.name);
     expect(await page.locator('ul.domains li').first().innerText()).toMatch(/manager/i);
     await screenshot(page, 'accept-invitation-signed-in');
     expect(faults).toEqual([]);
@@ -129,7 +129,7 @@ describe('accepting an email invitation in the browser', () => {
     await page.getByLabel('Your name').fill('Kai Known');
     await page.getByLabel('Choose a password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Accept and sign in' }).click();
-    await expect.poll(() => page.getByRole('alert').innerText()).toMatch(/account with this email address exists already/);
+    await expect.poll(() => page.getByRole('alert').innerText(), { timeout: 15_000 }).toMatch(/account with this email address exists already/);
     await expectAccessible(page);
     await page.getByRole('link', { name: 'Sign in to join with it' }).click();
     await page.getByLabel('Email address').fill(invitee.email);
@@ -138,7 +138,7 @@ describe('accepting an email invitation in the browser', () => {
     await page.waitForURL(/\/accept-invitation\?token=/);
     await page.getByRole('button', { name: 'Join with this account' }).click();
     await page.waitForURL(/\/\?domain=/);
-    await expect.poll(() => page.locator('ul.domains li').first().innerText()).toContain(domain.name);
+    await expect.poll(() => page.locator('ul.domains li').first().innerText(), { timeout: 15_000 }).toContain(domain.name);
     expect(faults).toEqual([]);
     await page.context().close();
   });

@@ -49,6 +49,11 @@ async function freshPage(): Promise<{ page: Page; faults: string[] }> {
 }
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
+/**
+ * expect.poll with room for the API: a page waits on the stack (Cognito, SES, DynamoDB), which
+ * on a loaded machine takes longer than the poll's default second.
+ */
+const settled = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000 });
 
 describe('setting the first password in the browser', () => {
   it('the administrator adds a member by hand; the member opens the mail, reads who added them, sets a password and lands signed in on the domain', async () => {
@@ -59,7 +64,7 @@ describe('setting the first password in the browser', () => {
     const { page, faults } = await freshPage();
 
     await page.goto(link);
-    await expect.poll(() => heading(page)).toBe(`Set your password for ${domain.name}`);
+    await settled(() => heading(page)).toBe(`Set your password for ${domain.name}`);
     expect(await page.locator('main').innerText()).toContain(`${me.name} added you to ${domain.name}.`);
     expect(await page.getByLabel('Your email address').inputValue()).toMatch(/^added-/);
     await expectAccessible(page);
@@ -67,19 +72,19 @@ describe('setting the first password in the browser', () => {
     await page.getByLabel('Choose a password').pressSequentially('short');
     expect(await page.locator('ul.rules li:not(.met)').count()).toBeGreaterThan(0);
     await page.getByLabel('Choose a password').fill(PASSWORD);
-    await expect.poll(() => page.locator('ul.rules li:not(.met)').count()).toBe(0);
+    await settled(() => page.locator('ul.rules li:not(.met)').count()).toBe(0);
     await page.getByRole('button', { name: 'Set password and sign in' }).click();
 
     await page.waitForURL(/\/\?domain=/);
     expect(new URL(page.url()).searchParams.get('domain')).toBe(domain.id);
-    await expect.poll(() => page.locator('ul.domains li').first().innerText()).toContain(domain.name);
+    await settled(() => page.locator('ul.domains li').first().innerText()).toContain(domain.name);
     expect(await page.locator('ul.domains li').first().innerText()).toMatch(/manager/i);
     await expectAccessible(page);
     await screenshot(page, 'set-password-journey');
 
     // Used now: the same link says a password is set, and leads to sign in.
     await page.goto(link);
-    await expect.poll(() => page.locator('[data-problem]').getAttribute('data-problem')).toBe('invitation-used');
+    await settled(() => page.locator('[data-problem]').getAttribute('data-problem')).toBe('invitation-used');
     expect(await page.getByRole('alert').innerText()).toMatch(/password has been set for this account already\. Sign in with it/);
     await page.getByRole('link', { name: 'Go to sign in' }).click();
     await page.waitForURL(/\/sign-in$/);
@@ -96,13 +101,13 @@ describe('setting the first password in the browser', () => {
 
     await page.goto(`${inject('webUrl')}/accept-invitation?token=${token}`);
     await page.waitForURL(/\/set-password\?token=/);
-    await expect.poll(() => heading(page)).toBe(`Set your password for ${domain.name}`);
+    await settled(() => heading(page)).toBe(`Set your password for ${domain.name}`);
 
     // The administrator sends the email again: the first link dies at once.
     unwrap(await client(adminToken).POST('/domains/{domainId}/members/{userId}/set-password-email', { params: { path: { domainId: domain.id, userId } } }));
     expect(await setPasswordLink(email)).not.toBe(link);
     await page.goto(link);
-    await expect.poll(() => page.locator('[data-problem]').getAttribute('data-problem')).toBe('invitation-revoked');
+    await settled(() => page.locator('[data-problem]').getAttribute('data-problem')).toBe('invitation-revoked');
     expect(await page.getByRole('alert').innerText()).toMatch(/newer email replaced this link.*ask an administrator of the domain/);
     await expectAccessible(page);
     await screenshot(page, 'set-password-replaced');

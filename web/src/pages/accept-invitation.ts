@@ -230,12 +230,18 @@ export class AcceptInvitationPage extends PageElement {
         ${email}
         <label for="name">${a.name}</label>
         <input id="name" name="name" autocomplete="name" required maxlength="100" />
-        ${passwordField(this.s, this.password, (value) => (this.password = value))}
+        ${passwordField(this.s, this.password, this.typed)}
         ${this.errorLine()}
         <button type="submit" ?disabled=${this.busy}>${isLink ? r.button : a.button}</button>
       </form>
       ${isLink ? html`<p>${r.haveAccount} <a href=${signInHref()}>${r.signInToJoin}</a></p>` : ''}`;
   }
+
+  /** A new password typed: its rules are checked again, and a complaint about the last one goes. */
+  private readonly typed = (value: string) => {
+    this.password = value;
+    this.error = undefined;
+  };
 
   override render() {
     const screen = this.screen;

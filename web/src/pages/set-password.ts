@@ -108,6 +108,12 @@ export class SetPasswordPage extends PageElement {
     return sentence(this.s, slug, detail);
   }
 
+  /** A new password typed: its rules are checked again, and a complaint about the last one goes. */
+  private readonly typed = (value: string) => {
+    this.password = value;
+    this.error = '';
+  };
+
   override render() {
     const screen = this.screen;
     const s = this.s;
@@ -126,7 +132,7 @@ export class SetPasswordPage extends PageElement {
       <form @submit=${(event: SubmitEvent) => this.submit(event, preview)} novalidate>
         <label for="email">${s.accept.email}</label>
         <input id="email" type="email" .value=${preview.email ?? ''} readonly autocomplete="username" />
-        ${passwordField(s, this.password, (value) => (this.password = value))}
+        ${passwordField(s, this.password, this.typed)}
         ${this.error ? html`<p class="problem" role="alert">${this.error}</p>` : ''}
         <button type="submit" ?disabled=${this.busy}>${p.button}</button>
       </form>`;
