@@ -2,11 +2,12 @@
  * What the pages opened from an emailed link share (accept-invitation, set-password,
  * verify-email): the token of the address, the password field with the pool's rules checked
  * as the person types, the screen that ends a page on a used, revoked, expired or unknown
- * link, and where a sign-in should lead back to.
+ * link, and where a sign-in should lead back to. The password rules themselves are
+ * web/src/password-rules.ts, shared with /reset-password.
  */
 import { html, type TemplateResult } from 'lit';
 import type { Messages } from '#shared/mail/messages/catalog.ts';
-import { PASSWORD_POLICY, PASSWORD_SYMBOL } from '#shared/password-policy.ts';
+import { passwordRules, rulesList } from './password-rules.ts';
 
 type Strings = Messages['pages'];
 
@@ -32,17 +33,6 @@ export function endsPage(problem: { slug: string; problem: { status: number; det
   return undefined;
 }
 
-/** Each rule of the pool's policy with whether `password` meets it. */
-export function passwordRules(s: Strings, password: string): { text: string; met: boolean }[] {
-  const a = s.accept;
-  const rules = [{ text: a.ruleLength(PASSWORD_POLICY.minLength), met: password.length >= PASSWORD_POLICY.minLength }];
-  if (PASSWORD_POLICY.requireLowercase) rules.push({ text: a.ruleLower, met: /[a-z]/.test(password) });
-  if (PASSWORD_POLICY.requireUppercase) rules.push({ text: a.ruleUpper, met: /[A-Z]/.test(password) });
-  if (PASSWORD_POLICY.requireDigits) rules.push({ text: a.ruleDigit, met: /[0-9]/.test(password) });
-  if (PASSWORD_POLICY.requireSymbols) rules.push({ text: a.ruleSymbol, met: PASSWORD_SYMBOL.test(password) });
-  return rules;
-}
-
 /** The rules `password` does not meet yet, as one phrase ('' when it meets them all). */
 export function unmetRules(s: Strings, password: string): string {
   return passwordRules(s, password)
@@ -51,13 +41,12 @@ export function unmetRules(s: Strings, password: string): string {
     .join(', ');
 }
 
-/** A new-password field and its rules, each marked met as the person types. */
+/** A new-password field and its rules (web/src/password-rules.ts), each marked met as the person types. */
 export function passwordField(s: Strings, password: string, onInput: (value: string) => void): TemplateResult {
   return html`<label for="password">${s.accept.password}</label>
     <input id="password" name="password" type="password" autocomplete="new-password" required aria-describedby="rules"
       @input=${(event: InputEvent) => onInput((event.target as HTMLInputElement).value)} />
-    <div id="rules"><p class="muted">${s.accept.rules}</p>
-      <ul class="rules">${passwordRules(s, password).map((rule) => html`<li class=${rule.met ? 'met' : ''}>${rule.text}</li>`)}</ul></div>`;
+    ${rulesList(s, password)}`;
 }
 
 /** The sign-in page, leading back to `next` (a path of this site) once signed in. */
