@@ -219,7 +219,8 @@ async function registerThroughLink(
   );
   await sendQuietly(mailer, {
     to: email,
-    ...verifyEmailEmail({ language, branding: domain.settings.branding, domainName: domain.name, link: `${appUrl()}/verify-email?token=${token}`, expiresAt }),
+    // The language travels in the link: the page that completes the registration opens in a new tab, maybe on another device.
+    ...verifyEmailEmail({ language, branding: domain.settings.branding, domainName: domain.name, link: `${appUrl()}/verify-email?token=${token}&lang=${language}`, expiresAt }),
   });
   return answer;
 }

@@ -9,7 +9,7 @@ import { now } from '#shared/clock.ts';
 import { appUrl, invitationEmailsPerDay, rolePreset } from '#shared/config.ts';
 import type { Directory } from '#shared/directory.ts';
 import { createOrReplaceAccount } from '#shared/domain/accounts.ts';
-import { acceptUrl } from '#shared/domain/invitations.ts';
+import { setPasswordUrl } from '#shared/domain/invitations.ts';
 import { adminCheck, assertMayGrant, memberView } from '#shared/domain/members.ts';
 import { rolesOf } from '#shared/domain/roles.ts';
 import type { Caller, DomainAccess } from '#shared/http/access.ts';
@@ -147,7 +147,7 @@ export async function addMember(
       branding: domain.settings.branding,
       domainName: domain.name,
       inviterName: access.membership.name,
-      link: acceptUrl(setPassword.token),
+      link: setPasswordUrl(setPassword.token),
       expiresAt: setPassword.record.expiresAt,
     });
     setPasswordDelivery = await deliver(mailer, { to: email, ...content });
@@ -199,7 +199,7 @@ export async function sendSetPasswordEmail(access: DomainAccess, caller: Caller,
     branding: domain.settings.branding,
     domainName: domain.name,
     inviterName: access.membership.name,
-    link: acceptUrl(fresh.token),
+    link: setPasswordUrl(fresh.token),
     expiresAt: fresh.record.expiresAt,
   });
   return { delivery: await deliver(mailer, { to: user.email, ...content }), expiresAt: fresh.record.expiresAt };

@@ -7,7 +7,7 @@
 import { now } from '#shared/clock.ts';
 import type { Directory } from '#shared/directory.ts';
 import { createDomain } from '#shared/domain/domains.ts';
-import { acceptUrl } from '#shared/domain/invitations.ts';
+import { setPasswordUrl } from '#shared/domain/invitations.ts';
 import type { Mailer } from '#shared/mail/mailer.ts';
 import { setPasswordEmail } from '#shared/mail/templates.ts';
 import { bootstrappedDomain, getDomains, recordBootstrap } from '#shared/store/domain-store.ts';
@@ -52,7 +52,7 @@ export async function bootstrapFirstDomain(input: BootstrapInput, { directory, m
       branding: domain?.settings.branding ?? { productName: input.domainName, logoUrl: null, primaryColor: '#1f6feb' },
       domainName: input.domainName,
       inviterName: domain?.settings.branding.productName ?? input.domainName,
-      link: acceptUrl(token),
+      link: setPasswordUrl(token),
       expiresAt,
     }),
   });

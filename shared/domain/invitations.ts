@@ -49,6 +49,11 @@ export function acceptUrl(token: string): string {
   return `${appUrl()}/accept-invitation?token=${token}`;
 }
 
+/** The link of a set-password email (a member added by hand): its own page of the customer's app. */
+export function setPasswordUrl(token: string): string {
+  return `${appUrl()}/set-password?token=${token}`;
+}
+
 /** One email invitation per address per domain: its id follows from the address. */
 export function emailInvitationId(email: string): string {
   return `e${createHash('sha256').update(email.toLowerCase()).digest('base64url').slice(0, 24)}`;

@@ -8,7 +8,8 @@ import { rolesOf } from '#shared/domain/roles.ts';
 import { NotFound } from '#shared/http/errors.ts';
 import { getDomains } from '#shared/store/domain-store.ts';
 import { deletedTokenProblem, getInvitation, getToken, type InvitationRecord, type TokenRecord, TokenGone, tokenProblem } from '#shared/store/invitation-store.ts';
-import type { DomainRecord } from '#shared/store/records.ts';
+import { getMembership } from '#shared/store/member-store.ts';
+import type { DomainRecord, UserRecord } from '#shared/store/records.ts';
 import { getUser } from '#shared/store/user-store.ts';
 import { hashToken } from '#shared/tokens.ts';
 
@@ -19,6 +20,8 @@ export interface Opened {
   token: TokenRecord;
   domain: DomainRecord;
   invitation: InvitationRecord | undefined;
+  /** The account a set-password link is for. */
+  account?: UserRecord | undefined;
 }
 
 /** Reads a token and what it points at; 404 for an unknown token, 410 for a used, revoked or expired one. */
@@ -45,22 +48,34 @@ export async function openLink(tokenValue: string): Promise<Opened> {
   if (token.kind === 'set-password' && account?.emailVerified) throw new TokenGone('used');
   if (token.kind !== 'set-password' && invitation?.tokenHash !== token.hash) throw new TokenGone('revoked');
   if (invitation && invitation.kind === 'link' && invitation.maxUses !== null && invitation.uses >= invitation.maxUses) throw new TokenGone('used');
-  return { token, domain, invitation };
+  return { token, domain, invitation, account };
+}
+
+/**
+ * Who added the person a set-password link is for: the name the adding administrator has in
+ * the domain; '' for the first administrator of a stack, whom nobody added.
+ */
+async function adderName(domainId: string, userId: string | null | undefined): Promise<string> {
+  const added = userId ? await getMembership(domainId, userId) : undefined;
+  const adder = added?.invitedBy ? await getMembership(domainId, added.invitedBy) : undefined;
+  return adder?.name ?? '';
 }
 
 /** What the link is for, so the web client can show it before the person acts. */
 export async function previewInvitation(tokenValue: string) {
-  const { token, domain, invitation } = await openLink(tokenValue);
+  const { token, domain, invitation, account } = await openLink(tokenValue);
   const kind = token.kind as Exclude<typeof token.kind, 'verify-email'>;
+  // A set-password link has no invitation: its page names the administrator and speaks the account's language.
+  const language = kind === 'set-password' ? account?.language : invitation?.language;
   const roleName = invitation?.role ? (rolesOf(domain, rolePreset()).find((r) => r.id === invitation.role)?.name ?? invitation.role) : null;
   return {
     kind,
     domainName: domain.name,
-    invitedBy: invitation?.invitedByName ?? '',
+    invitedBy: kind === 'set-password' ? await adderName(domain.id, token.userId) : (invitation?.invitedByName ?? ''),
     ...(token.email ? { email: token.email } : {}),
     ...(token.kind !== 'set-password' ? { role: roleName } : {}),
     expiresAt: token.expiresAt,
     branding: domain.settings.branding,
-    ...(invitation?.language ? { language: invitation.language } : {}),
+    ...(language ? { language } : {}),
   };
 }

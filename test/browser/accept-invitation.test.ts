@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { idToken } from '#local/sign-in.ts';
 import { CLOCK_OFFSET_HEADER } from '#local/gateway.ts';
-import { api, client, newDomain, sentEmails, stack } from '../integration/helpers.ts';
+import { api, client, createUser, newDomain, sentEmails, stack } from '../integration/helpers.ts';
 import { expectAccessible, launch, pageFaults, screenshot } from './browser.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -78,6 +78,68 @@ describe('accepting an email invitation in the browser', () => {
     await expect.poll(() => page.locator('[data-problem]').getAttribute('data-problem')).toBe('invitation-used');
     expect(await page.getByRole('alert').innerText()).toMatch(/used already.*ask the person who invited you/i);
     await expectAccessible(page);
+    await page.context().close();
+  });
+
+  it('opened while signed in: the invited account joins with a click; signed in as someone else, the page says so and signs out to accept', async () => {
+    const domain = await newDomain(adminToken);
+    const invitee = await createUser({ name: 'Ivy Invited' });
+    const bystander = await createUser({ name: 'Bo Bystander' });
+    unwrap(await client(adminToken).POST('/domains/{domainId}/invitations', { params: { path: { domainId: domain.id } }, body: { emails: [invitee.email], role: 'manager' } }));
+    const [mail] = await sentEmails(invitee.email);
+    const link = /https?:\/\/[^\s"<>]+\/accept-invitation\?token=[A-Za-z0-9_-]+/.exec(mail?.body.text ?? '')?.[0] ?? '';
+    const { page, faults } = await freshPage();
+    const signInAs = async (who: { email: string; password: string }) => {
+      await page.goto(`${inject('webUrl')}/sign-in?next=${encodeURIComponent(new URL(link).pathname + new URL(link).search)}`);
+      await page.getByLabel('Email address').fill(who.email);
+      await page.getByLabel('Password').fill(who.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL(/\/accept-invitation\?token=/);
+    };
+
+    await signInAs(bystander);
+    await expect.poll(() => page.locator('[data-problem]').getAttribute('data-problem'), { timeout: 15_000 }).toBe('wrong-account');
+    expect(await page.getByRole('alert').innerText()).toBe(`You are signed in as ${bystander.email}, but this invitation was sent to ${invitee.email}.`);
+    await expectAccessible(page);
+    await page.getByRole('button', { name: `Sign out and accept as ${invitee.email}` }).click();
+    // Signed out in this tab: the form for the invited address.
+    expect(await page.getByLabel('Your email address').inputValue()).toBe(invitee.email);
+    expect(await page.evaluate('sessionStorage.getItem("gatehouse.session")')).toBeNull();
+
+    await signInAs(invitee);
+    await expect.poll(() => page.locator('main').innerText(), { timeout: 15_000 }).toContain(`You are signed in as ${invitee.email}.`);
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Join with this account' }).click();
+    await page.waitForURL(/\/\?domain=/);
+    await expect.poll(() => page.locator('ul.domains li').first().innerText(), { timeout: 15_000 }).toContain(domain.name);
+    expect(await page.locator('ul.domains li').first().innerText()).toMatch(/manager/i);
+    await screenshot(page, 'accept-invitation-signed-in');
+    expect(faults).toEqual([]);
+    await page.context().close();
+  });
+
+  it('an invitation to an address that has an account, opened signed out, leads to sign in and back to join', async () => {
+    const domain = await newDomain(adminToken);
+    const invitee = await createUser({ name: 'Kai Known' });
+    unwrap(await client(adminToken).POST('/domains/{domainId}/invitations', { params: { path: { domainId: domain.id } }, body: { emails: [invitee.email], role: 'manager' } }));
+    const [mail] = await sentEmails(invitee.email);
+    const link = /https?:\/\/[^\s"<>]+\/accept-invitation\?token=[A-Za-z0-9_-]+/.exec(mail?.body.text ?? '')?.[0] ?? '';
+    const { page, faults } = await freshPage();
+    await page.goto(link);
+    await page.getByLabel('Your name').fill('Kai Known');
+    await page.getByLabel('Choose a password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Accept and sign in' }).click();
+    await expect.poll(() => page.getByRole('alert').innerText(), { timeout: 15_000 }).toMatch(/account with this email address exists already/);
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'Sign in to join with it' }).click();
+    await page.getByLabel('Email address').fill(invitee.email);
+    await page.getByLabel('Password').fill(invitee.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/accept-invitation\?token=/);
+    await page.getByRole('button', { name: 'Join with this account' }).click();
+    await page.waitForURL(/\/\?domain=/);
+    await expect.poll(() => page.locator('ul.domains li').first().innerText(), { timeout: 15_000 }).toContain(domain.name);
+    expect(faults).toEqual([]);
     await page.context().close();
   });
 

@@ -22,10 +22,10 @@ const strongPassword = 'Correct-Horse-9-Battery';
 const anonymous = () => client();
 const at = (token: string) => ({ params: { path: { token } } });
 
-/** The token in the newest email sent to `to`, from its accept link. */
-async function tokenFromMail(to: string): Promise<string> {
+/** The token in the newest email sent to `to`, from its accept link (or its set-password link, for a member added by hand). */
+async function tokenFromMail(to: string, page: 'accept-invitation' | 'set-password' = 'accept-invitation'): Promise<string> {
   const mail = (await sentEmails(to)).at(-1);
-  const match = /accept-invitation\?token=([A-Za-z0-9_-]+)/.exec(mail?.body.text ?? '');
+  const match = new RegExp(`/${page}\\?token=([A-Za-z0-9_-]+)`).exec(mail?.body.text ?? '');
   if (!match?.[1]) throw new Error(`no invitation link in the mail to ${to}`);
   seenTokens.add(match[1]);
   return match[1];
@@ -301,8 +301,9 @@ describe('adding a member by hand', () => {
     expect(added.response.status).toBe(201);
     const member = unwrap(added);
     expect(member).toMatchObject({ email, status: 'active', role: 'user', emailVerified: false, setPasswordEmail: 'sent' });
-    const token = await tokenFromMail(email);
-    expect(unwrap(await anonymous().GET('/invitations/{token}', at(token)))).toMatchObject({ kind: 'set-password', email });
+    const token = await tokenFromMail(email, 'set-password');
+    // The page names who added the person, in the language the administrator gave.
+    expect(unwrap(await anonymous().GET('/invitations/{token}', at(token)))).toMatchObject({ kind: 'set-password', email, invitedBy: expect.stringMatching(/\S/), language: 'fr' });
     expect((await anonymous().POST('/invitations/{token}/accept', { ...at(token), body: { password: strongPassword } })).response.status).toBe(201);
     expectProblem(await anonymous().POST('/invitations/{token}/accept', { ...at(token), body: { password: strongPassword } }), 410, 'invitation-used');
     const me = unwrap(await client(await tokenFor(email, strongPassword)).GET('/me'));

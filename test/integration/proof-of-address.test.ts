@@ -37,6 +37,8 @@ function fromMail(pattern: RegExp) {
 }
 const verificationFromMail = fromMail(/verify-email\?token=([A-Za-z0-9_-]+)/);
 const acceptFromMail = fromMail(/accept-invitation\?token=([A-Za-z0-9_-]+)/);
+/** A member added by hand: the set-password email links to its own page. */
+const setPasswordFromMail = fromMail(/\/set-password\?token=([A-Za-z0-9_-]+)/);
 
 /** The token of a new registration link of the domain; `linkIds` remembers its id. */
 async function newLink(domainId: string, body: Record<string, unknown> = {}): Promise<string> {
@@ -179,7 +181,7 @@ describe('an unverified registration is always replaceable, and its password nev
     expect((await api('POST', `/email-verifications/${attackerVerification}`)).status).toBe(410);
     await signInFails(victim, attackerPassword);
 
-    const setPassword = await acceptFromMail(victim);
+    const setPassword = await setPasswordFromMail(victim);
     expect((await api('POST', `/invitations/${setPassword}/accept`, { body: { password: ownerPassword } })).status).toBe(201);
     await signInFails(victim, attackerPassword);
     const me = await api('GET', '/me', { token: await tokenFor(victim, ownerPassword) });
@@ -265,10 +267,10 @@ describe('an invitation or set-password link proves the address everywhere', () 
     const [a, b] = [shared, await newDomain(owner)];
     const email = uniqueEmail('two-domains');
     const inA = await api('POST', `/domains/${a.id}/members`, { token: owner, body: { email, name: 'Two Homes', language: 'en', role: 'user' } });
-    const linkFromA = await acceptFromMail(email);
+    const linkFromA = await setPasswordFromMail(email);
     const inB = await api('POST', `/domains/${b.id}/members`, { token: owner, body: { email, name: 'Two Homes', language: 'en', role: 'user' } });
     expect(inB.body).toMatchObject({ userId: inA.body.userId, emailVerified: false, setPasswordEmail: 'sent' });
-    const linkFromB = await acceptFromMail(email);
+    const linkFromB = await setPasswordFromMail(email);
     // B's add sent a fresh link: A's died at once.
     expect((await api('GET', `/invitations/${linkFromA}`)).body.type).toMatch(/invitation-revoked$/);
     expect((await api('POST', `/invitations/${linkFromB}/accept`, { body: { password: ownerPassword } })).status).toBe(201);
@@ -311,11 +313,11 @@ describe('a set-password email can be sent again', () => {
     const domain = shared;
     const email = uniqueEmail('resend-password');
     const added = await api('POST', `/domains/${domain.id}/members`, { token: owner, body: { email, name: 'Slow Starter', language: 'en', role: 'user' } });
-    const old = await acceptFromMail(email);
+    const old = await setPasswordFromMail(email);
     const resent = await api('POST', `/domains/${domain.id}/members/${added.body.userId}/set-password-email`, { token: owner });
     expect(resent.status).toBe(202);
     expect(resent.body).toMatchObject({ delivery: 'sent' });
-    const fresh = await acceptFromMail(email);
+    const fresh = await setPasswordFromMail(email);
     expect(fresh).not.toBe(old);
     const dead = await api('POST', `/invitations/${old}/accept`, { body: { password: ownerPassword } });
     expect(dead.status).toBe(410);
@@ -383,7 +385,7 @@ describe('races on one address', () => {
     const results = await Promise.all([1, 2, 3, 4].map(() => api('POST', `/domains/${shared.id}/members/${added.body.userId}/set-password-email`, { token: owner })));
     expect(results.filter((r) => r.status === 202).length).toBeGreaterThanOrEqual(1);
     for (const r of results.filter((x) => x.status !== 202)) expect(r.status).toBe(409);
-    const links = (await sentEmails(email)).flatMap((m) => /accept-invitation\?token=([A-Za-z0-9_-]+)/.exec(m.body.text ?? '')?.[1] ?? []);
+    const links = (await sentEmails(email)).flatMap((m) => /\/set-password\?token=([A-Za-z0-9_-]+)/.exec(m.body.text ?? '')?.[1] ?? []);
     links.forEach((t) => seenTokens.add(t));
     const previews = await Promise.all(links.map((t) => api('GET', `/invitations/${t}`)));
     expect(previews.filter((p) => p.status === 200)).toHaveLength(1);

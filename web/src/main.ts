@@ -8,6 +8,8 @@ import './styles.ts';
 const PAGES: Record<string, { tag: string; load: () => Promise<unknown> }> = {
   '/sign-in': { tag: 'gh-sign-in', load: () => import('./pages/sign-in.ts') },
   '/accept-invitation': { tag: 'gh-accept-invitation', load: () => import('./pages/accept-invitation.ts') },
+  '/verify-email': { tag: 'gh-verify-email', load: () => import('./pages/verify-email.ts') },
+  '/set-password': { tag: 'gh-set-password', load: () => import('./pages/set-password.ts') },
   '/': { tag: 'gh-home', load: () => import('./pages/home.ts') },
   '/forgot-password': { tag: 'gh-forgot-password', load: () => import('./pages/forgot-password.ts') },
   '/reset-password': { tag: 'gh-reset-password', load: () => import('./pages/reset-password.ts') },

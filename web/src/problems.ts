@@ -15,11 +15,27 @@ export function sentence(strings: Messages['pages'], slug: string, detail: strin
       return p.notFound;
     case 'account-exists':
       return p.accountExists;
-    case 'throttled':
+    case 'email-domain-not-allowed':
+      return p.emailDomainNotAllowed;
+    case 'wrong-account':
+      return p.wrongAccount;
+    case 'already-member':
+      return p.alreadyMember;
+    case 'registration-changed':
+    case 'invitation-changed':
+    case 'conflict':
+    case 'busy':
+      return p.changed;
     case 'daily-email-limit':
+      return p.dailyEmailLimit;
+    case 'throttled':
       return p.throttled;
     case 'invalid-input':
       return p.invalidInput(detail);
+    case 'no-token':
+      return p.noToken;
+    case 'unreachable':
+      return p.unreachable;
     default:
       return p.unexpected(detail);
   }

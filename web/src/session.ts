@@ -35,15 +35,27 @@ export function signOutLocally(): void {
   sessionStorage.removeItem(KEY);
 }
 
+/** The claims of an ID token, read without checking its signature (the API checks it); {} when unreadable. */
+function claimsOf(idToken: string): { exp?: unknown; email?: unknown } {
+  try {
+    return JSON.parse(atob((idToken.split('.')[1] ?? '').replace(/-/g, '+').replace(/_/g, '/'))) as { exp?: unknown; email?: unknown };
+  } catch {
+    return {};
+  }
+}
+
 /** When the ID token expires (its `exp` claim; else ExpiresIn from now), in epoch milliseconds. */
 function expiryOf(idToken: string, expiresIn: number | undefined): number {
-  try {
-    const payload = JSON.parse(atob((idToken.split('.')[1] ?? '').replace(/-/g, '+').replace(/_/g, '/'))) as { exp?: unknown };
-    if (typeof payload.exp === 'number') return payload.exp * 1000;
-  } catch {
-    // Not a JWT we can read: fall back on ExpiresIn.
-  }
-  return Date.now() + (expiresIn ?? 3600) * 1000;
+  const { exp } = claimsOf(idToken);
+  // Not a JWT we can read: fall back on ExpiresIn.
+  return typeof exp === 'number' ? exp * 1000 : Date.now() + (expiresIn ?? 3600) * 1000;
+}
+
+/** The address this tab is signed in with (the ID token's email claim), if signed in. */
+export function signedInEmail(): string | undefined {
+  const current = currentTokens();
+  const { email } = current ? claimsOf(current.idToken) : {};
+  return typeof email === 'string' ? email : undefined;
 }
 
 /** How long before its expiry a session is refreshed: a call made then would outlive the ID token. */

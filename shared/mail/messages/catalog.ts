@@ -115,8 +115,64 @@ export interface Messages {
       ruleDigit: string;
       ruleSymbol: string;
       button: string;
-      /** A link (or a set-password link) the page does not handle yet. */
-      otherKind: string;
+      /** The heading of a screen that ends the page (a used, revoked, expired or unknown link). */
+      problemTitle: string;
+      /** A way on from a problem screen, to the sign-in page or the person's domains. */
+      toSignIn: string;
+      toDomains: string;
+    };
+    /** Registration through a shared link: signed out, a form, then "check your inbox". */
+    register: {
+      lead(v: { inviter: string; domain: string }): string;
+      /** The link's role, or that an administrator gives one after joining. */
+      role(role: string): string;
+      noRole: string;
+      button: string;
+      haveAccount: string;
+      signInToJoin: string;
+      /** The registration went through: the verification mail is on its way. */
+      sentTitle: string;
+      sent(email: string): string;
+      sentHint: string;
+      /** The email address is missing or malformed (checked before sending). */
+      emailInvalid: string;
+    };
+    /** A link opened by someone signed in: they join as themselves, or switch account. */
+    join: {
+      signedInAs(email: string): string;
+      button: string;
+      otherAccount: string;
+      /** An email invitation for another address than the signed-in one. */
+      wrongAccount(v: { signedIn: string; invited: string }): string;
+      signOutToAccept(invited: string): string;
+      alreadyMember: string;
+      /** The session was cut off (signed out everywhere): the page now shows the signed-out form. */
+      sessionEnded: string;
+    };
+    /** `/verify-email`: completing a registration. */
+    verify: {
+      title: string;
+      lead: string;
+      button: string;
+      doneTitle: string;
+      active: string;
+      pending: string;
+      used: string;
+      revoked: string;
+      expired: string;
+      notFound: string;
+    };
+    /** `/set-password`: the first password of a member added by hand. */
+    setPassword: {
+      title(domain: string): string;
+      lead(v: { inviter: string; domain: string }): string;
+      /** The first administrator of a stack: nobody added them. */
+      leadSelf(domain: string): string;
+      until(date: string): string;
+      button: string;
+      used: string;
+      revoked: string;
+      expired: string;
     };
     /** The landing after sign-in: the domains with the role in each. */
     home: {
@@ -183,6 +239,13 @@ export interface Messages {
       accountExists: string;
       throttled: string;
       invalidInput(detail: string): string;
+      emailDomainNotAllowed: string;
+      /** An email invitation accepted by an account signed in with another address. */
+      wrongAccount: string;
+      alreadyMember: string;
+      /** A registration, invitation or link changed while the request ran: send again. */
+      changed: string;
+      dailyEmailLimit: string;
       noToken: string;
       unreachable: string;
       unexpected(detail: string): string;
