@@ -183,6 +183,19 @@ export interface Messages {
       /** The link to /account. */
       account: string;
     };
+    /** The landing's invite form (administrators): one address, a role, and what became of it. */
+    invite: {
+      title: string;
+      domain: string;
+      email: string;
+      role: string;
+      button: string;
+      invited(email: string): string;
+      refreshed(email: string): string;
+      alreadyMember(email: string): string;
+      deliveryFailed(email: string): string;
+      invalid(reason: string): string;
+    };
     /** `/forgot-password`: an email address, then the same answer whether or not an account exists. */
     forgot: {
       title: string;

@@ -153,6 +153,18 @@ export const pages: Messages['pages'] = {
     none: 'You are not a member of any domain yet.',
     account: 'Your account',
   },
+  invite: {
+    title: 'Invite someone',
+    domain: 'Domain',
+    email: 'Their email address',
+    role: 'Role',
+    button: 'Send the invitation',
+    invited: (email) => `Invitation sent to ${email}.`,
+    refreshed: (email) => `${email} was already invited: the invitation was sent again, valid anew.`,
+    alreadyMember: (email) => `${email} is already a member of this domain.`,
+    deliveryFailed: (email) => `The invitation to ${email} is saved, but the email could not be sent. Send it again later.`,
+    invalid: (reason) => `That address cannot be invited: ${reason}.`,
+  },
   forgot: {
     title: 'Forgot your password?',
     lead: 'Type the email address you sign in with. We will send it a link to choose a new password.',

@@ -156,6 +156,18 @@ export const pages: Messages['pages'] = {
     none: 'Et ole vielä minkään työtilan jäsen.',
     account: 'Oma tili',
   },
+  invite: {
+    title: 'Kutsu joku',
+    domain: 'Työtila',
+    email: 'Sähköpostiosoite',
+    role: 'Rooli',
+    button: 'Lähetä kutsu',
+    invited: (email) => `Kutsu lähetetty osoitteeseen ${email}.`,
+    refreshed: (email) => `${email} oli jo kutsuttu: kutsu lähetettiin uudelleen, ja se on taas voimassa.`,
+    alreadyMember: (email) => `${email} on jo tämän työtilan jäsen.`,
+    deliveryFailed: (email) => `Kutsu osoitteeseen ${email} on tallennettu, mutta sähköpostia ei voitu lähettää. Lähetä se myöhemmin uudelleen.`,
+    invalid: (reason) => `Osoitetta ei voi kutsua: ${reason}.`,
+  },
   forgot: {
     title: 'Unohditko salasanasi?',
     lead: 'Kirjoita sähköpostiosoite, jolla kirjaudut sisään. Lähetämme siihen linkin, jolla voit valita uuden salasanan.',

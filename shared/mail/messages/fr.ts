@@ -157,6 +157,18 @@ export const pages: Messages['pages'] = {
     none: "Vous n'êtes encore membre d'aucun domaine.",
     account: 'Votre compte',
   },
+  invite: {
+    title: 'Inviter quelqu\'un',
+    domain: 'Domaine',
+    email: 'Son adresse e-mail',
+    role: 'Rôle',
+    button: 'Envoyer l\'invitation',
+    invited: (email) => `Invitation envoyée à ${email}.`,
+    refreshed: (email) => `${email} était déjà invité·e\u00a0: l'invitation a été renvoyée et vaut de nouveau.`,
+    alreadyMember: (email) => `${email} est déjà membre de ce domaine.`,
+    deliveryFailed: (email) => `L'invitation à ${email} est enregistrée, mais l'e-mail n'a pas pu partir. Renvoyez-la plus tard.`,
+    invalid: (reason) => `Cette adresse ne peut pas être invitée\u00a0: ${reason}.`,
+  },
   forgot: {
     title: 'Mot de passe oublié\u00a0?',
     lead: "Saisissez l'adresse e-mail avec laquelle vous vous connectez. Nous y enverrons un lien pour choisir un nouveau mot de passe.",

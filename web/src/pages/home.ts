@@ -1,15 +1,16 @@
-/** `/`: the landing once signed in: who you are and your domains with your role's name in each (`?domain=` first); a link to /account. */
+/** `/`: the landing once signed in: who you are and your domains with your role's name in each (`?domain=` first); where you may, a form to invite someone; a link to /account. */
 import { problemOf } from '@gatehouse/client';
 import { html } from 'lit';
 import { api } from '../api.ts';
 import { domainList, type Membership } from '../domains.ts';
 import { PageElement } from '../page.ts';
+import './quick-invite.ts';
 import { sentence } from '../problems.ts';
 import { currentTokens, signOutLocally, toSignIn } from '../session.ts';
 
 interface Me {
   name: string;
-  memberships: Membership[];
+  memberships: (Membership & { permissions: string[] })[];
 }
 
 export class HomePage extends PageElement {
@@ -62,10 +63,13 @@ export class HomePage extends PageElement {
     if (this.error) return html`${this.bar()}<p class="problem" role="alert">${this.error}</p>`;
     if (!this.me) return html`${this.bar()}<p>${s.loading}</p>`;
     document.title = s.home.title(this.me.name);
+    // Offered where the caller may invite; the API checks again.
+    const invitable = this.me.memberships.filter((m) => m.status === 'active' && m.permissions.includes('invitations:create'));
     return html`${this.bar()}
       <h1>${s.home.title(this.me.name)}</h1>
       <p class="muted">${s.signIn.signedInAs(this.me.name)}</p>
       ${domainList(s, this.me.memberships, new URLSearchParams(location.search).get('domain'))}
+      ${invitable.length ? html`<gh-quick-invite .strings=${s} .domains=${invitable}></gh-quick-invite>` : null}
       <p><a href="/account">${s.home.account}</a></p>
       <button type="button" @click=${() => void this.signOut()}>${s.signIn.signOut}</button>`;
   }
