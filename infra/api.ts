@@ -3,7 +3,7 @@
  * route, each integrated with the route's own function. The Cognito authorizer is the
  * default for every method; only routes whose access is `public` opt out of it.
  */
-import { Duration } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -132,7 +132,7 @@ export class Api extends Construct {
     super(scope, id);
     const { customer, routes } = props;
 
-    this.accessLogs = new logs.LogGroup(this, 'AccessLogs', { retention: LOG_RETENTION });
+    this.accessLogs = new logs.LogGroup(this, 'AccessLogs', { retention: LOG_RETENTION, removalPolicy: RemovalPolicy.DESTROY });
     const authorizer = new apigw.CognitoUserPoolsAuthorizer(this, 'Authorizer', { cognitoUserPools: [props.userPool] });
 
     this.restApi = new apigw.RestApi(this, 'RestApi', {
@@ -140,8 +140,11 @@ export class Api extends Construct {
       description: `${customer.productName}: Team and Access API (Gatehouse) of customer ${customer.name}`,
       // One region per customer; an edge-optimized API would add a CloudFront hop nobody asked for.
       endpointTypes: [apigw.EndpointType.REGIONAL],
-      // Execution logs (ERROR level) need API Gateway's account-level CloudWatch role.
-      cloudWatchRole: true,
+      // Execution and access logs need API Gateway's CloudWatch role, which is one setting per
+      // account and region: a stack that set it would overwrite the other customers' in the
+      // account, and deleting that stack would break their logging. The operator sets it
+      // once per account and region (README, "Deploying a customer").
+      cloudWatchRole: false,
       deployOptions: {
         stageName: STAGE_NAME,
         accessLogDestination: new apigw.LogGroupLogDestination(this.accessLogs),
@@ -176,15 +179,6 @@ export class Api extends Construct {
       'AwsSolutions-APIG3',
       'No WAF web ACL by default (a fixed monthly cost per customer stack): every non-public route needs a Cognito token, the stage is throttled per customer file, and bodies are size-limited and validated in the function.',
     );
-    const cloudWatchRole = this.restApi.node.tryFindChild('CloudWatchRole');
-    if (cloudWatchRole) {
-      acknowledge(
-        cloudWatchRole,
-        'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
-        "API Gateway's account-wide logging role; the AWS managed policy is the one AWS documents for it, and the role is shared by every API of the account and region, so it cannot be scoped to this API's log groups.",
-      );
-    }
-
     for (const route of routes) {
       const handler = props.handlers.get(route.id);
       if (!handler) throw new Error(`No function for route ${route.id} (${route.method} ${route.path})`);

@@ -14,6 +14,15 @@ import type { CognitoAction, TableAction } from '#shared/http/route.ts';
 
 export const BOOTSTRAP_HANDLER = 'functions/bootstrap/bootstrap-first-domain.ts';
 
+/** The function's own limit; it answers CloudFormation before it (functions/bootstrap). */
+export const BOOTSTRAP_TIMEOUT = Duration.minutes(1);
+/**
+ * How long CloudFormation waits for the answer before it fails the resource: the function's
+ * minute, plus Lambda's two retries of an asynchronous invocation that crashed (about one and
+ * two minutes apart). Without it CloudFormation waits an hour for an answer that never comes.
+ */
+export const BOOTSTRAP_SERVICE_TIMEOUT = Duration.minutes(5);
+
 /** shared/domain/bootstrap.ts and the stores it calls: profile, domain, membership, token, marker. */
 export const BOOTSTRAP_TABLE_ACTIONS: readonly TableAction[] = ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem', 'TransactWriteItems'];
 /** The administrator's account, created without a password (a set-password link follows). */
@@ -36,7 +45,7 @@ export class FirstDomain extends Construct {
       entry: BOOTSTRAP_HANDLER,
       description: 'Creates the first domain and emails its administrator a set-password link, on the first deploy',
       environment: props.environment,
-      timeout: Duration.minutes(1),
+      timeout: BOOTSTRAP_TIMEOUT,
     });
     this.handler.grantTable(props.table, BOOTSTRAP_TABLE_ACTIONS);
     this.handler.grantUserPool(props.userPool, BOOTSTRAP_COGNITO_ACTIONS);
@@ -44,6 +53,7 @@ export class FirstDomain extends Construct {
     this.resource = new CustomResource(this, 'Resource', {
       serviceToken: this.handler.function.functionArn,
       resourceType: 'Custom::GatehouseFirstDomain',
+      serviceTimeout: BOOTSTRAP_SERVICE_TIMEOUT,
       properties: { AdminEmail: props.customer.adminEmail, DomainName: props.customer.productName },
     });
     // The table and pool must exist, with the function's grants, before it runs.

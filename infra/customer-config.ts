@@ -152,5 +152,20 @@ export function loadCustomers(dir: string = CUSTOMERS_DIR, only?: string): Custo
   if (only !== undefined && !names.includes(only)) {
     throw new CustomerConfigError(`No customer "${only}": ${displayPath(join(dir, `${only}.json`))} does not exist (customers: ${names.join(', ')})`);
   }
-  return (only === undefined ? names : [only]).map((name) => loadCustomer(join(dir, `${name}.json`)));
+  // Every file is read before any error is thrown: the operator fixes all of them in one go.
+  const loaded: CustomerConfig[] = [];
+  const problems: string[] = [];
+  for (const name of only === undefined ? names : [only]) {
+    try {
+      loaded.push(loadCustomer(join(dir, `${name}.json`)));
+    } catch (error) {
+      if (!(error instanceof CustomerConfigError)) throw error;
+      problems.push(error.message);
+    }
+  }
+  if (problems.length > 0) {
+    const heading = problems.length > 1 ? [`${problems.length} customer files are invalid:`] : [];
+    throw new CustomerConfigError([...heading, ...problems].join('\n'));
+  }
+  return loaded;
 }

@@ -28,10 +28,12 @@ export class Data extends Construct {
       timeToLiveAttribute: TABLE.ttlAttribute,
       stream: dynamodb.StreamViewType[TABLE.stream],
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-      // The table holds every identity's memberships and history: neither a stack delete
-      // nor a stray console click may remove it.
-      deletionProtection: true,
-      removalPolicy: RemovalPolicy.RETAIN,
+      // The table holds every identity's memberships and history: a stack delete or a
+      // replacement keeps it, while a first create that rolls back removes it (nothing
+      // orphaned blocks the next attempt). No deletion protection, which would make that
+      // rollback fail to delete it: a table deleted by hand still leaves the 35-day system
+      // backup that point-in-time recovery takes on deletion.
+      removalPolicy: RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
     });
 
     for (const index of TABLE.indexes) {

@@ -3,7 +3,7 @@
  * bundling shared with the bench, its own log group and role) and least-privilege grants
  * in one call each. Every route gets one, and so do the stream consumer and the sweeps.
  */
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -89,7 +89,8 @@ export class GatehouseFunction extends Construct {
   constructor(scope: Construct, id: string, props: GatehouseFunctionProps) {
     super(scope, id);
 
-    this.logGroup = new logs.LogGroup(this, 'Logs', { retention: LOG_RETENTION });
+    // Logs follow their stack: a deleted stack leaves no log groups behind to collide with a redeploy.
+    this.logGroup = new logs.LogGroup(this, 'Logs', { retention: LOG_RETENTION, removalPolicy: RemovalPolicy.DESTROY });
 
     // An own role instead of AWSLambdaBasicExecutionRole (whose logs actions apply to every
     // log group in the account): this function writes to its own log group and nothing else.

@@ -47,7 +47,7 @@ export class GatehouseStack extends Stack {
     this.routes = routes;
 
     this.data = new Data(this, 'Data');
-    this.identity = new Identity(this, 'Identity', { mfa: customer.mfa });
+    this.identity = new Identity(this, 'Identity', { customer });
 
     // What every function is told; a grant that needs more (the pool, the sender address,
     // the bus) adds its variable with it.

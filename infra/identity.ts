@@ -4,7 +4,7 @@
  * self sign-up; the email address is the user name.
  */
 import { PASSWORD_POLICY } from '#shared/password-policy.ts';
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import type { CustomerConfig } from '#infra/customer-config.ts';
@@ -17,7 +17,7 @@ const MFA: Record<CustomerConfig['mfa'], cognito.Mfa> = {
 };
 
 export interface IdentityProps {
-  mfa: CustomerConfig['mfa'];
+  customer: Pick<CustomerConfig, 'mfa' | 'sesFromAddress' | 'productName'>;
 }
 
 export class Identity extends Construct {
@@ -26,6 +26,7 @@ export class Identity extends Construct {
 
   constructor(scope: Construct, id: string, props: IdentityProps) {
     super(scope, id);
+    const { customer } = props;
 
     this.userPool = new cognito.UserPool(this, 'UserPool', {
       selfSignUpEnabled: false,
@@ -39,21 +40,33 @@ export class Identity extends Construct {
       standardAttributes: { email: { required: true, mutable: true } },
       // One policy for the deployed pool, the local pool and the accept route's own check.
       passwordPolicy: { ...PASSWORD_POLICY },
-      mfa: MFA[props.mfa],
+      mfa: MFA[customer.mfa],
       // Authenticator apps only: SMS needs an SNS role and per-message costs.
-      ...(props.mfa === 'off' ? {} : { mfaSecondFactor: { otp: true, sms: false } }),
+      ...(customer.mfa === 'off' ? {} : { mfaSecondFactor: { otp: true, sms: false } }),
       accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
+      // Gatehouse sends its own emails and suppresses Cognito's, but the pool's public API can
+      // still make Cognito mail a code (ForgotPassword, a changed address's verification).
+      // Those go through SES with the stack's sender, not Cognito's default sender and its
+      // 50-a-day cap. The address itself must be a verified identity (README).
+      email: cognito.UserPoolEmail.withSES({
+        fromEmail: customer.sesFromAddress,
+        fromName: customer.productName,
+        // An environment-agnostic stack's region is a token: the identity is in the stack's region.
+        sesRegion: Stack.of(this).region,
+      }),
       featurePlan: cognito.FeaturePlan.ESSENTIALS,
-      // Losing the pool would lock every user out for good.
-      deletionProtection: true,
-      removalPolicy: RemovalPolicy.RETAIN,
+      // Losing the pool would lock every user out for good: a stack delete or a replacement
+      // keeps it; a first create that rolls back removes it, so nothing is orphaned. No
+      // deletion protection, which would make that rollback fail (README: turn it on by hand
+      // once the first deploy succeeded).
+      removalPolicy: RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
     });
 
-    if (props.mfa !== 'required') {
+    if (customer.mfa !== 'required') {
       acknowledge(
         this.userPool,
         'AwsSolutions-COG2',
-        `MFA is the customer's choice (customer file: mfa=${props.mfa}); TOTP is offered when optional, and the password policy asks for 12 characters of four kinds.`,
+        `MFA is the customer's choice (customer file: mfa=${customer.mfa}); TOTP is offered when optional, and the password policy asks for 12 characters of four kinds.`,
       );
     }
     acknowledge(

@@ -206,7 +206,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       streamHandler.catch((error: unknown) => console.error(`[stream] ${STREAM_HANDLER} failed to load: ${(error as Error).message}`));
       return { ROUTES, loadHandler, streamHandler, environment: env };
     });
-    const sesSide = startSes(logDir, ports.ses, track);
+    const sesSide = startSes(dataDir, logDir, ports.ses, track);
     const settled = await Promise.allSettled([dynamoSide, cognitoSide, handlersSide, sesSide]);
     const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
     if (failed) throw failed.reason;

@@ -8,13 +8,15 @@
  */
 import { LocalStackError } from '#local/errors.ts';
 import { assertPortsFree, portsFromEnv } from '#local/ports.ts';
-import { DEFAULT_DATA_DIR, type LocalStack, stackFilePath, startLocalStack } from '#local/stack.ts';
+import { applyLocalSettings, localDataDir } from '#local/settings.ts';
+import { type LocalStack, stackFilePath, startLocalStack } from '#local/stack.ts';
 
 const USAGE = [
   'Usage: npm start [-- --reset] [-- --quiet]',
   '  ports: API_PORT, DYNAMODB_PORT, COGNITO_PORT, SES_PORT, WEB_PORT (3000, 8000, 9229, 8005, 5173), EVENTS_PORT (any free one)',
   '  handlers: ROLE_PRESET (asset-management), PRODUCT_NAME, APP_URL, SES_FROM_ADDRESS; data: LOCAL_DATA_DIR (.local)',
   '  TTL: LOCAL_TTL_SWEEP_SECONDS (5; 0 = never delete expired items)',
+  '  each may be set in .env (or the file LOCAL_ENV_FILE names), which npm run token and npm run sweep read too',
 ].join('\n');
 
 const OPTIONS = ['--reset', '--quiet', '--test-clock', '--help', '-h'];
@@ -27,8 +29,10 @@ async function main(): Promise<void> {
     console.error(USAGE);
     process.exit(unknown.length > 0 ? 1 : 0);
   }
+  // The same settings as `npm run token` and `npm run sweep`: the environment, then .env.
+  applyLocalSettings();
   // LOCAL_DATA_DIR moves the data away from .local/ (the integration tests start the CLI that way).
-  const dataDir = process.env.LOCAL_DATA_DIR || DEFAULT_DATA_DIR;
+  const dataDir = localDataDir();
 
   let stack: LocalStack | undefined;
   let stopping = false;

@@ -5,16 +5,19 @@
  */
 import { LocalStackError } from '#local/errors.ts';
 import { idToken } from '#local/sign-in.ts';
-import { DEFAULT_DATA_DIR, readStackFile, stackFilePath } from '#local/stack-file.ts';
+import { applyLocalSettings, localDataDir, noStackFile } from '#local/settings.ts';
+import { readStackFile } from '#local/stack-file.ts';
 
 async function main(): Promise<void> {
   // Only the token on stdout and nothing on stderr: the SDK's Node 22 notice is noise here.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const [email, password, ...rest] = process.argv.slice(2);
   if (!email || !password || rest.length > 0) throw new LocalStackError('Usage: npm run token -- EMAIL PASSWORD');
-  const dataDir = process.env.LOCAL_DATA_DIR || DEFAULT_DATA_DIR;
+  // The data directory `npm start` uses: LOCAL_DATA_DIR from the environment or .env.
+  applyLocalSettings();
+  const dataDir = localDataDir();
   const info = await readStackFile(dataDir);
-  if (!info) throw new LocalStackError(`No ${stackFilePath(dataDir)}: start the local stack with \`npm start\` first.`);
+  if (!info) throw new LocalStackError(noStackFile(dataDir));
   try {
     console.log(await idToken(info, email, password));
   } catch (error) {

@@ -3,15 +3,25 @@
  * administrator as its owner and first administrator, and emails that person a
  * single-use "set your password" link (nobody gets a temporary password). Running it
  * again changes nothing once it has recorded its domain.
+ *
+ * A later deploy with another `adminEmail` invites that address as a further administrator
+ * of the first domain (`inviteFurtherAdministrator`): the earlier administrator keeps
+ * access, since taking an administrator's access away is a decision for the domain's
+ * administrators, not a side effect of editing a file.
  */
 import { now } from '#shared/clock.ts';
+import { rolePreset } from '#shared/config.ts';
 import type { Directory } from '#shared/directory.ts';
 import { createDomain } from '#shared/domain/domains.ts';
-import { setPasswordUrl } from '#shared/domain/invitations.ts';
+import { emailInvitationId, setPasswordUrl } from '#shared/domain/invitations.ts';
+import { grantsOf } from '#shared/domain/roles.ts';
+import { type InvitationOutcome, inviteByEmail } from '#shared/domain/send-invitations.ts';
+import type { DomainAccess } from '#shared/http/access.ts';
 import type { Mailer } from '#shared/mail/mailer.ts';
 import { setPasswordEmail } from '#shared/mail/templates.ts';
 import { bootstrappedDomain, getDomains, recordBootstrap } from '#shared/store/domain-store.ts';
-import { putToken } from '#shared/store/invitation-store.ts';
+import { getInvitation, putToken } from '#shared/store/invitation-store.ts';
+import { adminRoleId } from '#shared/permissions.ts';
 import { createUser, getUser, makeOwner, userIdByEmail } from '#shared/store/user-store.ts';
 import { newToken } from '#shared/tokens.ts';
 
@@ -57,4 +67,60 @@ export async function bootstrapFirstDomain(input: BootstrapInput, { directory, m
     }),
   });
   return { created: true, domainId };
+}
+
+/** The actor of what a deploy does in a domain (history events, `invitedBy`). */
+export const DEPLOY_ACTOR = 'system:deploy';
+
+export interface FurtherAdministrator {
+  domainId: string;
+  /** `invited`/`refreshed`: an invitation went out; `already_member`, `already_invited`: nothing was sent. */
+  outcome: InvitationOutcome | 'already_invited' | 'first_administrator';
+  delivery?: 'sent' | 'failed';
+}
+
+/**
+ * The customer file's `adminEmail` changed after the first deploy: the new address is invited
+ * as an administrator of the first domain, in the deploy's name. Idempotent: a member of the
+ * domain (in any status), or an address with a pending administrator invitation, is left as it
+ * is and gets no second email. Without a first domain yet, it is the first bootstrap.
+ */
+export async function inviteFurtherAdministrator(
+  input: BootstrapInput,
+  deps: { directory: Pick<Directory, 'createAccount'>; mailer: Mailer },
+): Promise<FurtherAdministrator> {
+  const domainId = await bootstrappedDomain();
+  if (!domainId) return { domainId: (await bootstrapFirstDomain(input, deps)).domainId, outcome: 'first_administrator' };
+  const [domain] = await getDomains([domainId]);
+  if (!domain) throw new Error(`The first domain ${domainId} is recorded but does not exist.`);
+  const email = input.adminEmail.toLowerCase();
+  const adminRole = adminRoleId(rolePreset());
+  const pending = await getInvitation(domainId, emailInvitationId(email));
+  // A refused email does not count: the next deploy (or a resend in the app) tries again.
+  if (pending && pending.role === adminRole && pending.delivery !== 'failed' && pending.expiresAt > now().toISOString()) return { domainId, outcome: 'already_invited' };
+
+  // The deploy acts with an administrator's grants; emails name the product as the inviter.
+  const at = now().toISOString();
+  const access: DomainAccess = {
+    domain,
+    grants: grantsOf(domain, rolePreset(), adminRole),
+    membership: {
+      domainId,
+      userId: DEPLOY_ACTOR,
+      email: '',
+      emailVerified: false,
+      name: domain.settings.branding.productName,
+      language: domain.settings.defaultLanguage,
+      role: adminRole,
+      status: 'active',
+      createdAt: at,
+      invitedBy: null,
+      lastActiveAt: at,
+      version: 1,
+    },
+  };
+  const { results } = await inviteByEmail(access, { userId: DEPLOY_ACTOR, email: '' }, { emails: [email], role: adminRole }, { mailer: deps.mailer });
+  const [result] = results;
+  if (!result || result.status === 'invalid') throw new Error(`adminEmail ${input.adminEmail} could not be invited: ${result?.reason ?? 'no result'}`);
+  return { domainId, outcome: result.status, ...(result.delivery ? { delivery: result.delivery } : {}) };
 }

@@ -190,11 +190,13 @@ describe.each(EXAMPLE_CUSTOMERS)('API of Gatehouse-%s', (name) => {
     expect(unauthorized[1].Properties!.ResponseParameters['gatewayresponse.header.WWW-Authenticate']).toBe("'Bearer'");
   });
 
-  it('is a regional API with execution logging enabled through the account role', () => {
+  it("is a regional API that leaves the account's API Gateway logging role alone: other customers' stacks share it", () => {
     const { template } = of(name);
     const [, api] = resources(template, 'AWS::ApiGateway::RestApi')[0]!;
     expect(api.Properties!.EndpointConfiguration).toEqual({ Types: ['REGIONAL'] });
     expect(api.Properties!.Name).toBe(`gatehouse-${name}`);
-    template.resourceCountIs('AWS::ApiGateway::Account', 1);
+    template.resourceCountIs('AWS::ApiGateway::Account', 0);
+    const pushToLogs = resources(template, 'AWS::IAM::Role').filter(([, role]) => JSON.stringify(role.Properties!.ManagedPolicyArns ?? []).includes('AmazonAPIGatewayPushToCloudWatchLogs'));
+    expect(pushToLogs).toEqual([]);
   });
 });

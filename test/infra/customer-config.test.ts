@@ -41,20 +41,20 @@ function failure(file: string): string {
   throw new Error(`${file} loaded, but was expected to fail`);
 }
 
-describe('the example customer files', () => {
-  it('are acme (asset-management) and northwind (admin-member), and both validate', () => {
+describe('the customer files of infra/customers', () => {
+  it('all validate, each named after its file, whichever files are there', () => {
     expect(customerNames()).toEqual(EXAMPLE_CUSTOMERS);
-    const [acme, northwind] = loadCustomers();
-    expect(acme).toMatchObject({ name: 'acme', rolePreset: 'asset-management' });
-    expect(northwind).toMatchObject({ name: 'northwind', rolePreset: 'admin-member' });
+    expect(EXAMPLE_CUSTOMERS.length).toBeGreaterThan(0);
+    expect(loadCustomers().map((c) => c.name)).toEqual(customerNames());
+    for (const name of customerNames()) expect(loadCustomer(join(CUSTOMERS_DIR, `${name}.json`)).name).toBe(name);
   });
 
   it('get the documented defaults where they leave a field out', () => {
-    const acme = loadCustomer(join(CUSTOMERS_DIR, 'acme.json'));
-    expect(acme.invitationEmailsPerDay).toBe(200);
-    expect(acme.sweepTime).toBe('03:00');
-    expect(acme.throttling).toEqual({ rateLimit: 50, burstLimit: 100 });
-    expect(acme.env).toBeUndefined();
+    const config = loadCustomer(write('globex', valid));
+    expect(config.invitationEmailsPerDay).toBe(200);
+    expect(config.sweepTime).toBe('03:00');
+    expect(config.throttling).toEqual({ rateLimit: 50, burstLimit: 100 });
+    expect(config.env).toBeUndefined();
   });
 });
 

@@ -10,7 +10,7 @@ import { RUNTIME, tableGrants } from '#infra/function.ts';
 import { createGatehouseApp } from '#infra/gatehouse-app.ts';
 import type { RouteDefinition } from '#shared/http/route.ts';
 import { ROUTES } from '#shared/routes/index.ts';
-import { cdkJsonContext, NO_BUNDLING } from './synth.ts';
+import { cdkJsonContext, CUSTOMERS, NO_BUNDLING } from './synth.ts';
 
 describe('the function defaults', () => {
   it('use the newest Node.js runtime aws-cdk-lib knows', () => {
@@ -59,7 +59,7 @@ describe('grants for the other AWS clients a route declares', () => {
   const base = ROUTES.find((route) => route.id === 'getMe')!;
   const build = (routes: RouteDefinition[]) =>
     createGatehouseApp({
-      customer: 'acme',
+      customer: CUSTOMERS[0]!,
       routes,
       appProps: { outdir: mkdtempSync(join(tmpdir(), 'gatehouse-cdk-')), context: { ...cdkJsonContext(), ...NO_BUNDLING } },
     }).stacks[0]!;
@@ -86,8 +86,9 @@ describe('grants for the other AWS clients a route declares', () => {
     const stack = build([{ ...base, services: ['ses'] }]);
     const ses = grantsOf(stack).find((s: any) => s.Action === 'ses:SendEmail');
     const resources = JSON.stringify(ses.Resource);
-    expect(resources).toContain(':identity/no-reply@acme.example.com');
-    expect(resources).toContain(':identity/acme.example.com');
+    const sender = stack.customer.sesFromAddress;
+    expect(resources).toContain(`:identity/${sender}`);
+    expect(resources).toContain(`:identity/${sender.slice(sender.indexOf('@') + 1)}`);
     expect(resources).not.toContain('*');
   });
 

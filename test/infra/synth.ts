@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
 import { createGatehouseApp, type GatehouseAppOptions } from '#infra/gatehouse-app.ts';
-import type { CustomerConfig } from '#infra/customer-config.ts';
+import { CUSTOMERS_DIR, type CustomerConfig, customerNames } from '#infra/customer-config.ts';
 import { PROJECT_ROOT } from '#infra/function.ts';
 import type { GatehouseStack } from '#infra/gatehouse-stack.ts';
 
@@ -48,5 +48,17 @@ export function synthesize(options: Omit<GatehouseAppOptions, 'appProps'> & { co
   return { app, assembly, outdir, stacks: synthesized };
 }
 
-/** The example customers, as shipped in infra/customers. */
-export const EXAMPLE_CUSTOMERS = ['acme', 'northwind'];
+/**
+ * The customers of infra/customers, whatever files are there: the shipped examples (acme,
+ * northwind) or an operator's own. Every infra test holds for any set of valid files.
+ */
+export const CUSTOMERS = customerNames();
+/** The earlier name of CUSTOMERS. */
+export const EXAMPLE_CUSTOMERS = CUSTOMERS;
+
+/** A valid customer file's content to copy and edit in a test: acme.json when it is there, else the first file. */
+export function customerFileToCopy(): Record<string, unknown> & { name: string } {
+  const name = CUSTOMERS.includes('acme') ? 'acme' : CUSTOMERS[0];
+  if (!name) throw new Error(`No customer file in ${CUSTOMERS_DIR}`);
+  return JSON.parse(readFileSync(join(CUSTOMERS_DIR, `${name}.json`), 'utf8'));
+}

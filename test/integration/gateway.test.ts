@@ -22,6 +22,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TokenRefused } from '#local/authorizer.ts';
 import { createGatewayListener } from '#local/gateway.ts';
 import { freePorts } from '#local/ports.ts';
+import { idToken as signIn } from '#local/sign-in.ts';
 import { PROJECT_ROOT } from '#local/stack-file.ts';
 import { LOCAL_CREDENTIALS, type StackInfo } from '#local/stack-info.ts';
 import { now } from '#shared/clock.ts';
@@ -441,7 +442,8 @@ describe('npm start', () => {
 
   const portEnv = async () => {
     const [api, dynamodb, cognito, ses] = (await freePorts(4)) as [number, number, number, number];
-    return { API_PORT: String(api), DYNAMODB_PORT: String(dynamodb), COGNITO_PORT: String(cognito), SES_PORT: String(ses), LOCAL_DATA_DIR: dataDir };
+    // LOCAL_ENV_FILE: not a developer's .env (local/settings.ts); this CLI's settings are all here.
+    return { API_PORT: String(api), DYNAMODB_PORT: String(dynamodb), COGNITO_PORT: String(cognito), SES_PORT: String(ses), LOCAL_DATA_DIR: dataDir, LOCAL_ENV_FILE: join(dataDir, 'no-settings.env') };
   };
 
   /** Starts the CLI on free ports, again on others if another process took one of them meanwhile. */
@@ -557,7 +559,27 @@ describe('npm start', () => {
       );
     };
 
-    const first = await run(expiresByTtl);
+    /** The subjects of the mail the SES emulator lists, to one address. */
+    const mailTo = async (info: StackInfo, to: string) =>
+      ((await (await fetch(`${info.ses.endpoint}/store`)).json()) as { emails: { subject: string; destination: { to: string[] } }[] }).emails
+        .filter((m) => m.destination.to.includes(to))
+        .map((m) => m.subject);
+    /** An invitation from the seeded administrator: its mail is what a restart must not lose. */
+    const invite = async (info: StackInfo) => {
+      const token = await signIn(info, info.admin.email, info.admin.password);
+      const response = await fetch(`${info.apiUrl}/domains/${info.demoDomainId}/invitations`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ emails: ['kept-mail@example.test'], role: 'user' }),
+      });
+      expect(response.status).toBe(200);
+      expect(await mailTo(info, 'kept-mail@example.test')).toHaveLength(1);
+    };
+
+    const first = await run(async (info) => {
+      await expiresByTtl(info);
+      await invite(info);
+    });
     expect(Object.keys(first.info)).toEqual(['apiUrl', 'region', 'dynamodb', 'cognito', 'ses', 'admin', 'demoDomainId']);
     expect(first.info).toEqual({
       apiUrl: `http://localhost:${first.env.API_PORT}`,
@@ -571,7 +593,10 @@ describe('npm start', () => {
     // The seed's history went through the table's stream to the bus (handed over at the latest on Ctrl-C).
     expect(await demoCreated(first.info.demoDomainId)).toEqual([expect.objectContaining({ bus: 'gatehouse-local', source: 'gatehouse' })]);
 
-    const second = await run();
+    // The mail sent before the restart is still listed after it (local/ses-emulator.ts).
+    let keptMail: string[] = [];
+    const second = await run(async (info) => void (keptMail = await mailTo(info, 'kept-mail@example.test')));
+    expect(keptMail).toHaveLength(1);
     expect(second.info.cognito.userPoolId).toBe(first.info.cognito.userPoolId);
     expect(second.info.cognito.clientId).toBe(first.info.cognito.clientId);
     expect(second.info.admin).toEqual(first.info.admin);

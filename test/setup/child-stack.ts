@@ -99,6 +99,8 @@ async function startChild(rolePreset: string): Promise<ChildStack> {
   const childEnv = {
     ...process.env,
     LOCAL_DATA_DIR: dataDir,
+    // Not a developer's .env (local/settings.ts): this stack's settings are all here.
+    LOCAL_ENV_FILE: join(dataDir, 'no-settings.env'),
     API_PORT: String(api),
     DYNAMODB_PORT: String(dynamodb),
     COGNITO_PORT: String(cognito),
