@@ -64,6 +64,7 @@ describe('accepting an email invitation in the browser', () => {
     expect(await page.locator('ul.rules li:not(.met)').count()).toBeGreaterThan(0);
     await page.getByLabel('Choose a password').fill(PASSWORD);
     await expect.poll(() => page.locator('ul.rules li:not(.met)').count()).toBe(0);
+    await screenshot(page, 'accept-invitation-form');
     await page.getByRole('button', { name: 'Accept and sign in' }).click();
 
     await page.waitForURL(/\/\?domain=/);

@@ -32,6 +32,7 @@ describe('signing in on the hosted pages', () => {
     await page.waitForURL(/\/sign-in$/);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Sign in');
     await expectAccessible(page);
+    await screenshot(page, 'sign-in-page');
 
     await page.getByLabel('Email address').fill(member.email);
     await page.getByLabel('Password').fill(`${member.password}-wrong`);
