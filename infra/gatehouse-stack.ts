@@ -73,6 +73,8 @@ export class GatehouseStack extends Stack {
             region: this.region,
             userPoolId: this.identity.userPool.userPoolId,
             clientId: this.identity.client.userPoolClientId,
+            // The account pages' brand (password reset, account); escaped into the HTML like the rest.
+            productName: customer.productName,
           },
           apiOrigin,
           embedderOrigins: customer.appOrigins,

@@ -26,7 +26,8 @@ const base = {
 
 /** The cases made here, by name. */
 const MADE = {
-  'pages-only': { ...base },
+  // A product name with characters HTML escapes, inside the meta element's attribute.
+  'pages-only': { ...base, productName: 'Pages "Only" & <Co>' },
   embedder: {
     ...base,
     appUrl: 'https://portal.embedder.example.com/team',
@@ -178,7 +179,8 @@ describe.each(WITH_PAGES)('the hosted pages of Gatehouse-%s', (name) => {
   it('deploy index.html with the configuration in its meta element, /config.json beside it (both revalidated), and the hashed module (immutable)', () => {
     const s = of(name);
     const expected = Object.fromEntries(Object.entries(s.stack.hostedPages!.config).map(([key, value]) => [key, text(s.stack.resolve(value))]));
-    expect(Object.keys(expected).sort()).toEqual(['apiUrl', 'clientId', 'region', 'userPoolId']);
+    expect(Object.keys(expected).sort()).toEqual(['apiUrl', 'clientId', 'productName', 'region', 'userPoolId']);
+    expect(expected.productName).toBe(s.customer.productName);
     const restApiId = only(s.template, 'AWS::ApiGateway::RestApi')[0];
     expect(expected.apiUrl).toMatch(new RegExp(`^https://\\{${restApiId}\\}\\.execute-api\\..+\\{AWS::URLSuffix\\}/\\{ApiRestApiDeploymentStage\\w+\\}$`));
 
