@@ -9,9 +9,15 @@
  * - `rolePreset`: the built-in roles every domain of this customer starts with
  *   (`asset-management` or `admin-member`, see shared/permissions.ts).
  * - `productName`: the product name new domains and emails are branded with.
- * - `appUrl`: https URL of the customer's web client; invitation links point into it.
- * - `appOrigins`: https origins (scheme, host, port; no path) allowed by CORS. Must
- *   include the origin of `appUrl`.
+ * - `hostedPages`: whether the stack deploys the hosted pages (web/) to a private S3 bucket
+ *   behind CloudFront (infra/hosted-pages.ts; default true).
+ * - `appUrl`: optional https URL of the customer's own web client (hosting or embedding the
+ *   pages); the links in emails point into it. Without it they point at the hosted pages'
+ *   distribution (`https://<id>.cloudfront.net`), whose origin CORS then allows too. Required
+ *   when `hostedPages` is false.
+ * - `appOrigins`: https origins (scheme, host, port; no path) allowed by CORS (default none).
+ *   Must include the origin of `appUrl`. With the hosted pages, they may also load the pages'
+ *   modules and `/config.json` from the distribution (embedding).
  * - `adminEmail`: the first administrator, invited when the stack is deployed.
  * - `alarmEmail`: where CloudWatch alarms are sent.
  * - `sesFromAddress`: the SES-verified address invitation emails are sent from.
@@ -51,8 +57,9 @@ const customerSchema = z
     name: z.string(must('a string')).regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, must('lowercase letters, digits and dashes (at most 40)')),
     rolePreset: z.enum(ROLE_PRESET_NAMES, must(`one of ${ROLE_PRESET_NAMES.join(', ')}`)),
     productName: z.string(must('a string')).trim().min(1, must('a non-empty name')).max(60, must('at most 60 characters')),
-    appUrl: httpsUrl('an https URL'),
-    appOrigins: z.array(httpsOrigin, must('a list of https origins')).min(1, must('a non-empty list of https origins')),
+    hostedPages: z.boolean(must('true or false')).default(true),
+    appUrl: httpsUrl('an https URL').optional(),
+    appOrigins: z.array(httpsOrigin, must('a list of https origins')).default([]),
     adminEmail: z.email(must('an email address')),
     alarmEmail: z.email(must('an email address')),
     sesFromAddress: z.email(must('an email address')),
@@ -80,6 +87,13 @@ const customerSchema = z
       .optional(),
   }, must('a JSON object'))
   .superRefine((config, ctx) => {
+    if (config.appUrl === undefined) {
+      // Emails link somewhere: the customer's app or the hosted pages.
+      if (!config.hostedPages) {
+        ctx.addIssue({ code: 'custom', path: ['appUrl'], message: 'is required when hostedPages is false (the links in emails need a web client to open)' });
+      }
+      return;
+    }
     // The web client at appUrl calls the API from its own origin, so CORS must allow it.
     const appOrigin = new URL(config.appUrl).origin;
     if (!config.appOrigins.includes(appOrigin)) {

@@ -3,7 +3,7 @@
  * event bus and its stream consumer, the daily sweeps and the alarms, composed from one
  * construct per concern.
  */
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Fn, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { Alarms } from '#infra/alarms.ts';
@@ -13,6 +13,7 @@ import type { CustomerConfig } from '#infra/customer-config.ts';
 import { Data } from '#infra/data.ts';
 import { Events } from '#infra/events.ts';
 import { GatehouseFunction } from '#infra/function.ts';
+import { HostedPages } from '#infra/hosted-pages.ts';
 import { Identity } from '#infra/identity.ts';
 import { Schedules } from '#infra/schedules.ts';
 import { tableActionsOf, type RouteDefinition } from '#shared/http/route.ts';
@@ -39,6 +40,12 @@ export class GatehouseStack extends Stack {
   readonly events: Events;
   readonly schedules: Schedules;
   readonly alarms: Alarms;
+  /** The deployed pages (web/), unless the customer file says `hostedPages: false`. */
+  readonly hostedPages: HostedPages | undefined;
+  /** Where the links in emails point: the customer's appUrl, else the hosted pages (a token). */
+  readonly appUrl: string;
+  /** The origins CORS allows: the customer's, and the hosted pages' when the emails link to them. */
+  readonly appOrigins: readonly string[];
 
   constructor(scope: Construct, id: string, props: GatehouseStackProps) {
     super(scope, id, props);
@@ -48,6 +55,36 @@ export class GatehouseStack extends Stack {
 
     this.data = new Data(this, 'Data');
     this.identity = new Identity(this, 'Identity', { customer });
+
+    // The pages come before the functions, whose emails link to them; they name the API, which
+    // comes after the functions (its methods need them), so they read it lazily.
+    const apiOf = () => {
+      if (!this.api) throw new Error('The hosted pages were synthesized before the API existed');
+      return this.api.restApi;
+    };
+    // The origin from the API's id, not from its URL: the URL names the stage, which is deployed
+    // after the methods, whose CORS may name the distribution, whose headers name this origin.
+    const apiOrigin = Lazy.string({ produce: () => Fn.join('', ['https://', apiOf().restApiId, '.execute-api.', this.region, '.', this.urlSuffix]) });
+    this.hostedPages = customer.hostedPages
+      ? new HostedPages(this, 'HostedPages', {
+          config: {
+            // The stage URL without its trailing slash, as locally.
+            apiUrl: Lazy.string({ produce: () => Fn.join('/', [apiOrigin, apiOf().deploymentStage.stageName]) }),
+            region: this.region,
+            userPoolId: this.identity.userPool.userPoolId,
+            clientId: this.identity.client.userPoolClientId,
+            // The account pages' brand (password reset, account); escaped into the HTML like the rest.
+            productName: customer.productName,
+          },
+          apiOrigin,
+          embedderOrigins: customer.appOrigins,
+        })
+      : undefined;
+    if (customer.appUrl === undefined && !this.hostedPages) {
+      throw new Error(`Customer ${customer.name}: without hosted pages, appUrl is required (infra/customer-config.ts checks it)`);
+    }
+    this.appUrl = customer.appUrl ?? this.hostedPages!.url;
+    this.appOrigins = customer.appUrl === undefined ? [this.hostedPages!.url, ...customer.appOrigins] : customer.appOrigins;
 
     // What every function is told; a grant that needs more (the pool, the sender address,
     // the bus) adds its variable with it.
@@ -59,9 +96,9 @@ export class GatehouseStack extends Stack {
       POWERTOOLS_SERVICE_NAME: 'gatehouse',
       // For the CORS headers of the functions' own responses (API Gateway adds none to
       // proxy responses); comma-separated https origins.
-      APP_ORIGINS: customer.appOrigins.join(','),
-      // Links in invitation emails point into the customer's app, never at a request's Host.
-      APP_URL: customer.appUrl,
+      APP_ORIGINS: this.appOrigins.join(','),
+      // Links in invitation emails point into the customer's app (or the hosted pages), never at a request's Host.
+      APP_URL: this.appUrl,
       INVITATION_EMAILS_PER_DAY: String(customer.invitationEmailsPerDay),
     };
 
@@ -102,7 +139,7 @@ export class GatehouseStack extends Stack {
     this.functions = functions;
 
     this.api = new Api(this, 'Api', {
-      customer,
+      customer: { ...customer, appOrigins: [...this.appOrigins] },
       userPool: this.identity.userPool,
       routes,
       handlers: new Map<string, lambda.IFunction>([...functions].map(([routeId, fn]) => [routeId, fn.function])),
@@ -125,5 +162,9 @@ export class GatehouseStack extends Stack {
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
     new CfnOutput(this, 'EventBusName', { value: this.events.bus.eventBusName, description: 'History events, detail-type = the action' });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn });
+    new CfnOutput(this, 'AppUrl', { value: this.appUrl, description: 'Where the links in emails point' });
+    if (this.hostedPages) {
+      new CfnOutput(this, 'PagesUrl', { value: this.hostedPages.url, description: 'The hosted pages (CloudFront); /config.json names the API, pool and client' });
+    }
   }
 }

@@ -3,7 +3,8 @@
  * web/dist: the code and its stylesheet as one ES module with a content hash in its name
  * (web/dist/app/main-XXXXXXXX.js), and index.html loading it. `--watch` rebuilds on change (`npm run dev:web`).
  */
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -13,6 +14,19 @@ export const WEB_ROOT = dirname(fileURLToPath(import.meta.url));
 /** What the static server serves (local/web-server.ts). */
 export const WEB_DIST = join(WEB_ROOT, 'dist');
 
+/** The module's file name in a build (main-XXXXXXXX.js), from esbuild's metafile. */
+export function entryModule(metafile: esbuild.Metafile | undefined): string | undefined {
+  const entry = Object.entries(metafile?.outputs ?? {}).find(([, output]) => output.entryPoint)?.[0];
+  return entry?.split('/').pop();
+}
+
+/** web/index.html loading the module under its hashed name (the deployed stack serves the same). */
+export function indexHtml(module: string): string {
+  const html = readFileSync(join(WEB_ROOT, 'index.html'), 'utf8');
+  if (!html.includes('src="/app/main.js"')) throw new Error('web/index.html must load /app/main.js');
+  return html.replace('src="/app/main.js"', `src="/app/${module}"`);
+}
+
 /**
  * Writes index.html beside the module, pointing at the module's hashed name: everything under
  * app/ can be cached for ever, and only index.html is revalidated.
@@ -21,12 +35,8 @@ const writeIndex: esbuild.Plugin = {
   name: 'write-index',
   setup(build) {
     build.onEnd(async (result) => {
-      const entry = Object.entries(result.metafile?.outputs ?? {}).find(([, output]) => output.entryPoint)?.[0];
-      if (!entry) return;
-      const src = `/app/${entry.split('/').pop()}`;
-      const html = await readFile(join(WEB_ROOT, 'index.html'), 'utf8');
-      if (!html.includes('src="/app/main.js"')) throw new Error('web/index.html must load /app/main.js');
-      await writeFile(join(WEB_DIST, 'index.html'), html.replace('src="/app/main.js"', `src="${src}"`));
+      const module = entryModule(result.metafile);
+      if (module) await writeFile(join(WEB_DIST, 'index.html'), indexHtml(module));
     });
   },
 };

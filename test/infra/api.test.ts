@@ -86,7 +86,7 @@ describe.each(EXAMPLE_CUSTOMERS)('API of Gatehouse-%s', (name) => {
   });
 
   it("answers CORS preflights only for the customer's origins and headers, without a function", () => {
-    const { template, customer } = of(name);
+    const { template, stack } = of(name);
     const preflights = methods(template).filter((m) => m.method === 'OPTIONS');
     // Every resource of the API: each route's path and the paths above it (`/invitations` above `/invitations/{token}`).
     const resourcePaths = new Set(ROUTES.flatMap((r) => r.path.split('/').slice(1).map((_, i, parts) => `/${parts.slice(0, i + 1).join('/')}`)));
@@ -97,10 +97,11 @@ describe.each(EXAMPLE_CUSTOMERS)('API of Gatehouse-%s', (name) => {
       const [response] = props.Integration.IntegrationResponses;
       const headers = response.ResponseParameters;
       expect(headers['method.response.header.Access-Control-Allow-Headers']).toBe(`'${CORS_ALLOW_HEADERS.join(',')}'`);
-      expect(headers['method.response.header.Access-Control-Allow-Origin']).toBe(`'${customer.appOrigins[0]}'`);
+      // The stack's origins: the customer file's, and the hosted pages' when the emails link to them.
+      expect(headers['method.response.header.Access-Control-Allow-Origin']).toEqual(stack.resolve(`'${stack.appOrigins[0]}'`));
       expect(headers['method.response.header.Access-Control-Allow-Credentials']).toBeUndefined();
       const template = JSON.stringify(response.ResponseTemplates ?? {});
-      for (const origin of customer.appOrigins.slice(1)) expect(template).toContain(origin);
+      for (const origin of stack.appOrigins.slice(1)) expect(template).toContain(JSON.stringify(stack.resolve(origin)).slice(1, -1));
       expect(JSON.stringify(props)).not.toContain("'*'");
     }
   });
@@ -135,12 +136,12 @@ describe.each(EXAMPLE_CUSTOMERS)('API of Gatehouse-%s', (name) => {
   });
 
   it("adds CORS headers for the customer's app origins to API Gateway's own answers", () => {
-    const { template, customer } = of(name);
+    const { template, stack } = of(name);
     for (const [, r] of resources(template, 'AWS::ApiGateway::GatewayResponse')) {
       const headers = r.Properties!.ResponseParameters;
       // One origin is named; several cannot be chosen among in a template, so the request's is echoed.
-      expect(headers['gatewayresponse.header.Access-Control-Allow-Origin']).toBe(
-        customer.appOrigins.length === 1 ? `'${customer.appOrigins[0]}'` : 'method.request.header.Origin',
+      expect(headers['gatewayresponse.header.Access-Control-Allow-Origin']).toEqual(
+        stack.appOrigins.length === 1 ? stack.resolve(`'${stack.appOrigins[0]}'`) : 'method.request.header.Origin',
       );
       expect(headers['gatewayresponse.header.Vary']).toBe("'Origin'");
       expect(JSON.stringify(headers)).not.toContain("'*'");

@@ -58,6 +58,20 @@ describe('the customer files of infra/customers', () => {
   });
 });
 
+describe('the hosted pages and appUrl', () => {
+  it('deploys the hosted pages by default, and takes appUrl and appOrigins as optional beside them', () => {
+    expect(loadCustomer(write('globex', valid)).hostedPages).toBe(true);
+    const { appUrl: _, appOrigins: __, ...rest } = valid;
+    const pagesOnly = loadCustomer(write('globex', rest));
+    expect(pagesOnly).toMatchObject({ hostedPages: true, appOrigins: [] });
+    expect(pagesOnly.appUrl).toBeUndefined();
+  });
+
+  it('takes hostedPages false with an appUrl (the customer hosts the pages)', () => {
+    expect(loadCustomer(write('globex', { ...valid, hostedPages: false })).hostedPages).toBe(false);
+  });
+});
+
 describe('an invalid customer file', () => {
   it('names the file and the field: an unknown role preset', () => {
     const file = write('globex', { ...valid, rolePreset: 'superusers' });
@@ -90,9 +104,20 @@ describe('an invalid customer file', () => {
     expect(failure(file)).toContain(`${file}: appOrigins[0]: must be an origin`);
   });
 
-  it('refuses an empty origin list', () => {
+  it("refuses an empty origin list beside an appUrl (the app's origin must be in it)", () => {
     const file = write('globex', { ...valid, appOrigins: [] });
-    expect(failure(file)).toBe(`${file}: appOrigins: must be a non-empty list of https origins`);
+    expect(failure(file)).toBe(`${file}: appOrigins: must include the origin of appUrl (https://app.globex.example.com)`);
+  });
+
+  it('requires appUrl when the hosted pages are turned off: the emails need somewhere to link to', () => {
+    const { appUrl: _, ...rest } = valid;
+    const file = write('globex', { ...rest, hostedPages: false });
+    expect(failure(file)).toBe(`${file}: appUrl: is required when hostedPages is false (the links in emails need a web client to open)`);
+  });
+
+  it('refuses a hostedPages that is not a boolean', () => {
+    const file = write('globex', { ...valid, hostedPages: 'yes' });
+    expect(failure(file)).toBe(`${file}: hostedPages: must be true or false`);
   });
 
   it("requires the app's own origin among the CORS origins", () => {

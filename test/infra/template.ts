@@ -2,6 +2,7 @@
 import type { Stack } from 'aws-cdk-lib';
 import type { Template } from 'aws-cdk-lib/assertions';
 import type { CustomerConfig } from '#infra/customer-config.ts';
+import type { GatehouseStack } from '#infra/gatehouse-stack.ts';
 import type { RouteDefinition } from '#shared/http/route.ts';
 
 export interface Resource {
@@ -80,6 +81,14 @@ export function roleRows(template: Template, roleId: string): string[] {
   return [...inline, ...attached].flatMap(statementRows).sort();
 }
 
+/** CDK's BucketDeployment function and its role (the hosted pages' deployment, infra/hosted-pages.ts): not Gatehouse's own. */
+export const isDeploymentHandler = (resource: Resource) => String(resource.Metadata?.['aws:cdk:path'] ?? '').includes('/Custom::CDKBucketDeployment');
+
+/** Gatehouse's own functions: every Lambda function but CDK's BucketDeployment one. */
+export function ownFunctions(template: Template): [string, Resource][] {
+  return resources(template, 'AWS::Lambda::Function').filter(([, fn]) => !isDeploymentHandler(fn));
+}
+
 /** The logical id of the one resource of a type. */
 export function only(template: Template, type: string): [string, Resource] {
   const found = resources(template, type);
@@ -95,15 +104,16 @@ export function functionAt(template: Template, stackName: string, constructPath:
 }
 
 /** The variables every function of a customer's stack gets. */
-export function houseEnvironment({ template, customer }: { template: Template; customer: CustomerConfig }): Record<string, unknown> {
+export function houseEnvironment({ template, customer, stack }: { template: Template; customer: CustomerConfig; stack: GatehouseStack }): Record<string, unknown> {
   return {
     TABLE_NAME: { Ref: only(template, 'AWS::DynamoDB::Table')[0] },
     ROLE_PRESET: customer.rolePreset,
     PRODUCT_NAME: customer.productName,
     CUSTOMER: customer.name,
     POWERTOOLS_SERVICE_NAME: 'gatehouse',
-    APP_ORIGINS: customer.appOrigins.join(','),
-    APP_URL: customer.appUrl,
+    APP_ORIGINS: stack.resolve(stack.appOrigins.join(',')),
+    // The customer's app, else the hosted pages' distribution.
+    APP_URL: customer.appUrl ?? { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [only(template, 'AWS::CloudFront::Distribution')[0], 'DomainName'] }]] },
     INVITATION_EMAILS_PER_DAY: String(customer.invitationEmailsPerDay),
   };
 }
