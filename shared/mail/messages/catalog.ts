@@ -189,6 +189,8 @@ export interface Messages {
       domain: string;
       email: string;
       role: string;
+      /** The role list's first entry: no role is chosen for the person (an administrator by mistake is worse than a second click). */
+      chooseRole: string;
       button: string;
       invited(email: string): string;
       refreshed(email: string): string;

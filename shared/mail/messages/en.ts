@@ -158,6 +158,7 @@ export const pages: Messages['pages'] = {
     domain: 'Domain',
     email: 'Their email address',
     role: 'Role',
+    chooseRole: 'Choose a role…',
     button: 'Send the invitation',
     invited: (email) => `Invitation sent to ${email}.`,
     refreshed: (email) => `${email} was already invited: the invitation was sent again, valid anew.`,

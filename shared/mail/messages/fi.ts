@@ -161,6 +161,7 @@ export const pages: Messages['pages'] = {
     domain: 'Työtila',
     email: 'Sähköpostiosoite',
     role: 'Rooli',
+    chooseRole: 'Valitse rooli…',
     button: 'Lähetä kutsu',
     invited: (email) => `Kutsu lähetetty osoitteeseen ${email}.`,
     refreshed: (email) => `${email} oli jo kutsuttu: kutsu lähetettiin uudelleen, ja se on taas voimassa.`,

@@ -162,6 +162,7 @@ export const pages: Messages['pages'] = {
     domain: 'Domaine',
     email: 'Son adresse e-mail',
     role: 'Rôle',
+    chooseRole: 'Choisissez un rôle…',
     button: 'Envoyer l\'invitation',
     invited: (email) => `Invitation envoyée à ${email}.`,
     refreshed: (email) => `${email} était déjà invité·e\u00a0: l'invitation a été renvoyée et vaut de nouveau.`,
