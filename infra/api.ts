@@ -61,7 +61,7 @@ const REQUEST_ID = '$context.requestId';
  * Each status is set explicitly: the body's `status` is then always the status line's.
  * Setting DEFAULT_4XX's and DEFAULT_5XX's status changes every response type not listed
  * here to 400 and 502; none of those can occur on this API (no API keys, no IAM
- * signatures, no request validators, no WAF), except a function that crashed or timed out,
+ * signatures, no request validators; the WAF's refusals are listed), except a function that crashed or timed out,
  * which is a 502 anyway.
  */
 export const GATEWAY_PROBLEMS: readonly { type: apigw.ResponseType; problem: HttpError }[] = [
@@ -82,6 +82,11 @@ export const GATEWAY_PROBLEMS: readonly { type: apigw.ResponseType; problem: Htt
   {
     type: apigw.ResponseType.INTEGRATION_TIMEOUT,
     problem: new HttpError(504, 'gateway-timeout', 'Gateway timeout', `The function did not answer in time. If it persists, report request id ${REQUEST_ID}.`),
+  },
+  // The web ACL (customer file `waf`, infra/waf.ts) refused the request: the common rule set or the token routes' per-IP rate.
+  {
+    type: apigw.ResponseType.WAF_FILTERED,
+    problem: new Forbidden('The firewall refused this request: too many requests to token links from this address, or content that looks like an attack. Wait a few minutes and retry.'),
   },
   { type: apigw.ResponseType.DEFAULT_4XX, problem: new HttpError(400, 'bad-request', 'Bad request', GATEWAY_MESSAGE) },
   {
@@ -117,7 +122,7 @@ function corsHeaders(appOrigins: readonly string[]): Record<string, string> {
 }
 
 export interface ApiProps {
-  customer: Pick<CustomerConfig, 'name' | 'productName' | 'appOrigins' | 'throttling'>;
+  customer: Pick<CustomerConfig, 'name' | 'productName' | 'appOrigins' | 'throttling'> & Partial<Pick<CustomerConfig, 'tracing' | 'waf'>>;
   userPool: cognito.IUserPool;
   routes: readonly RouteDefinition[];
   /** The function of each route, by route id. */
@@ -156,8 +161,8 @@ export class Api extends Construct {
         dataTraceEnabled: false,
         // Per-method latency and 4xx/5xx counts, for the alarms.
         metricsEnabled: true,
-        // No X-Ray: the functions do not trace, so a gateway-only trace would add cost, not insight.
-        tracingEnabled: false,
+        // X-Ray when the customer file says `tracing: true` (the functions trace too).
+        tracingEnabled: customer.tracing ?? false,
       },
       defaultMethodOptions: { authorizer, authorizationType: apigw.AuthorizationType.COGNITO },
       defaultCorsPreflightOptions: {
@@ -174,11 +179,14 @@ export class Api extends Construct {
       'AwsSolutions-APIG2',
       'Every function validates its path, query and body with the route\'s zod schema (shared/routes) and answers 400 problem+json; a second, weaker validation in API Gateway would answer in another format.',
     );
-    acknowledge(
-      this.restApi.deploymentStage,
-      'AwsSolutions-APIG3',
-      'No WAF web ACL by default (a fixed monthly cost per customer stack): every non-public route needs a Cognito token, the stage is throttled per customer file, and bodies are size-limited and validated in the function.',
-    );
+    // With `waf` (the default) the stack associates a web ACL with the stage (infra/waf.ts).
+    if (customer.waf !== true) {
+      acknowledge(
+        this.restApi.deploymentStage,
+        'AwsSolutions-APIG3',
+        "No WAF web ACL: the customer file says waf: false (it saves the web ACL's monthly cost); every non-public route needs a Cognito token, the stage is throttled per customer file, and bodies are size-limited and validated in the function.",
+      );
+    }
     for (const route of routes) {
       const handler = props.handlers.get(route.id);
       if (!handler) throw new Error(`No function for route ${route.id} (${route.method} ${route.path})`);

@@ -28,6 +28,15 @@
  *   (default 50 and 100).
  * - `env`: optional `{ account, region }` to pin the stack; without it the stack is
  *   environment-agnostic and deploys to the CLI's account and region.
+ * - `alarms`: optional thresholds of the alarms (infra/alarms.ts, README "Runbook"); each field
+ *   has a default (ALARM_DEFAULTS): `apiServerErrorPercent` (share of API requests answered
+ *   5xx in 5 minutes, default 1), `apiLatencyP99Ms` (p99 latency over 15 minutes, default
+ *   3000), `functionErrors` and `functionThrottles` (route function errors and throttles in 5
+ *   minutes, summed, default 0), `tableThrottles` and `tableSystemErrors` (DynamoDB, 5 minutes,
+ *   default 0), `sesBouncePercent` (default 4, below AWS's 5% review threshold) and
+ *   `sesComplaintPercent` (default 0.08, below AWS's 0.1%). The alarm fires above the value.
+ * - `tracing`: X-Ray tracing of the API stage and every function (default false).
+ * - `waf`: a WAF web ACL on the API stage (infra/waf.ts; default true).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative, isAbsolute } from 'node:path';
@@ -50,6 +59,35 @@ const httpsUrl = (rule: string) =>
 const httpsOrigin = httpsUrl('an https origin such as https://app.example.com').refine(
   (value) => new URL(value).origin === value,
   { error: 'must be an origin: https://host[:port] without path or trailing slash' },
+);
+
+/** The alarm thresholds a customer file may change; the alarm fires when the metric goes above. */
+export const ALARM_DEFAULTS = {
+  apiServerErrorPercent: 1,
+  apiLatencyP99Ms: 3000,
+  functionErrors: 0,
+  functionThrottles: 0,
+  tableThrottles: 0,
+  tableSystemErrors: 0,
+  sesBouncePercent: 4,
+  sesComplaintPercent: 0.08,
+} as const;
+
+const count = () => z.int(must('a whole number')).min(0, must('at least 0'));
+const alarmsSchema = z.strictObject(
+  {
+    apiServerErrorPercent: z.number(must('a number')).positive(must('positive')).max(100, must('at most 100')).default(ALARM_DEFAULTS.apiServerErrorPercent),
+    // API Gateway gives up after 29 s.
+    apiLatencyP99Ms: z.int(must('a whole number of milliseconds')).min(50, must('at least 50')).max(29_000, must('at most 29000')).default(ALARM_DEFAULTS.apiLatencyP99Ms),
+    functionErrors: count().default(ALARM_DEFAULTS.functionErrors),
+    functionThrottles: count().default(ALARM_DEFAULTS.functionThrottles),
+    tableThrottles: count().default(ALARM_DEFAULTS.tableThrottles),
+    tableSystemErrors: count().default(ALARM_DEFAULTS.tableSystemErrors),
+    // Above AWS's review thresholds (bounces 5%, complaints 0.1%) the alarm would come too late.
+    sesBouncePercent: z.number(must('a number')).positive(must('positive')).lt(5, must("below 5 (AWS reviews the account at 5%)")).default(ALARM_DEFAULTS.sesBouncePercent),
+    sesComplaintPercent: z.number(must('a number')).positive(must('positive')).lt(0.1, must('below 0.1 (AWS reviews the account at 0.1%)')).default(ALARM_DEFAULTS.sesComplaintPercent),
+  },
+  must('an object of alarm thresholds'),
 );
 
 const customerSchema = z
@@ -85,6 +123,9 @@ const customerSchema = z
         must('an object { account?, region? }'),
       )
       .optional(),
+    alarms: alarmsSchema.prefault({}),
+    tracing: z.boolean(must('true or false')).default(false),
+    waf: z.boolean(must('true or false')).default(true),
   }, must('a JSON object'))
   .superRefine((config, ctx) => {
     if (config.appUrl === undefined) {

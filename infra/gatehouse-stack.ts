@@ -16,6 +16,9 @@ import { GatehouseFunction } from '#infra/function.ts';
 import { HostedPages } from '#infra/hosted-pages.ts';
 import { Identity } from '#infra/identity.ts';
 import { Schedules } from '#infra/schedules.ts';
+import { Dashboard } from '#infra/dashboard.ts';
+import { traceFunctions } from '#infra/tracing.ts';
+import { Waf } from '#infra/waf.ts';
 import { tableActionsOf, type RouteDefinition } from '#shared/http/route.ts';
 
 /** The stack name of a customer: `npx cdk deploy -c customer=acme` deploys `Gatehouse-acme`. */
@@ -40,6 +43,9 @@ export class GatehouseStack extends Stack {
   readonly events: Events;
   readonly schedules: Schedules;
   readonly alarms: Alarms;
+  readonly dashboard: Dashboard;
+  /** The web ACL on the API stage, unless the customer file says `waf: false`. */
+  readonly waf: Waf | undefined;
   /** The deployed pages (web/), unless the customer file says `hostedPages: false`. */
   readonly hostedPages: HostedPages | undefined;
   /** Where the links in emails point: the customer's appUrl, else the hosted pages (a token). */
@@ -113,6 +119,8 @@ export class GatehouseStack extends Stack {
         description: `${route.method} ${route.path}: ${route.summary}`,
         environment,
         ...(route.files ? { files: route.files } : {}),
+        // Grants inline in the role: one resource less per route (README, "Room to grow").
+        inlinePolicy: true,
       });
       // The handler's own actions plus the pipeline's (authorization read, owner check).
       fn.grantTable(this.data.table, tableActionsOf(route));
@@ -153,11 +161,26 @@ export class GatehouseStack extends Stack {
     this.firstDomain = new FirstDomain(this, 'FirstDomain', { customer, table: this.data.table, userPool: this.identity.userPool, environment });
     this.alarms = new Alarms(this, 'Alarms', {
       customer,
+      restApi: this.api.restApi,
+      routeFunctions: new Map([...functions].map(([routeId, fn]) => [routeId, fn.function])),
+      table: this.data.table,
       sweeps: this.schedules.sweeps.function,
       sweepDeadLetters: this.schedules.deadLetterQueue,
       streamConsumer: this.events.consumer.function,
       streamDeadLetters: this.events.deadLetterQueue,
     });
+
+    this.waf = customer.waf ? new Waf(this, 'Waf', { customerName: customer.name, stage: this.api.restApi.deploymentStage, routes }) : undefined;
+    this.dashboard = new Dashboard(this, 'Dashboard', {
+      customerName: customer.name,
+      restApi: this.api.restApi,
+      routes,
+      routeFunctions: new Map([...functions].map(([routeId, fn]) => [routeId, fn.function])),
+      sweeps: this.schedules.sweeps.function,
+      alarms: this.alarms.alarms,
+    });
+    // Last, once every function of the stack exists.
+    if (customer.tracing) traceFunctions(this);
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.restApi.url, description: 'Base URL of the API (the stage included)' });
     new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });

@@ -8,9 +8,11 @@ import { now } from '#shared/clock.ts';
 import { cognitoDirectory } from '#shared/directory.ts';
 import { runSweeps, type SweepReport } from '#shared/domain/sweeps.ts';
 import { logger } from '#shared/http/logger.ts';
+import { customerDimension, METRICS_NAMESPACE } from '#shared/metrics.ts';
 import { sesMailer } from '#shared/mail/mailer.ts';
 
-const metrics = new Metrics({ namespace: 'Gatehouse', serviceName: 'sweeps' });
+// The customer dimension keeps each stack's numbers its own in a shared account (infra/dashboard.ts).
+const metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: 'sweeps', defaultDimensions: customerDimension() });
 /** Time kept back from the Lambda's limit to finish the change under way and report. */
 const SAFETY_MS = 30_000;
 

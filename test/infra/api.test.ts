@@ -115,7 +115,7 @@ describe.each(EXAMPLE_CUSTOMERS)('API of Gatehouse-%s', (name) => {
     const { template } = of(name);
     const responses = resources(template, 'AWS::ApiGateway::GatewayResponse').map(([, r]) => r.Properties!);
     expect(responses.map((r) => r.ResponseType).sort()).toEqual(
-      ['ACCESS_DENIED', 'DEFAULT_4XX', 'DEFAULT_5XX', 'INTEGRATION_TIMEOUT', 'MISSING_AUTHENTICATION_TOKEN', 'REQUEST_TOO_LARGE', 'THROTTLED', 'UNAUTHORIZED'],
+      ['ACCESS_DENIED', 'DEFAULT_4XX', 'DEFAULT_5XX', 'INTEGRATION_TIMEOUT', 'MISSING_AUTHENTICATION_TOKEN', 'REQUEST_TOO_LARGE', 'THROTTLED', 'UNAUTHORIZED', 'WAF_FILTERED'],
     );
     for (const r of responses) {
       expect(r.ResponseParameters['gatewayresponse.header.Content-Type'], r.ResponseType).toBe("'application/problem+json'");

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CUSTOMERS_DIR, CustomerConfigError, customerNames, loadCustomer, loadCustomers } from '#infra/customer-config.ts';
+import { ALARM_DEFAULTS, CUSTOMERS_DIR, CustomerConfigError, customerNames, loadCustomer, loadCustomers } from '#infra/customer-config.ts';
 import { EXAMPLE_CUSTOMERS } from './synth.ts';
 
 const valid = {
@@ -164,5 +164,36 @@ describe('loading a directory', () => {
 
   it('refuses an empty directory', () => {
     expect(() => loadCustomers(dir)).toThrow('no customer files');
+  });
+});
+
+describe('the operations fields: alarms, tracing, waf', () => {
+  it('default to the documented thresholds, no tracing and a WAF', () => {
+    const config = loadCustomer(write('globex', valid));
+    expect(config.alarms).toEqual(ALARM_DEFAULTS);
+    expect(config.alarms.sesBouncePercent).toBeLessThan(5);
+    expect(config.alarms.sesComplaintPercent).toBeLessThan(0.1);
+    expect({ tracing: config.tracing, waf: config.waf }).toEqual({ tracing: false, waf: true });
+  });
+
+  it('take some alarm thresholds and default the others', () => {
+    const config = loadCustomer(write('globex', { ...valid, alarms: { apiLatencyP99Ms: 1500, functionErrors: 3 }, tracing: true, waf: false }));
+    expect(config.alarms).toEqual({ ...ALARM_DEFAULTS, apiLatencyP99Ms: 1500, functionErrors: 3 });
+    expect({ tracing: config.tracing, waf: config.waf }).toEqual({ tracing: true, waf: false });
+  });
+
+  it("refuses SES thresholds at or above AWS's review thresholds, and names each bad field", () => {
+    const file = write('globex', { ...valid, alarms: { sesBouncePercent: 5, sesComplaintPercent: 0.1, functionErrors: -1 }, waf: 'no' });
+    expect(failure(file).split('\n')).toEqual([
+      `${file}: alarms.functionErrors: must be at least 0`,
+      `${file}: alarms.sesBouncePercent: must be below 5 (AWS reviews the account at 5%)`,
+      `${file}: alarms.sesComplaintPercent: must be below 0.1 (AWS reviews the account at 0.1%)`,
+      `${file}: waf: must be true or false`,
+    ]);
+  });
+
+  it('refuses an unknown alarm, so a typo is not silently ignored', () => {
+    const file = write('globex', { ...valid, alarms: { apiLatencyMs: 100 } });
+    expect(failure(file)).toBe(`${file}: alarms: unknown field apiLatencyMs`);
   });
 });

@@ -3,7 +3,7 @@
  * bundling, the cdk-nag plugin) into a temporary directory. Each test file calls it once,
  * in beforeAll.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
@@ -61,4 +61,19 @@ export function customerFileToCopy(): Record<string, unknown> & { name: string }
   const name = CUSTOMERS.includes('acme') ? 'acme' : CUSTOMERS[0];
   if (!name) throw new Error(`No customer file in ${CUSTOMERS_DIR}`);
   return JSON.parse(readFileSync(join(CUSTOMERS_DIR, `${name}.json`), 'utf8'));
+}
+
+/**
+ * The stacks of every customer file, plus variants written for the test (each `{ name, ...fields }`
+ * over a copy of a valid file): one synth, no bundling, for tests about what the templates hold.
+ */
+export function synthesizeWithVariants(variants: readonly (Record<string, unknown> & { name: string })[], beforeSynth?: (stacks: GatehouseStack[]) => void) {
+  const dir = mkdtempSync(join(tmpdir(), 'gatehouse-customers-'));
+  for (const name of CUSTOMERS) copyFileSync(join(CUSTOMERS_DIR, `${name}.json`), join(dir, `${name}.json`));
+  for (const variant of variants) writeFileSync(join(dir, `${variant.name}.json`), JSON.stringify({ ...customerFileToCopy(), ...variant }));
+  const outdir = mkdtempSync(join(tmpdir(), 'gatehouse-cdk-'));
+  const { app, stacks } = createGatehouseApp({ customersDir: dir, appProps: { outdir, context: { ...cdkJsonContext(), ...NO_BUNDLING } } });
+  beforeSynth?.(stacks);
+  const assembly = app.synth();
+  return { app, assembly, outdir, stacks: stacks.map((stack): SynthesizedCustomer => ({ customer: stack.customer, stack, template: Template.fromStack(stack) })) };
 }

@@ -1,0 +1,32 @@
+/**
+ * The business metrics' names, shared by the functions that emit them (EMF through
+ * Powertools) and the stack's dashboard (infra/dashboard.ts). Every metric carries the
+ * dimensions `service` and `customer`, so customers in one account keep their own numbers.
+ */
+import type { EventAction } from '#shared/events/catalogue.ts';
+
+export const METRICS_NAMESPACE = 'Gatehouse';
+
+/** The customer dimension: the stack's customer (CUSTOMER), `local` outside AWS. */
+export const customerDimension = () => ({ customer: process.env.CUSTOMER ?? 'local' });
+
+/** History actions counted by the stream consumer, and the metric each adds to. */
+export const INVITATION_METRICS = {
+  'invitation.invited': 'InvitationsSent',
+  'invitation.refreshed': 'InvitationsSent',
+  'invitation.resent': 'InvitationsSent',
+  'invitation.accepted': 'InvitationsAccepted',
+  'invitation.expired': 'InvitationsExpired',
+} as const satisfies Partial<Record<EventAction, string>>;
+
+export type InvitationMetric = (typeof INVITATION_METRICS)[keyof typeof INVITATION_METRICS];
+
+/** The invitation metrics of a batch of history events: every metric, zero when none happened. */
+export function invitationCounts(actions: readonly string[]): Record<InvitationMetric, number> {
+  const counts: Record<InvitationMetric, number> = { InvitationsSent: 0, InvitationsAccepted: 0, InvitationsExpired: 0 };
+  for (const action of actions) {
+    const metric = (INVITATION_METRICS as Record<string, InvitationMetric | undefined>)[action];
+    if (metric) counts[metric] += 1;
+  }
+  return counts;
+}
