@@ -84,7 +84,10 @@ export class GatehouseStack extends Stack {
       throw new Error(`Customer ${customer.name}: without hosted pages, appUrl is required (infra/customer-config.ts checks it)`);
     }
     this.appUrl = customer.appUrl ?? this.hostedPages!.url;
-    this.appOrigins = customer.appUrl === undefined ? [this.hostedPages!.url, ...customer.appOrigins] : customer.appOrigins;
+    // The API answers the customer's app and, where they are deployed, the hosted pages (first
+    // when they are the app, last when the customer names its own: gateway responses name the first).
+    const pages = this.hostedPages ? [this.hostedPages.url] : [];
+    this.appOrigins = customer.appUrl === undefined ? [...pages, ...customer.appOrigins] : [...customer.appOrigins, ...pages];
 
     // What every function is told; a grant that needs more (the pool, the sender address,
     // the bus) adds its variable with it.

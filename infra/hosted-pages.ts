@@ -10,11 +10,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DefaultStackSynthesizer, Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import * as esbuild from 'esbuild';
+import { LOG_RETENTION } from '#infra/function.ts';
 import { acknowledge } from '#infra/nag.ts';
 import { securityHeaders, type WebConfig, withConfigMeta } from '#shared/web-config.ts';
 import { buildOptions, entryModule, indexHtml } from '../web/build.ts';
@@ -245,7 +247,10 @@ export class HostedPages extends Construct {
     // The modules first (hashed names, immutable), then the files that name them. Neither prunes:
     // a tab opened before a deploy still finds the module its index.html named, and the two
     // deployments would otherwise delete each other's files. Deleting the stack empties the bucket.
+    // The deployments' function logs here (not into a log group CDK would retain): it follows the stack.
+    const logGroup = new logs.LogGroup(this, 'DeploymentLogs', { retention: LOG_RETENTION, removalPolicy: RemovalPolicy.DESTROY });
     this.modules = new s3deploy.BucketDeployment(this, 'Modules', {
+      logGroup,
       sources: [s3deploy.Source.asset(modules)],
       destinationBucket: this.bucket,
       cacheControl: [s3deploy.CacheControl.fromString(IMMUTABLE)],
@@ -253,6 +258,7 @@ export class HostedPages extends Construct {
       retainOnDelete: false,
     });
     this.entry = new s3deploy.BucketDeployment(this, 'Entry', {
+      logGroup,
       sources: [
         // The configuration as JSON in an attribute: the tokens are URLs and ids (no quotes or
         // markup), substituted as they are when deployed; the quotes around them are escaped here.

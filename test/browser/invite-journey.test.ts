@@ -45,6 +45,11 @@ describe('an administrator invites from the pages', () => {
 
     const email = `guest-${randomUUID().slice(0, 8)}@example.test`;
     await adminPage.getByLabel('Their email address').fill(email);
+    // No role is chosen for the administrator: sending now is refused by the form itself.
+    expect(await adminPage.getByLabel('Role').inputValue()).toBe('');
+    await adminPage.getByRole('button', { name: 'Send the invitation' }).click();
+    expect(await adminPage.getByLabel('Role').evaluate((select) => (select as unknown as { validity: { valueMissing: boolean } }).validity.valueMissing)).toBe(true);
+    expect(await adminPage.getByRole('status').count()).toBe(0);
     await adminPage.getByLabel('Role').selectOption({ label: 'Manager' });
     await adminPage.getByRole('button', { name: 'Send the invitation' }).click();
     await expect.poll(() => adminPage.getByRole('status').textContent(), { timeout: 15_000 }).toBe(`Invitation sent to ${email}.`);

@@ -9,6 +9,8 @@ export interface Membership {
   /** The role's display name (GET /me); null while pending. */
   roleName?: string | null;
   status: string;
+  /** The caller's permissions in the domain (GET /me); the console is offered where they may view members. */
+  permissions?: string[];
 }
 
 /** The list, `first` (a domain id, from `?domain=`) at its top. */
@@ -18,7 +20,10 @@ export function domainList(s: Messages['pages'], memberships: readonly Membershi
   return html`<ul class="domains">
     ${sorted.map((m) => {
       const role = m.roleName ?? m.role;
-      return html`<li data-domain=${m.domainId}>${m.status === 'pending' || !role ? s.home.pending(m.domainName) : s.home.roleIn({ domain: m.domainName, role })}</li>`;
+      if (m.status === 'pending' || !role) return html`<li data-domain=${m.domainId}>${s.home.pending(m.domainName)}</li>`;
+      const text = s.home.roleIn({ domain: m.domainName, role });
+      // The console where the role may see the members: the API checks again.
+      return html`<li data-domain=${m.domainId}>${m.status === 'active' && m.permissions?.includes('members:view') ? html`<a href="/domains/${encodeURIComponent(m.domainId)}/members">${text}</a>` : text}</li>`;
     })}
   </ul>`;
 }

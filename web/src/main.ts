@@ -16,7 +16,9 @@ const PAGES: Record<string, { tag: string; load: () => Promise<unknown> }> = {
   '/account': { tag: 'gh-account', load: () => import('./pages/account.ts') },
 };
 
-const page = PAGES[location.pathname] ?? PAGES['/sign-in'];
+// The console: /domains/{id}/{section} (web/src/pages/console.ts).
+const CONSOLE = { tag: 'gh-console', load: () => import('./pages/console.ts') };
+const page = PAGES[location.pathname] ?? (location.pathname.startsWith('/domains/') ? CONSOLE : PAGES['/sign-in']);
 // A module (top-level await), with nothing to export.
 export {};
 

@@ -189,12 +189,37 @@ export interface Messages {
       domain: string;
       email: string;
       role: string;
+      /** The role list's first entry: no role is chosen for the person (an administrator by mistake is worse than a second click). */
+      chooseRole: string;
       button: string;
       invited(email: string): string;
       refreshed(email: string): string;
       alreadyMember(email: string): string;
       deliveryFailed(email: string): string;
       invalid(reason: string): string;
+    };
+    /** The Team and Access console (web/src/console): its pages and elements. */
+    console: {
+      /** The console's header: the domain switcher and the sections. */
+      domain: string;
+      sections: { members: string };
+      /** The caller is not a member of the domain in the address (or it does not exist). */
+      notYours: string;
+      members: {
+        title: string;
+        search: string;
+        searchHint: string;
+        role: string;
+        allRoles: string;
+        status: string;
+        allStatuses: string;
+        statuses: { active: string; inactive: string; pending: string };
+        columns: { name: string; email: string; role: string; status: string; lastActive: string };
+        never: string;
+        none: string;
+        next: string;
+        previous: string;
+      };
     };
     /** `/forgot-password`: an email address, then the same answer whether or not an account exists. */
     forgot: {

@@ -114,6 +114,7 @@ export class QuickInvite extends LitElement {
         <input id="invite-email" name="email" type="email" autocomplete="off" required>
         <label for="invite-role">${s.role}</label>
         <select id="invite-role" name="role" required>
+          <option value="" selected disabled>${s.chooseRole}</option>
           ${this.roles.map((role) => html`<option value=${role.id}>${role.name}</option>`)}
         </select>
         <button type="submit" ?disabled=${this.busy || this.roles.length === 0}>${s.button}</button>

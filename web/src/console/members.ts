@@ -1,0 +1,199 @@
+/**
+ * `<gatehouse-members domain-id="…" api-url="…">`: the members of a domain. Search as you type
+ * (name or email, contains, any case: the API's `q`), role and status filters, paging by the
+ * API's cursors. With `sync-url`, the filters live in the page's URL (`?q=&role=&status=`), so a
+ * link such as `/domains/{id}/members?status=inactive`, which emails carry, opens filtered.
+ */
+import { problemOf } from '@gatehouse/client';
+import { html, nothing } from 'lit';
+import { formatDate } from '../i18n.ts';
+import { sentence } from '../problems.ts';
+import { GatehouseElement } from './element.ts';
+
+const STATUSES = ['active', 'inactive', 'pending'] as const;
+type Status = (typeof STATUSES)[number];
+/** How long typing pauses before the search runs. */
+const TYPING_PAUSE_MS = 250;
+
+interface Filters {
+  q: string;
+  role: string;
+  status: Status | '';
+}
+
+interface Row {
+  userId: string;
+  name: string;
+  email: string;
+  role: string | null;
+  status: Status;
+  lastActiveAt: string | null;
+}
+
+export class GatehouseMembers extends GatehouseElement {
+  static override properties = {
+    ...GatehouseElement.properties,
+    syncUrl: { attribute: 'sync-url', type: Boolean },
+    filters: { state: true },
+    roles: { state: true },
+    rows: { state: true },
+    nextCursor: { state: true },
+    cursors: { state: true },
+    problem: { state: true },
+    loading: { state: true },
+  };
+  declare syncUrl: boolean;
+  declare filters: Filters;
+  declare roles: Map<string, string>;
+  declare rows: Row[] | undefined;
+  declare nextCursor: string | null;
+  /** The cursors of the pages before this one (the first page has none). */
+  declare cursors: (string | undefined)[];
+  declare problem: string;
+  declare loading: boolean;
+
+  #request = 0;
+  /** The cursor of the page shown (undefined: the first). */
+  #current: string | undefined;
+  #typing: ReturnType<typeof setTimeout> | undefined;
+
+  constructor() {
+    super();
+    this.syncUrl = false;
+    this.filters = { q: '', role: '', status: '' };
+    this.roles = new Map();
+    this.rows = undefined;
+    this.nextCursor = null;
+    this.cursors = [];
+    this.problem = '';
+    this.loading = false;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.syncUrl) {
+      const query = new URLSearchParams(location.search);
+      const status = query.get('status') ?? '';
+      this.filters = { q: query.get('q') ?? '', role: query.get('role') ?? '', status: (STATUSES as readonly string[]).includes(status) ? (status as Status) : '' };
+    }
+  }
+
+  override updated(changed: Map<string, unknown>): void {
+    if ((changed.has('domainId') || changed.has('apiUrl')) && this.domainId && this.apiUrl) {
+      void this.loadRoles();
+      void this.load(undefined, []);
+    }
+  }
+
+  private async loadRoles() {
+    const result = await this.api.GET('/domains/{domainId}/roles', { params: { path: { domainId: this.domainId } } });
+    if (!problemOf(result)) this.roles = new Map((result.data?.items ?? []).map((role) => [role.id, role.name]));
+  }
+
+  /** Loads the page at `cursor` (undefined: the first) for the current filters; older answers are dropped. */
+  private async load(cursor: string | undefined, before: (string | undefined)[]) {
+    const request = ++this.#request;
+    this.loading = true;
+    const { q, role, status } = this.filters;
+    try {
+      const result = await this.api.GET('/domains/{domainId}/members', {
+        params: {
+          path: { domainId: this.domainId },
+          query: { ...(q.trim() ? { q: q.trim() } : {}), ...(role ? { role } : {}), ...(status ? { status } : {}), ...(cursor ? { cursor } : {}) },
+        },
+      });
+      if (request !== this.#request) return;
+      const problem = problemOf(result);
+      if (problem) {
+        this.problem = sentence(this.s, problem.slug, problem.problem.detail);
+        this.rows = [];
+        return;
+      }
+      this.problem = '';
+      this.rows = result.data?.items ?? [];
+      this.nextCursor = result.data?.nextCursor ?? null;
+      this.cursors = before;
+      this.#current = cursor;
+    } catch {
+      if (request === this.#request) this.problem = this.s.problems.unreachable;
+    } finally {
+      if (request === this.#request) this.loading = false;
+    }
+  }
+
+  /** A filter changed: the URL follows (sync-url), and the first page loads (after a pause, when typing). */
+  private change(patch: Partial<Filters>, typing = false) {
+    this.filters = { ...this.filters, ...patch };
+    if (this.syncUrl) {
+      const url = new URL(location.href);
+      for (const [key, value] of Object.entries(this.filters)) {
+        if (value) url.searchParams.set(key, value);
+        else url.searchParams.delete(key);
+      }
+      history.replaceState(history.state, '', url);
+    }
+    clearTimeout(this.#typing);
+    if (typing) this.#typing = setTimeout(() => void this.load(undefined, []), TYPING_PAUSE_MS);
+    else void this.load(undefined, []);
+  }
+
+  private next() {
+    if (this.nextCursor) void this.load(this.nextCursor, [...this.cursors, this.#current]);
+  }
+
+  private previous() {
+    void this.load(this.cursors.at(-1), this.cursors.slice(0, -1));
+  }
+
+  override render() {
+    const s = this.s.console.members;
+    const statusName = (status: Status) => s.statuses[status];
+    return html`<h2 id="members-title">${s.title}</h2>
+      <div class="filters" role="search">
+        <div>
+          <label for="q">${s.search}</label>
+          <input id="q" type="search" .value=${this.filters.q} placeholder=${s.searchHint} @input=${(e: Event) => this.change({ q: (e.target as HTMLInputElement).value }, true)}>
+        </div>
+        <div>
+          <label for="role">${s.role}</label>
+          <select id="role" @change=${(e: Event) => this.change({ role: (e.target as HTMLSelectElement).value })}>
+            <option value="" ?selected=${!this.filters.role}>${s.allRoles}</option>
+            ${[...this.roles].map(([id, name]) => html`<option value=${id} ?selected=${id === this.filters.role}>${name}</option>`)}
+          </select>
+        </div>
+        <div>
+          <label for="status">${s.status}</label>
+          <select id="status" @change=${(e: Event) => this.change({ status: (e.target as HTMLSelectElement).value as Status | '' })}>
+            <option value="" ?selected=${!this.filters.status}>${s.allStatuses}</option>
+            ${STATUSES.map((status) => html`<option value=${status} ?selected=${status === this.filters.status}>${statusName(status)}</option>`)}
+          </select>
+        </div>
+      </div>
+      ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}
+      ${this.rows === undefined
+        ? html`<p class="muted">${this.s.loading}</p>`
+        : this.rows.length === 0
+          ? html`<p role="status">${s.none}</p>`
+          : html`<div class="table" role="region" aria-labelledby="members-title" tabindex="0">
+              <table aria-busy=${this.loading ? 'true' : 'false'}>
+                <thead><tr><th scope="col">${s.columns.name}</th><th scope="col">${s.columns.email}</th><th scope="col">${s.columns.role}</th><th scope="col">${s.columns.status}</th><th scope="col">${s.columns.lastActive}</th></tr></thead>
+                <tbody>
+                  ${this.rows.map(
+                    (row) => html`<tr data-user=${row.userId}>
+                      <td>${row.name}</td>
+                      <td>${row.email}</td>
+                      <td>${row.role ? (this.roles.get(row.role) ?? row.role) : '—'}</td>
+                      <td>${statusName(row.status)}</td>
+                      <td>${row.lastActiveAt ? formatDate(row.lastActiveAt, this.language) : s.never}</td>
+                    </tr>`,
+                  )}
+                </tbody>
+              </table>
+            </div>`}
+      <div class="pager">
+        ${this.cursors.length ? html`<button type="button" @click=${() => this.previous()}>${s.previous}</button>` : nothing}
+        ${this.nextCursor ? html`<button type="button" @click=${() => this.next()}>${s.next}</button>` : nothing}
+      </div>`;
+  }
+}
+customElements.define('gatehouse-members', GatehouseMembers);
