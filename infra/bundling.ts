@@ -177,7 +177,20 @@ export function bundleStats(): Readonly<BundleStats> {
   return { ...stats };
 }
 
-/** Forgets every bundle (the next one asked for builds again, into a new folder): tests of determinism. */
+/**
+ * Deletes the cache folder once the assets are staged into the cloud assembly (the app calls it
+ * after synth; a process that ends also deletes it) and forgets its bundles: the next one asked
+ * for builds again, into a new folder. The stats are kept.
+ */
+export function removeBundleCache(): void {
+  if (cacheDir) rmSync(cacheDir, { recursive: true, force: true });
+  bundles.clear();
+  assetDirs.clear();
+  cacheDir = undefined;
+  skippedWritten = false;
+}
+
+/** Forgets every bundle and the stats (the next bundle asked for builds again, into a new folder): tests of determinism. */
 export function resetBundleCache(): void {
   bundles.clear();
   assetDirs.clear();

@@ -4,11 +4,11 @@
  * measures), the route's files beside it, and deterministic (the same asset hash from a new
  * build in a new folder). stack.test.ts checks the deployed bundles of a whole synth.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { FileSystem } from 'aws-cdk-lib';
 import * as esbuild from 'esbuild';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOOTSTRAP_HANDLER } from '#infra/bootstrap.ts';
 import {
   BUNDLE_FILE,
@@ -18,6 +18,7 @@ import {
   type FunctionCode,
   functionAssetDir,
   registerFunctionEntries,
+  removeBundleCache,
   resetBundleCache,
 } from '#infra/bundling.ts';
 import { PROJECT_ROOT } from '#infra/function.ts';
@@ -55,6 +56,7 @@ describe('function bundles', () => {
     registerFunctionEntries(CODES.map((code) => code.entry));
     dirs = CODES.map((code) => functionAssetDir(code));
   });
+  afterAll(() => removeBundleCache());
 
   it('builds every registered entry in one esbuild build, once however many functions ask', () => {
     expect(bundleStats()).toEqual({ builds: 1, entries: CODES.length });
@@ -84,11 +86,13 @@ describe('function bundles', () => {
     expect(listing).toEqual([[BUNDLE_FILE], [BUNDLE_FILE, basename(REDOC_SCRIPT)].sort(), [BUNDLE_FILE]]);
   });
 
-  it('is deterministic: a new build in a new folder gives every function the same asset hash', () => {
+  it('is deterministic: after the cache folder is removed, a new build in a new folder gives every function the same asset hash', () => {
     const hashes = dirs.map((dir) => FileSystem.fingerprint(dir));
-    resetBundleCache();
+    // As the app does after synth: the cache folder goes, and the bundles are forgotten.
+    removeBundleCache();
+    expect(dirs.filter((dir) => existsSync(dir))).toEqual([]);
     const again = CODES.map((code) => functionAssetDir(code));
-    expect(bundleStats().builds).toBe(1);
+    expect(bundleStats().builds).toBe(2);
     expect(again.every((dir, i) => dir !== dirs[i])).toBe(true);
     expect(again.map((dir) => FileSystem.fingerprint(dir))).toEqual(hashes);
   });
