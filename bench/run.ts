@@ -3,7 +3,7 @@
  * A bar that fails is reported (in the file and on stderr) but does not fail the process;
  * only a crash does. Scratch files (bundles) go to `.bench/`, which git ignores.
  *
- * The sections after cold start share one local stack (bench/lib/bench-stack.ts), started
+ * The sections after cold start and synth share one local stack (bench/lib/bench-stack.ts), started
  * by the first of them and stopped here when the run ends, whatever happens.
  *
  * BENCH_SECTIONS=round-trips,overhead runs only those sections (for working on one) and
@@ -20,10 +20,11 @@ import { overhead } from './overhead.ts';
 import { pages } from './pages.ts';
 import { roundTrips } from './round-trips.ts';
 import { scale } from './scale.ts';
+import { synthBench } from './synth.ts';
 import type { BarCheck, BenchSection } from './section.ts';
 
 /** Sections in the order they appear in BENCHMARKS.md. */
-const ALL_SECTIONS: readonly BenchSection[] = [coldStart, roundTrips, overhead, scale, load, pages];
+const ALL_SECTIONS: readonly BenchSection[] = [coldStart, synthBench, roundTrips, overhead, scale, load, pages];
 
 const only = process.env.BENCH_SECTIONS?.split(',').map((id) => id.trim()).filter(Boolean);
 const SECTIONS = only ? ALL_SECTIONS.filter((section) => only.includes(section.id)) : ALL_SECTIONS;

@@ -2,19 +2,17 @@
  * `GatehouseFunction`: a Lambda function with the house defaults (runtime, arm64, esbuild
  * bundling shared with the bench, its own log group and role) and least-privilege grants
  * in one call each. Every route gets one, and so do the stream consumer and the sweeps.
+ * Its code is its bundle from infra/bundling.ts, built once per synth for every stack.
  */
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
-import { basename, join } from 'node:path';
-import { ESBUILD_OPTIONS } from '#infra/bundling.ts';
+import { functionAssetDir, skippedBundleDir } from '#infra/bundling.ts';
 import type { CognitoAction, TableAction } from '#shared/http/route.ts';
 import { TABLE } from '#shared/table.ts';
 
@@ -65,18 +63,6 @@ export class InlinePolicyRole extends iam.Role {
 }
 
 /**
- * Shell commands that copy each file beside the bundle, under its base name, where
- * shared/http/route-file.ts looks first. Resolved at synth, so a missing package fails it.
- */
-export function copyFileCommands(files: readonly string[], outputDir: string): string[] {
-  const resolve = createRequire(join(PROJECT_ROOT, 'package.json')).resolve;
-  const names = files.map((file) => basename(file));
-  if (new Set(names).size !== names.length) throw new Error(`Two route files share a base name: ${files.join(', ')}`);
-  const quote = (path: string) => `'${path.replace(/'/g, "'\\''")}'`;
-  return files.map((file) => `cp ${quote(resolve(file))} ${quote(join(outputDir, basename(file)))}`);
-}
-
-/**
  * The IAM actions a list of route table actions needs. `TransactWriteItems` and
  * `TransactGetItems` are API operations, not IAM actions: DynamoDB authorizes each item of a
  * transaction with the item action (PutItem, UpdateItem, DeleteItem, ConditionCheckItem;
@@ -106,7 +92,7 @@ export function tableGrants(actions: readonly TableAction[]) {
 }
 
 export class GatehouseFunction extends Construct {
-  readonly function: NodejsFunction;
+  readonly function: lambda.Function;
   readonly role: iam.Role;
   readonly logGroup: logs.LogGroup;
 
@@ -129,9 +115,11 @@ export class GatehouseFunction extends Construct {
       }),
     );
 
-    this.function = new NodejsFunction(this, 'Function', {
-      entry: join(PROJECT_ROOT, props.entry),
-      handler: 'handler',
+    this.function = new lambda.Function(this, 'Function', {
+      // The bundle of the entry (and the route's files beside it), built once per synth for every
+      // stack (infra/bundling.ts), unless this stack skips bundling.
+      code: lambda.Code.fromAsset(Stack.of(this).bundlingRequired ? functionAssetDir({ entry: props.entry, files: props.files ?? [] }) : skippedBundleDir()),
+      handler: 'index.handler',
       description: props.description.slice(0, 256),
       runtime: RUNTIME,
       architecture: lambda.Architecture.ARM_64,
@@ -144,37 +132,6 @@ export class GatehouseFunction extends Construct {
       // Powertools writes JSON already; this makes the platform lines (START, REPORT) JSON too.
       loggingFormat: lambda.LoggingFormat.JSON,
       environment: props.environment,
-      projectRoot: PROJECT_ROOT,
-      depsLockFilePath: join(PROJECT_ROOT, 'package-lock.json'),
-      bundling: {
-        // The same options as `npm run bench`, so the bench measures what is deployed.
-        minify: ESBUILD_OPTIONS.minify,
-        format: OutputFormat.ESM,
-        target: ESBUILD_OPTIONS.target,
-        mainFields: [...ESBUILD_OPTIONS.mainFields],
-        banner: ESBUILD_OPTIONS.banner.js,
-        // Nothing external: the AWS SDK v3 is bundled, so the tested version is the deployed one.
-        externalModules: [...ESBUILD_OPTIONS.external],
-        bundleAwsSDK: true,
-        sourceMap: false,
-        esbuildArgs: {
-          '--tree-shaking': String(ESBUILD_OPTIONS.treeShaking),
-          '--legal-comments': ESBUILD_OPTIONS.legalComments,
-        },
-        // No Docker here or in CI: the installed esbuild bundles locally, in seconds.
-        forceDockerBundling: false,
-        // Warnings and errors only, not a size summary per function on every synth.
-        logLevel: LogLevel.WARNING,
-        ...(props.files?.length
-          ? {
-              commandHooks: {
-                beforeBundling: () => [],
-                beforeInstall: () => [],
-                afterBundling: (_inputDir: string, outputDir: string) => copyFileCommands(props.files ?? [], outputDir),
-              },
-            }
-          : {}),
-      },
     });
   }
 

@@ -1,17 +1,24 @@
 /**
  * The CDK app: one `Gatehouse-<name>` stack per customer file, or only the customer named
- * by the `customer` context (`npx cdk synth -c customer=acme`). cdk-nag's AwsSolutions
+ * by the `customer` context (`npx cdk synth -c customer=acme`). The customer files are read
+ * from infra/customers, or from the folder the `customersDir` context names
+ * (`-c customersDir=path`, relative to the working directory). cdk-nag's AwsSolutions
  * pack validates every synth; an unacknowledged finding fails it.
  */
+import { resolve } from 'node:path';
 import { App, type AppProps, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { BOOTSTRAP_HANDLER } from '#infra/bootstrap.ts';
+import { registerFunctionEntries } from '#infra/bundling.ts';
 import { CUSTOMERS_DIR, loadCustomers } from '#infra/customer-config.ts';
+import { STREAM_HANDLER } from '#infra/events.ts';
 import { GatehouseStack, stackName } from '#infra/gatehouse-stack.ts';
+import { SWEEP_HANDLER } from '#infra/schedules.ts';
 import type { RouteDefinition } from '#shared/http/route.ts';
 import { ROUTES } from '#shared/routes/index.ts';
 
 export interface GatehouseAppOptions {
-  /** Directory of customer files; tests pass their own. */
+  /** Directory of customer files; tests pass their own. Default: the `customersDir` context, else infra/customers. */
   customersDir?: string;
   /** Only this customer's stack; default: the `customer` context, else every customer. */
   customer?: string;
@@ -26,7 +33,16 @@ export function createGatehouseApp(options: GatehouseAppOptions = {}) {
   if (fromContext !== undefined && typeof fromContext !== 'string') {
     throw new Error('The customer context must be a customer name: -c customer=acme');
   }
-  const customers = loadCustomers(options.customersDir ?? CUSTOMERS_DIR, options.customer ?? fromContext);
+  const dirFromContext: unknown = app.node.tryGetContext('customersDir');
+  if (dirFromContext !== undefined && (typeof dirFromContext !== 'string' || dirFromContext === '')) {
+    throw new Error('The customersDir context must be a folder: -c customersDir=path/to/customers');
+  }
+  const customers = loadCustomers(options.customersDir ?? (dirFromContext ? resolve(dirFromContext) : CUSTOMERS_DIR), options.customer ?? fromContext);
+  const routes = options.routes ?? ROUTES;
+
+  // Every function of every stack, bundled in one esbuild build when the first one needs its
+  // bundle (infra/bundling.ts). A function whose entry is missing here is built on its own.
+  registerFunctionEntries([...routes.map((route) => route.handler), STREAM_HANDLER, SWEEP_HANDLER, BOOTSTRAP_HANDLER]);
 
   Validations.of(app).addPlugins(
     // writeSuppressionsToCloudFormation: every acknowledgement and its reason is also in the
@@ -37,7 +53,7 @@ export function createGatehouseApp(options: GatehouseAppOptions = {}) {
   const stacks = customers.map((customer) => {
     const stack = new GatehouseStack(app, stackName(customer.name), {
       customer,
-      routes: options.routes ?? ROUTES,
+      routes,
       ...(customer.env ? { env: customer.env } : {}),
       description: `Gatehouse (Team and Access) for customer ${customer.name}`,
     });

@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ESM_REQUIRE_BANNER } from '#infra/bundling.ts';
+import { bundleStats, ESM_REQUIRE_BANNER } from '#infra/bundling.ts';
 import { LOG_RETENTION, RUNTIME, tableGrants } from '#infra/function.ts';
 import { tableActionsOf } from '#shared/http/route.ts';
 import { ROUTES } from '#shared/routes/index.ts';
@@ -43,6 +43,20 @@ const of = (name: string): SynthesizedCustomer => {
 
 it('synthesizes one stack per customer file', () => {
   expect(synthesized.stacks.map((s) => s.stack.stackName)).toEqual(EXAMPLE_CUSTOMERS.map((name) => `Gatehouse-${name}`));
+});
+
+it("bundles every function of every stack in one esbuild build (an entry missing from gatehouse-app.ts's list would take a build of its own)", () => {
+  // Each route's handler, the stream consumer, the sweeps and the bootstrap.
+  expect(bundleStats()).toEqual({ builds: 1, entries: new Set(ROUTES.map((route) => route.handler)).size + 3 });
+});
+
+it('deploys the same bundle as the same asset in every stack', () => {
+  const assetsOf = ({ template }: SynthesizedCustomer) =>
+    Object.fromEntries(
+      ownFunctions(template).map(([, fn]) => [String(fn.Metadata!['aws:cdk:path']).replace(/^[^/]+\//, ''), fn.Metadata!['aws:asset:path']]),
+    );
+  const [first, ...others] = synthesized.stacks;
+  for (const other of others) expect(assetsOf(other)).toEqual(assetsOf(first!));
 });
 
 describe.each(EXAMPLE_CUSTOMERS)('stack Gatehouse-%s', (name) => {

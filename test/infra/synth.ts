@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
 import { createGatehouseApp, type GatehouseAppOptions } from '#infra/gatehouse-app.ts';
 import { CUSTOMERS_DIR, type CustomerConfig, customerNames } from '#infra/customer-config.ts';
+import { removeBundleCache } from '#infra/bundling.ts';
 import { PROJECT_ROOT } from '#infra/function.ts';
 import type { GatehouseStack } from '#infra/gatehouse-stack.ts';
 
@@ -40,6 +41,8 @@ export function synthesize(options: Omit<GatehouseAppOptions, 'appProps'> & { co
     appProps: { outdir, context: { ...cdkJsonContext(), ...options.context } },
   });
   const assembly = app.synth();
+  // The bundles are staged into the assembly: their cache folder goes (test workers end without 'exit').
+  removeBundleCache();
   const synthesized = stacks.map((stack): SynthesizedCustomer => ({
     customer: stack.customer,
     stack,
