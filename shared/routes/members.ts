@@ -23,7 +23,8 @@ export const listMembers = /* @__PURE__ */ defineRoute({
   handler: 'functions/members/list-members.ts',
   request: { params: domainParams, query: memberQuery },
   response: { status: 200, body: /* @__PURE__ */ page(member) },
-  table: ['Query'],
+  // A filtered list reads the search projection (Query) and its page's members (BatchGetItem).
+  table: ['Query', 'BatchGetItem'],
 });
 
 export const getMember = /* @__PURE__ */ defineRoute({
