@@ -91,7 +91,7 @@ export interface SearchFilter {
   status?: string;
 }
 
-interface Match {
+export interface Match {
   userId: string;
   /** The member's gsi2 sort key: the list's order and its cursor. */
   sortKey: string;
@@ -130,7 +130,7 @@ async function readBuckets(domainId: string): Promise<Record<string, unknown>[]>
   return parts.flat();
 }
 
-/** The members whose entry passes the filter and sorts after `after`, in the list's order. */
+/** The members whose entry passes the filter and sorts after `after`, in no order. */
 export async function matchingMembers(domainId: string, filter: SearchFilter, after: string | undefined): Promise<Match[]> {
   const q = filter.q?.toLowerCase();
   const status = filter.status === undefined ? undefined : (STATUS_CODES[filter.status] ?? filter.status);
@@ -148,8 +148,36 @@ export async function matchingMembers(domainId: string, filter: SearchFilter, af
       matches.push({ userId, sortKey });
     }
   }
-  return matches.sort((a, b) => compareAsDynamoDb(a.sortKey, b.sortKey));
+  return matches;
 }
+
+const byListOrder = (a: Match, b: Match) => compareAsDynamoDb(a.sortKey, b.sortKey);
+
+/**
+ * The first `n` matches in the list's order, without sorting them all: a keyword every
+ * member holds makes 10,000 matches, of which a page needs 25.
+ */
+export function firstInOrder(matches: readonly Match[], n: number): Match[] {
+  if (n >= matches.length) return [...matches].sort(byListOrder);
+  const first = matches.slice(0, n).sort(byListOrder);
+  for (let i = n; i < matches.length; i++) {
+    const m = matches[i]!;
+    if (byListOrder(m, first[n - 1]!) >= 0) continue;
+    let lo = 0;
+    let hi = n - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (byListOrder(m, first[mid]!) < 0) hi = mid;
+      else lo = mid + 1;
+    }
+    first.splice(lo, 0, m);
+    first.pop();
+  }
+  return first;
+}
+
+/** Matches taken beyond the page, for members that changed since the projection was read. */
+const SPARE_MATCHES = 5;
 
 function splitEntry(value: string): [string, string, string, string] {
   const first = value.indexOf(SEPARATOR);
@@ -173,10 +201,13 @@ function passes(m: MembershipRecord, filter: SearchFilter): boolean {
  */
 export async function searchMembersPage(domainId: string, filter: SearchFilter, limit: number, after: string | undefined) {
   const matches = await matchingMembers(domainId, filter, after);
+  let ordered = firstInOrder(matches, limit + SPARE_MATCHES);
   const page: (MembershipRecord & Record<string, unknown>)[] = [];
   let next = 0;
   while (page.length < limit && next < matches.length) {
-    const batch = matches.slice(next, next + (limit - page.length));
+    // Past the spare matches (many members changed meanwhile): all of them in order, then.
+    if (next >= ordered.length) ordered = firstInOrder(matches, matches.length);
+    const batch = ordered.slice(next, next + (limit - page.length));
     next += batch.length;
     const items = await getMany(batch.map((m) => keys.membership(domainId, m.userId)));
     for (const item of items) {
