@@ -15,12 +15,12 @@
  * So it answers a full page, or the definite end, in one request, whatever the keyword;
  * its read grows with the domain (about 1 MB at 10,000 members), not with the match count.
  */
-import { type TransactWriteCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, type TransactWriteCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamodb } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config.ts';
 import { getMany, queryAll } from '#shared/store/dynamo.ts';
 import * as keys from '#shared/store/key-formats.ts';
-import { memberSearchText } from '#shared/store/keys.ts';
+import { memberSearchText, withoutKeys } from '#shared/store/keys.ts';
 import type { MembershipRecord } from '#shared/store/records.ts';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -130,12 +130,45 @@ async function readBuckets(domainId: string): Promise<Record<string, unknown>[]>
   return parts.flat();
 }
 
+/** The Put that marks a new domain's projection complete (in the domain's creating transaction). */
+export function searchReadyWrite(domainId: string): TransactItem {
+  return { Put: { TableName: tableName(), Item: { ...keys.memberSearchReady(domainId), type: 'member-search-ready' } } };
+}
+
+/**
+ * Fills the projection of a domain whose members were stored before it existed (no ready
+ * marker): every member read once through gsi2, their entries written, then the marker. A
+ * member changing meanwhile may leave a stale entry; the page's fresh read of each member
+ * (searchMembersPage) keeps it out of the answers, and the member's next change rewrites it.
+ */
+async function fillProjection(domainId: string): Promise<void> {
+  const members = await queryAll({
+    TableName: tableName(),
+    IndexName: 'gsi2',
+    KeyConditionExpression: 'gsi2pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.membershipByName(domainId, '', '').gsi2pk },
+  });
+  await writeSearchEntries(members.map((item) => withoutKeys(item) as unknown as MembershipRecord));
+  await dynamodb.send(new PutCommand({ TableName: tableName(), Item: { ...keys.memberSearchReady(domainId), type: 'member-search-ready' } }));
+}
+
+/** The domain's buckets, once its projection is complete (filled first, once, for a domain from before it). */
+async function completeBuckets(domainId: string): Promise<Record<string, unknown>[]> {
+  const ready = keys.memberSearchReady(domainId).sk;
+  let buckets = await readBuckets(domainId);
+  if (!buckets.some((item) => item.sk === ready)) {
+    await fillProjection(domainId);
+    buckets = await readBuckets(domainId);
+  }
+  return buckets;
+}
+
 /** The members whose entry passes the filter and sorts after `after`, in no order. */
 export async function matchingMembers(domainId: string, filter: SearchFilter, after: string | undefined): Promise<Match[]> {
   const q = filter.q?.toLowerCase();
   const status = filter.status === undefined ? undefined : (STATUS_CODES[filter.status] ?? filter.status);
   const matches: Match[] = [];
-  for (const bucket of await readBuckets(domainId)) {
+  for (const bucket of await completeBuckets(domainId)) {
     for (const [attribute, value] of Object.entries(bucket)) {
       if (attribute[0] !== '@' || typeof value !== 'string') continue;
       const [entryStatus, role, email, name] = splitEntry(value);

@@ -153,3 +153,39 @@ describe('the search follows every change of a member', () => {
     expect(await find({ q: tag })).toEqual([]);
   });
 });
+
+describe('a domain whose members predate the search projection', () => {
+  it('is filled on its first search, once: every member found, the ready marker written', async () => {
+    const [{ DeleteCommand, QueryCommand }, { dynamodb }, { tableName }] = await Promise.all([
+      import('@aws-sdk/lib-dynamodb'),
+      import('#shared/clients/dynamodb.ts'),
+      import('#shared/config.ts'),
+    ]);
+    const domain = await newDomain(owner);
+    const tag = Math.random().toString(36).slice(2, 8);
+    const users = [];
+    for (const name of [`Early ${tag} One`, `Early ${tag} Two`]) {
+      const user = await createUser({ name });
+      await addMembership(domain.id, user.userId, 'user', 'active');
+      users.push(user);
+    }
+    const projection = async () =>
+      (
+        await dynamodb.send(
+          new QueryCommand({ TableName: tableName(), KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':pk': `DOMAIN#${domain.id}`, ':prefix': 'MEMBERSEARCH#' } }),
+        )
+      ).Items ?? [];
+    // As a table written before the projection existed: no bucket, no marker.
+    for (const item of await projection()) await dynamodb.send(new DeleteCommand({ TableName: tableName(), Key: { pk: item.pk, sk: item.sk } }));
+    expect(await projection()).toEqual([]);
+
+    const found = unwrap(await client(owner).GET(MEMBERS, { params: { path: { domainId: domain.id }, query: { q: `early ${tag}` } } }));
+    expect(found.items.map((m) => m.userId)).toEqual(users.map((u) => u.userId));
+    expect(found.nextCursor).toBeNull();
+    const after = await projection();
+    expect(after.some((item) => item.sk === 'MEMBERSEARCH#00#READY')).toBe(true);
+    // The creator too, and each member once.
+    const entries = after.flatMap((item) => Object.keys(item).filter((k) => k.startsWith('@')));
+    expect(entries.sort()).toEqual([`@${(await api('GET', '/me', { token: owner })).body.userId}`, ...users.map((u) => `@${u.userId}`)].sort());
+  });
+});
