@@ -7,7 +7,7 @@ import { decodeCursor, encodeCursor } from '#shared/store/cursor.ts';
 import { queryPage } from '#shared/store/query-page.ts';
 import { ConcurrentChange, getMany, queryAll, transact } from '#shared/store/dynamo.ts';
 import { putHistory } from '#shared/store/history.ts';
-import { searchEntryWrite, searchReadyWrite } from '#shared/store/member-search.ts';
+import { firstSearchEntry, searchReadyWrite } from '#shared/store/member-search.ts';
 import * as keys from '#shared/store/key-formats.ts';
 import { memberSearchText, withoutKeys } from '#shared/store/keys.ts';
 import type { AccessReviewSignOff, CustomRole, DomainRecord, HistoryEvent, MembershipRecord, UserRecord } from '#shared/store/records.ts';
@@ -142,7 +142,7 @@ export async function createDomain(domain: DomainRecord, firstAdmin: MembershipR
       { Put: { TableName: table, Item: { ...keys.domain(domain.id), ...keys.allDomains(domain.id), type: 'domain', ...domain }, ConditionExpression: 'attribute_not_exists(pk)' } },
       { Put: { TableName: table, Item: membershipItem(firstAdmin), ConditionExpression: 'attribute_not_exists(pk)' } },
       putHistory(domain.id, event),
-      searchEntryWrite(firstAdmin),
+      firstSearchEntry(firstAdmin),
       searchReadyWrite(domain.id),
     ],
     () => new Conflict('A domain with this id exists already; retry the request.'),

@@ -14,7 +14,7 @@ import { ConcurrentChange, isNamed, transact } from '#shared/store/dynamo.ts';
 import { allMembershipsOfUser, membershipItem } from '#shared/store/domain-store.ts';
 import { putHistory } from '#shared/store/history.ts';
 import * as keys from '#shared/store/key-formats.ts';
-import { searchEntryChange, searchMembersPage } from '#shared/store/member-search.ts';
+import { BucketMoved, BUCKET_ATTEMPTS, searchEntryChange, searchMembersPage } from '#shared/store/member-search.ts';
 import { withoutKeys } from '#shared/store/keys.ts';
 import type { HistoryEvent, MembershipRecord } from '#shared/store/records.ts';
 
@@ -191,14 +191,25 @@ export async function saveMembershipChange(change: MembershipChange, also: AlsoI
         },
       };
 
-  // The search projection's entry last: an unconditional Update, so a failed condition never points at it.
-  const own = [membershipWrite, domainUpdate, ...change.events.map((event) => putHistory(domainId, event)), searchEntryChange(domainId, after?.userId ?? before?.userId ?? '', after)];
-  await transact([...own, ...also.items], (failed) => {
-    if (failed >= own.length) return also.explain(failed - own.length);
-    if (failed === 0) return before ? new ConcurrentChange('The membership') : new Conflict('This user is a member of the domain already.', 'already-member');
-    // The domain's roles or admin count moved since the read: decide again on fresh data.
-    return new ConcurrentChange("The domain's roles or administrators");
-  });
+  const own = [membershipWrite, domainUpdate, ...change.events.map((event) => putHistory(domainId, event))];
+  const userId = after?.userId ?? before?.userId ?? '';
+  for (let attempt = 1; ; attempt++) {
+    // The member search bucket, read now and written back changed, last: its condition failing only means another member of it changed first.
+    const bucket = await searchEntryChange(domainId, userId, after);
+    try {
+      await transact([...own, bucket, ...also.items], (failed) => {
+        if (failed > own.length) return also.explain(failed - own.length - 1);
+        if (failed === own.length) return new BucketMoved();
+        if (failed === 0) return before ? new ConcurrentChange('The membership') : new Conflict('This user is a member of the domain already.', 'already-member');
+        // The domain's roles or admin count moved since the read: decide again on fresh data.
+        return new ConcurrentChange("The domain's roles or administrators");
+      });
+      return;
+    } catch (error) {
+      if (!(error instanceof BucketMoved)) throw error;
+      if (attempt >= BUCKET_ATTEMPTS) throw new ConcurrentChange("The domain's member search");
+    }
+  }
 }
 
 /**

@@ -9,7 +9,7 @@ import { ConcurrentChange, conditionally, isNamed, TransactionConflict, transact
 import { putHistory } from '#shared/store/history.ts';
 import * as keys from '#shared/store/key-formats.ts';
 import { memberSearchText, withoutKeys } from '#shared/store/keys.ts';
-import { searchEntryWrite } from '#shared/store/member-search.ts';
+import { BUCKET_ATTEMPTS, searchEntryChange } from '#shared/store/member-search.ts';
 import type { HistoryEvent, MembershipRecord, UserRecord } from '#shared/store/records.ts';
 
 /** A user's profile (strongly consistent), undefined when there is none. */
@@ -111,8 +111,9 @@ export async function copyProfileIntoMembership(change: ProfileChange, domainId:
               },
             },
           },
-          searchEntryWrite({ ...membership, domainId, userId: change.userId, name: change.after.name }),
+          await searchEntryChange(domainId, change.userId, { ...membership, domainId, userId: change.userId, name: change.after.name }),
         ],
+        // The membership (0) or its search bucket (1) moved since the read.
         () => new ConcurrentChange('The membership'),
       );
       return true;
@@ -125,7 +126,7 @@ export async function copyProfileIntoMembership(change: ProfileChange, domainId:
 }
 
 /** Reads and writes of one membership's profile copy before giving up (the stream retries the batch). */
-const COPY_ATTEMPTS = 5;
+const COPY_ATTEMPTS = BUCKET_ATTEMPTS;
 
 /** Records a profile change in one domain's history once: the event's id follows from the change. */
 export async function recordProfileChange(change: ProfileChange, domainId: string): Promise<boolean> {

@@ -23,9 +23,9 @@ describe('the member search projection', () => {
     expect(firstInOrder([], 10)).toEqual([]);
   });
 
-  it('spreads user ids over every bucket, and an entry keeps a name holding the separator whole', () => {
+  it('spreads user ids over every bucket, and a name cannot break an entry (separators become spaces)', () => {
     const used = new Set(Array.from({ length: 5000 }, (_, i) => bucketOf(`user-${i}`)));
     expect(used.size).toBe(SEARCH_BUCKETS);
-    expect(searchEntry({ name: 'A\u001fB', email: 'a@example.test', role: null, status: 'pending' })).toBe('p\u001f\u001fa@example.test\u001fA\u001fB');
+    expect(searchEntry({ userId: 'u1', name: 'A\u001fB\u001eC', email: 'a@example.test', role: null, status: 'pending' })).toBe('u1\u001fp\u001f\u001fa@example.test\u001fA B C');
   });
 });
