@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bucketOf, compareAsDynamoDb, firstInOrder, SEARCH_BUCKETS, searchEntry } from '#shared/store/member-search.ts';
+import { bucketOf, compareAsDynamoDb, firstInOrder, packEntries, SEARCH_BUCKETS, searchEntry, unpackEntries } from '#shared/store/member-search.ts';
 
 describe('the member search projection', () => {
   it('orders sort keys as DynamoDB does (UTF-8 bytes), not as UTF-16 code units', () => {
@@ -27,5 +27,14 @@ describe('the member search projection', () => {
     const used = new Set(Array.from({ length: 5000 }, (_, i) => bucketOf(`user-${i}`)));
     expect(used.size).toBe(SEARCH_BUCKETS);
     expect(searchEntry({ userId: 'u1', name: 'A\u001fB\u001eC', email: 'a@example.test', role: null, status: 'pending' })).toBe('u1\u001fp\u001f\u001fa@example.test\u001fA B C');
+  });
+
+  it('packs a bucket smaller than its text, and unpacks it as it was', () => {
+    const entries = Array.from({ length: 150 }, (_, i) => searchEntry({ userId: `user-${i}`, name: `Anna Virtanen ${i}`, email: `anna.${i}@company.example`, role: 'user', status: 'active' }));
+    const packed = packEntries(entries);
+    expect(packed.length).toBeLessThan(entries.join('\u001e').length / 3);
+    expect(unpackEntries(packed)).toEqual(entries);
+    expect(unpackEntries(packEntries([]))).toEqual([]);
+    expect(unpackEntries(undefined)).toEqual([]);
   });
 });
