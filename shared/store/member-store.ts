@@ -195,15 +195,16 @@ export async function saveMembershipChange(change: MembershipChange, also: AlsoI
   const userId = after?.userId ?? before?.userId ?? '';
   for (let attempt = 1; ; attempt++) {
     // The member search bucket, read now and written back changed, last: its condition failing only means another member of it changed first.
-    const bucket = await searchEntryChange(domainId, userId, after);
+    const bucket = await searchEntryChange(domainId, userId, after, { fresh: attempt > 1 });
     try {
-      await transact([...own, bucket, ...also.items], (failed) => {
+      await transact([...own, bucket.item, ...also.items], (failed) => {
         if (failed > own.length) return also.explain(failed - own.length - 1);
         if (failed === own.length) return new BucketMoved();
         if (failed === 0) return before ? new ConcurrentChange('The membership') : new Conflict('This user is a member of the domain already.', 'already-member');
         // The domain's roles or admin count moved since the read: decide again on fresh data.
         return new ConcurrentChange("The domain's roles or administrators");
       });
+      bucket.committed();
       return;
     } catch (error) {
       if (!(error instanceof BucketMoved)) throw error;

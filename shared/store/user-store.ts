@@ -90,6 +90,7 @@ export async function copyProfileIntoMembership(change: ProfileChange, domainId:
     const out = await dynamodb.send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true }));
     const membership = out.Item as (MembershipRecord & { profileVersion?: number }) | undefined;
     if (!membership || (membership.profileVersion !== undefined && membership.profileVersion >= change.version)) return false;
+    const bucket = await searchEntryChange(domainId, change.userId, { ...membership, domainId, userId: change.userId, name: change.after.name }, { fresh: attempt > 1 });
     try {
       await transact(
         [
@@ -111,11 +112,12 @@ export async function copyProfileIntoMembership(change: ProfileChange, domainId:
               },
             },
           },
-          await searchEntryChange(domainId, change.userId, { ...membership, domainId, userId: change.userId, name: change.after.name }),
+          bucket.item,
         ],
         // The membership (0) or its search bucket (1) moved since the read.
         () => new ConcurrentChange('The membership'),
       );
+      bucket.committed();
       return true;
     } catch (error) {
       // Changed (or removed) since the read: decide again on the fresh membership.
