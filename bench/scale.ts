@@ -340,7 +340,8 @@ function report(r: {
       'a dry run, the real run, and the real run again (nothing left to do). "Items read (sweep)" and "written" are the sweep\'s own counts (`itemsRead`, `itemsWritten`); ' +
       '"DynamoDB calls" and "items read (seen)" are what the recorder saw on the document client during the run. ' +
       `Bar: at most ${SWEEP_READS_PER_STALE_BAR} items read per stale member, by both counts: the sweep reads each stale member's index entry and, fresh, the domain and the membership (3), ` +
-      'a real run also looks up the deactivated member\'s other memberships before disabling the account (1), plus a few reads per run (the domain list, the administrators); ' +
+      'a real run also looks up the deactivated member\'s other memberships before disabling the account (1), plus a few reads per run (the domain list, the administrators) ' +
+      'and the member search buckets its changes rewrite (each read once per run: at most 64 per domain, README "Searching members"); ' +
       `reading the ${LARGE.toLocaleString('en')} members would be ${(LARGE / STALE).toFixed(0)} per stale member.`,
     '',
     '| Run | Deactivated | Items read (sweep) | Items read (seen) | Per stale member | Items written | DynamoDB calls | Time | In DynamoDB calls | Bar ≤ ' + SWEEP_READS_PER_STALE_BAR + ' |',
