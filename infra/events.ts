@@ -87,9 +87,11 @@ export class Events extends Construct {
       timeout: Duration.minutes(1),
     });
     // The invitation.expired and member.profile_updated events (conditional puts: a batch
-    // delivered twice writes them once); the profile copies into memberships (UpdateItem),
-    // found through the user's membership index (Query).
-    this.consumer.grantTable(table, ['PutItem', 'UpdateItem', 'Query']);
+    // delivered twice writes them once); the profile copies into memberships, found through
+    // the user's membership index (Query), each membership read (GetItem) and then updated with
+    // its member search entry in one transaction of two UpdateItems (the item action, granted
+    // outright, is what authorizes a transaction's items: no other action is needed for it).
+    this.consumer.grantTable(table, ['GetItem', 'PutItem', 'UpdateItem', 'Query']);
     this.bus.grantPutEventsTo(this.consumer.function);
 
     this.consumer.function.addEventSource(

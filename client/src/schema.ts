@@ -1789,6 +1789,7 @@ export interface operations {
                         /** @enum {string} */
                         language: "en" | "fi" | "fr" | "sv" | "de";
                         owner: boolean;
+                        /** @description Every membership of the caller, complete in this one answer (never paged): a member of 1,000 domains gets 1,000 entries, about 0.6 MB. Read in one Query and one BatchGetItem per 100 domains. GET /domains lists the same domains a page at a time. */
                         memberships: {
                             domainId: string;
                             domainName: string;
@@ -1870,6 +1871,7 @@ export interface operations {
                         /** @enum {string} */
                         language: "en" | "fi" | "fr" | "sv" | "de";
                         owner: boolean;
+                        /** @description Every membership of the caller, complete in this one answer (never paged): a member of 1,000 domains gets 1,000 entries, about 0.6 MB. Read in one Query and one BatchGetItem per 100 domains. GET /domains lists the same domains a page at a time. */
                         memberships: {
                             domainId: string;
                             domainName: string;

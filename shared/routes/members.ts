@@ -23,7 +23,8 @@ export const listMembers = /* @__PURE__ */ defineRoute({
   handler: 'functions/members/list-members.ts',
   request: { params: domainParams, query: memberQuery },
   response: { status: 200, body: /* @__PURE__ */ page(member) },
-  table: ['Query'],
+  // A filtered list reads the search projection (Query) and its page's members (BatchGetItem).
+  table: ['Query', 'BatchGetItem'],
 });
 
 export const getMember = /* @__PURE__ */ defineRoute({
@@ -47,7 +48,8 @@ export const patchMember = /* @__PURE__ */ defineRoute({
   handler: 'functions/members/patch-member.ts',
   request: { params: memberParams, body: memberPatch, ifMatch: true },
   response: { status: 200, body: member },
-  table: ['Query', 'TransactWriteItems'],
+  // GetItem: the member search bucket, read before the transaction that writes it back (shared/store/member-search.ts).
+  table: ['GetItem', 'Query', 'TransactWriteItems'],
   problems: ['unknown-role', 'role-required', 'grant-exceeds-own', 'target-exceeds-own', 'last-admin', 'busy'],
   services: ['cognito'],
   cognitoActions: ['AdminDisableUser', 'AdminUserGlobalSignOut', 'AdminEnableUser'],
@@ -62,7 +64,8 @@ export const deleteMember = /* @__PURE__ */ defineRoute({
   handler: 'functions/members/delete-member.ts',
   request: { params: memberParams, query: memberDeleteQuery, ifMatch: true },
   response: { status: 204 },
-  table: ['Query', 'TransactWriteItems'],
+  // GetItem: the member search bucket, read before the transaction that writes it back (shared/store/member-search.ts).
+  table: ['GetItem', 'Query', 'TransactWriteItems'],
   problems: ['target-exceeds-own', 'last-admin', 'member-holds-assets', 'busy'],
   services: ['cognito'],
   cognitoActions: ['AdminDisableUser', 'AdminUserGlobalSignOut'],

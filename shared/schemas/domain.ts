@@ -96,6 +96,10 @@ export const meBody = /* @__PURE__ */ lazy(() =>
         status: membershipStatus(),
         permissions: z.array(z.string()),
       }),
+    ).check(
+      z.describe(
+        'Every membership of the caller, complete in this one answer (never paged): a member of 1,000 domains gets 1,000 entries, about 0.6 MB. Read in one Query and one BatchGetItem per 100 domains. GET /domains lists the same domains a page at a time.',
+      ),
     ),
   }),
 );

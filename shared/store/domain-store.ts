@@ -4,8 +4,10 @@ import { dynamodb } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config.ts';
 import { Conflict } from '#shared/http/errors.ts';
 import { decodeCursor, encodeCursor } from '#shared/store/cursor.ts';
+import { queryPage } from '#shared/store/query-page.ts';
 import { ConcurrentChange, getMany, queryAll, transact } from '#shared/store/dynamo.ts';
 import { putHistory } from '#shared/store/history.ts';
+import { firstSearchEntry, searchReadyWrite } from '#shared/store/member-search.ts';
 import * as keys from '#shared/store/key-formats.ts';
 import { memberSearchText, withoutKeys } from '#shared/store/keys.ts';
 import type { AccessReviewSignOff, CustomRole, DomainRecord, HistoryEvent, MembershipRecord, UserRecord } from '#shared/store/records.ts';
@@ -39,35 +41,33 @@ export async function getDomains(domainIds: readonly string[]): Promise<DomainRe
   return items.flatMap((item) => (item ? [withoutKeys(item) as unknown as DomainRecord] : []));
 }
 
-/** A user's memberships across domains, a page at a time (gsi1). */
+/**
+ * A user's memberships across domains, a page at a time (gsi1): a full page, or the last one
+ * with no cursor (never an empty page with a cursor, also when the count is a multiple of the limit).
+ */
 export async function listMembershipsOfUser(userId: string, limit: number, cursor?: string) {
   const partition = keys.userMembershipsPartition(userId);
-  const out = await dynamodb.send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': partition },
-      Limit: limit,
-      ExclusiveStartKey: decodeCursor(cursor, { gsi1pk: partition, gsi1sk: { prefix: 'DOMAIN#' }, pk: { prefix: 'DOMAIN#' }, sk: keys.membership('', userId).sk }),
-    }),
+  const start = decodeCursor(cursor, { gsi1pk: partition, gsi1sk: { prefix: 'DOMAIN#' }, pk: { prefix: 'DOMAIN#' }, sk: keys.membership('', userId).sk });
+  return queryPage<MembershipRecord>(
+    { TableName: tableName(), IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': partition } },
+    limit,
+    start,
+    (item) => ({ gsi1pk: item.gsi1pk, gsi1sk: item.gsi1sk, pk: item.pk, sk: item.sk }),
   );
-  return {
-    items: (out.Items ?? []).map((item) => withoutKeys(item) as unknown as MembershipRecord),
-    nextCursor: encodeCursor(out.LastEvaluatedKey),
-  };
 }
 
-/** Every membership of a user (a user belongs to few domains; pages are followed). */
+/**
+ * Every membership of a user, in as few Queries as DynamoDB allows (1 MB each: about 2,000
+ * memberships), not 100 at a time: GET /me of a member of 1,000 domains reads them in one.
+ */
 export async function allMembershipsOfUser(userId: string): Promise<MembershipRecord[]> {
-  const all: MembershipRecord[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await listMembershipsOfUser(userId, 100, cursor);
-    all.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return all;
+  const items = await queryAll({
+    TableName: tableName(),
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.userMembershipsPartition(userId) },
+  });
+  return items.map((item) => withoutKeys(item) as unknown as MembershipRecord);
 }
 
 /** A membership as stored: keys for both indexes and the text `q` searches (name and email, lower case). */
@@ -142,6 +142,8 @@ export async function createDomain(domain: DomainRecord, firstAdmin: MembershipR
       { Put: { TableName: table, Item: { ...keys.domain(domain.id), ...keys.allDomains(domain.id), type: 'domain', ...domain }, ConditionExpression: 'attribute_not_exists(pk)' } },
       { Put: { TableName: table, Item: membershipItem(firstAdmin), ConditionExpression: 'attribute_not_exists(pk)' } },
       putHistory(domain.id, event),
+      firstSearchEntry(firstAdmin),
+      searchReadyWrite(domain.id),
     ],
     () => new Conflict('A domain with this id exists already; retry the request.'),
   );

@@ -10,6 +10,11 @@ export const membershipByName = (domainId: string, name: string, userId: string)
   gsi2pk: `MEMBERS#${domainId}`,
   gsi2sk: `${name.toLowerCase()}#${userId}`,
 });
+/** One of a domain's member search buckets (shared/store/member-search.ts): a membership's bucket follows from its user id. */
+export const memberSearchBucket = (domainId: string, bucket: number) => ({ pk: `DOMAIN#${domainId}`, sk: `MEMBERSEARCH#${String(bucket).padStart(2, '0')}` });
+export const memberSearchPrefix = 'MEMBERSEARCH#';
+/** Says a domain's member search buckets hold every member; sorts among the buckets, so the search's first range query reads it. */
+export const memberSearchReady = (domainId: string) => ({ pk: `DOMAIN#${domainId}`, sk: 'MEMBERSEARCH#00#READY' });
 export const user = (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' });
 export const email = (email: string) => ({ pk: `EMAIL#${email.toLowerCase()}`, sk: 'EMAIL' });
 export const historyEvent = (domainId: string, at: string, eventId: string) => ({ pk: `DOMAIN#${domainId}`, sk: `EVENT#${at}#${eventId}` });

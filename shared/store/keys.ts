@@ -7,6 +7,7 @@
  * |-------------|------------------|-----------------|-------------------------------|--------------------------------|
  * | domain      | DOMAIN#<d>       | DOMAIN          |                               |                                |
  * | membership  | DOMAIN#<d>       | MEMBER#<u>      | USER#<u> / DOMAIN#<d>         | MEMBERS#<d> / <name>#<u>       |
+ * | member search | DOMAIN#<d>     | MEMBERSEARCH#<00-63>, MEMBERSEARCH#00#READY |   |                                |
  * | user        | USER#<u>         | PROFILE         |                               |                                |
  * | email claim | EMAIL#<email>    | EMAIL           |                               |                                |
  * | history     | DOMAIN#<d>       | EVENT#<at>#<id> |                               |                                |
@@ -26,6 +27,12 @@
  * TTL deleted still answers 410 expired. A registration item holds an unverified link
  * registration (the Cognito account's id, the current verification token's hash); it has
  * no profile, no email claim and no membership until its address is verified.
+ *
+ * A member search bucket packs, in one string with a version, the entries (user id, status,
+ * role, email, name) of the memberships whose user id hashes to it: the compact projection a
+ * filtered member list reads instead of the members (shared/store/member-search.ts), read and
+ * written back in each membership's own transaction. MEMBERSEARCH#00#READY says a domain's
+ * buckets hold every member.
  *
  * An asset's reservations sort right after the asset (one Query reads both to check a new
  * reservation for overlaps). An asset tag item claims a tag (lower case) for one asset, so

@@ -8,12 +8,13 @@ import { GetCommand, type QueryCommandInput, type TransactWriteCommandInput, Upd
 import { dynamodb } from '#shared/clients/dynamodb.ts';
 import { tableName } from '#shared/config.ts';
 import { Conflict } from '#shared/http/errors.ts';
-import { decodeCursor } from '#shared/store/cursor.ts';
+import { decodeCursor, encodeCursor } from '#shared/store/cursor.ts';
 import { queryPage } from '#shared/store/query-page.ts';
 import { ConcurrentChange, isNamed, transact } from '#shared/store/dynamo.ts';
 import { allMembershipsOfUser, membershipItem } from '#shared/store/domain-store.ts';
 import { putHistory } from '#shared/store/history.ts';
 import * as keys from '#shared/store/key-formats.ts';
+import { BucketMoved, BUCKET_ATTEMPTS, searchEntryChange, searchMembersPage } from '#shared/store/member-search.ts';
 import { withoutKeys } from '#shared/store/keys.ts';
 import type { HistoryEvent, MembershipRecord } from '#shared/store/records.ts';
 
@@ -29,40 +30,28 @@ export interface MemberFilter {
   status?: string;
 }
 
-/** One page of a domain's members sorted by name (gsi2), filtered. */
+/**
+ * One page of a domain's members sorted by name. Unfiltered, a Query of gsi2; filtered
+ * (`q`, `role`, `status`), the domain's search projection (shared/store/member-search.ts),
+ * which answers a full page or the definite end in one request. Both take the same cursor:
+ * the gsi2 key of the last member returned.
+ */
 export async function listMembers(domainId: string, filter: MemberFilter, limit: number, cursor: string | undefined) {
   const partition = keys.membershipByName(domainId, '', '').gsi2pk;
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = { ':pk': partition };
-  const conditions: string[] = [];
-  if (filter.q) {
-    names['#search'] = 'search';
-    values[':q'] = filter.q.toLowerCase();
-    conditions.push('contains(#search, :q)');
-  }
-  if (filter.role) {
-    names['#role'] = 'role';
-    values[':role'] = filter.role;
-    conditions.push('#role = :role');
-  }
-  if (filter.status) {
-    names['#status'] = 'status';
-    values[':status'] = filter.status;
-    conditions.push('#status = :status');
+  const start = decodeCursor(cursor, { gsi2pk: partition, gsi2sk: { prefix: '' }, pk: keys.domain(domainId).pk, sk: { prefix: 'MEMBER#' } });
+  const keyOf = (item: Record<string, unknown>) => ({ gsi2pk: item.gsi2pk, gsi2sk: item.gsi2sk, pk: item.pk, sk: item.sk });
+  if (filter.q !== undefined || filter.role !== undefined || filter.status !== undefined) {
+    const { items, more } = await searchMembersPage(domainId, filter, limit, start?.gsi2sk);
+    const last = items.at(-1);
+    return { items: items.map((item) => withoutKeys(item) as unknown as MembershipRecord), nextCursor: more && last ? encodeCursor(keyOf(last)) : null };
   }
   const query: QueryCommandInput = {
     TableName: tableName(),
     IndexName: 'gsi2',
     KeyConditionExpression: 'gsi2pk = :pk',
-    ExpressionAttributeValues: values,
-    ...(conditions.length > 0 ? { FilterExpression: conditions.join(' AND '), ExpressionAttributeNames: names } : {}),
+    ExpressionAttributeValues: { ':pk': partition },
   };
-  return queryPage<MembershipRecord>(query, limit, decodeCursor(cursor, { gsi2pk: partition, gsi2sk: { prefix: '' }, pk: keys.domain(domainId).pk, sk: { prefix: 'MEMBER#' } }), (item) => ({
-    gsi2pk: item.gsi2pk,
-    gsi2sk: item.gsi2sk,
-    pk: item.pk,
-    sk: item.sk,
-  }));
+  return queryPage<MembershipRecord>(query, limit, start, keyOf);
 }
 
 /** Every membership of a domain, by name (access review, sweeps of one domain). */
@@ -203,12 +192,25 @@ export async function saveMembershipChange(change: MembershipChange, also: AlsoI
       };
 
   const own = [membershipWrite, domainUpdate, ...change.events.map((event) => putHistory(domainId, event))];
-  await transact([...own, ...also.items], (failed) => {
-    if (failed >= own.length) return also.explain(failed - own.length);
-    if (failed === 0) return before ? new ConcurrentChange('The membership') : new Conflict('This user is a member of the domain already.', 'already-member');
-    // The domain's roles or admin count moved since the read: decide again on fresh data.
-    return new ConcurrentChange("The domain's roles or administrators");
-  });
+  const userId = after?.userId ?? before?.userId ?? '';
+  for (let attempt = 1; ; attempt++) {
+    // The member search bucket, read now and written back changed, last: its condition failing only means another member of it changed first.
+    const bucket = await searchEntryChange(domainId, userId, after, { fresh: attempt > 1 });
+    try {
+      await transact([...own, bucket.item, ...also.items], (failed) => {
+        if (failed > own.length) return also.explain(failed - own.length - 1);
+        if (failed === own.length) return new BucketMoved();
+        if (failed === 0) return before ? new ConcurrentChange('The membership') : new Conflict('This user is a member of the domain already.', 'already-member');
+        // The domain's roles or admin count moved since the read: decide again on fresh data.
+        return new ConcurrentChange("The domain's roles or administrators");
+      });
+      bucket.committed();
+      return;
+    } catch (error) {
+      if (!(error instanceof BucketMoved)) throw error;
+      if (attempt >= BUCKET_ATTEMPTS) throw new ConcurrentChange("The domain's member search");
+    }
+  }
 }
 
 /**

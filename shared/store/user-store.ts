@@ -5,11 +5,12 @@ import { tableName } from '#shared/config.ts';
 import type { CataloguedEvent } from '#shared/events/catalogue.ts';
 import { Conflict } from '#shared/http/errors.ts';
 import type { Language } from '#shared/http/schemas.ts';
-import { ConcurrentChange, conditionally, isNamed, transact } from '#shared/store/dynamo.ts';
+import { ConcurrentChange, conditionally, isNamed, TransactionConflict, transact } from '#shared/store/dynamo.ts';
 import { putHistory } from '#shared/store/history.ts';
 import * as keys from '#shared/store/key-formats.ts';
 import { memberSearchText, withoutKeys } from '#shared/store/keys.ts';
-import type { HistoryEvent, UserRecord } from '#shared/store/records.ts';
+import { BUCKET_ATTEMPTS, searchEntryChange } from '#shared/store/member-search.ts';
+import type { HistoryEvent, MembershipRecord, UserRecord } from '#shared/store/records.ts';
 
 /** A user's profile (strongly consistent), undefined when there is none. */
 export async function getUser(userId: string): Promise<UserRecord | undefined> {
@@ -79,28 +80,55 @@ export interface ProfileChange {
  * Copies a profile change into one membership, unless the membership is gone or holds a
  * later change already (a batch delivered twice or out of order changes nothing). Bumps the
  * membership's version, so a member change computed from the old copy retries on fresh data.
+ * The member search projection's entry (shared/store/member-search.ts) changes in the same
+ * transaction: it needs the membership's role and status, so the membership is read first
+ * and the write holds only while it is unchanged (read again when it moved meanwhile).
  */
 export async function copyProfileIntoMembership(change: ProfileChange, domainId: string, email: string): Promise<boolean> {
-  return conditionally(
-    dynamodb.send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.membership(domainId, change.userId),
-        UpdateExpression: 'SET #name = :name, #language = :language, gsi2sk = :byName, #search = :search, profileVersion = :v, version = version + :one',
-        ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(profileVersion) OR profileVersion < :v)',
-        ExpressionAttributeNames: { '#name': 'name', '#language': 'language', '#search': 'search' },
-        ExpressionAttributeValues: {
-          ':name': change.after.name,
-          ':language': change.after.language,
-          ':byName': keys.membershipByName(domainId, change.after.name, change.userId).gsi2sk,
-          ':search': memberSearchText(change.after.name, email),
-          ':v': change.version,
-          ':one': 1,
-        },
-      }),
-    ),
-  );
+  const key = keys.membership(domainId, change.userId);
+  for (let attempt = 1; ; attempt++) {
+    const out = await dynamodb.send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true }));
+    const membership = out.Item as (MembershipRecord & { profileVersion?: number }) | undefined;
+    if (!membership || (membership.profileVersion !== undefined && membership.profileVersion >= change.version)) return false;
+    const bucket = await searchEntryChange(domainId, change.userId, { ...membership, domainId, userId: change.userId, name: change.after.name }, { fresh: attempt > 1 });
+    try {
+      await transact(
+        [
+          {
+            Update: {
+              TableName: tableName(),
+              Key: key,
+              UpdateExpression: 'SET #name = :name, #language = :language, gsi2sk = :byName, #search = :search, profileVersion = :v, version = version + :one',
+              ConditionExpression: 'version = :read AND (attribute_not_exists(profileVersion) OR profileVersion < :v)',
+              ExpressionAttributeNames: { '#name': 'name', '#language': 'language', '#search': 'search' },
+              ExpressionAttributeValues: {
+                ':name': change.after.name,
+                ':language': change.after.language,
+                ':byName': keys.membershipByName(domainId, change.after.name, change.userId).gsi2sk,
+                ':search': memberSearchText(change.after.name, email),
+                ':v': change.version,
+                ':one': 1,
+                ':read': membership.version,
+              },
+            },
+          },
+          bucket.item,
+        ],
+        // The membership (0) or its search bucket (1) moved since the read.
+        () => new ConcurrentChange('The membership'),
+      );
+      bucket.committed();
+      return true;
+    } catch (error) {
+      // Changed (or removed) since the read: decide again on the fresh membership.
+      if ((error instanceof ConcurrentChange || error instanceof TransactionConflict) && attempt < COPY_ATTEMPTS) continue;
+      throw error;
+    }
+  }
 }
+
+/** Reads and writes of one membership's profile copy before giving up (the stream retries the batch). */
+const COPY_ATTEMPTS = BUCKET_ATTEMPTS;
 
 /** Records a profile change in one domain's history once: the event's id follows from the change. */
 export async function recordProfileChange(change: ProfileChange, domainId: string): Promise<boolean> {

@@ -111,7 +111,7 @@ describe.each(EXAMPLE_CUSTOMERS)('events of Gatehouse-%s', (name) => {
     });
   });
 
-  it('lets the consumer put and update items and query the table, put events on the stack bus only, read the stream and send to its dead-letter queue: nothing else', () => {
+  it('lets the consumer get, put and update items and query the table, put events on the stack bus only, read the stream and send to its dead-letter queue: nothing else', () => {
     const { template, stack } = of(name);
     const [, fn] = functionAt(template, stack.stackName, 'Events/StreamConsumer');
     const [tableId] = only(template, 'AWS::DynamoDB::Table');
@@ -122,8 +122,8 @@ describe.each(EXAMPLE_CUSTOMERS)('events of Gatehouse-%s', (name) => {
     expect(roleRows(template, roleId)).toEqual(
       [
         ...statementRows({ Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: { 'Fn::GetAtt': [target(fn.Properties!.LoggingConfig.LogGroup), 'Arn'] } }),
-        // Events put once; profile copies into memberships, found through the user's membership index.
-        ...statementRows({ Effect: 'Allow', Action: ['dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'], Resource: { 'Fn::GetAtt': [tableId, 'Arn'] } }),
+        // Events put once; profile copies into memberships (read, then updated with their search entry), found through the user's membership index.
+        ...statementRows({ Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'], Resource: { 'Fn::GetAtt': [tableId, 'Arn'] } }),
         ...statementRows({ Effect: 'Allow', Action: 'dynamodb:Query', Resource: TABLE.indexes.map((i) => ({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [tableId, 'Arn'] }, `/index/${i.name}`]] })) }),
         ...statementRows({ Effect: 'Allow', Action: 'events:PutEvents', Resource: { 'Fn::GetAtt': [busId, 'Arn'] } }),
         ...statementRows({ Effect: 'Allow', Action: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'], Resource: { 'Fn::GetAtt': [tableId, 'StreamArn'] } }),

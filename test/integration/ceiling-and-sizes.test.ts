@@ -269,9 +269,33 @@ describe('batch reads over 100 keys', () => {
 });
 
 describe('PATCH /me for a member of many domains', () => {
-  it('answers 200 for a member of 1,000 domains; every member list shows the new name soon after, with one history event per domain', async () => {
+  it('GET /me answers whole and GET /domains pages for a member of 1,000 domains; PATCH /me answers 200, and every member list shows the new name soon after, with one history event per domain', async () => {
     const user = await createUser({ owner: true, name: 'Before Name' });
     const ids = await seedDomainsOf(user, 1000, 'Thousand');
+
+    // GET /me answers every membership at once, as its OpenAPI description says.
+    const me = await api('GET', '/me', { token: user.token });
+    expect(me.status).toBe(200);
+    expect(me.body.memberships).toHaveLength(1000);
+    expect(new Set(me.body.memberships.map((m: { domainId: string }) => m.domainId))).toEqual(new Set(ids));
+    expect(me.body.memberships.every((m: { domainName: string; status: string; permissions: string[] }) => m.domainName.startsWith('Thousand') && m.status === 'active' && m.permissions.includes('members:update'))).toBe(true);
+    expect(JSON.stringify(me.body).length).toBeLessThan(1_000_000);
+    // GET /domains pages them: ten full pages of 100, the last with no cursor (no empty page after it).
+    const listed: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const page = await api('GET', `/domains?limit=100${cursor ? `&cursor=${cursor}` : ''}`, { token: user.token });
+      expect(page.status).toBe(200);
+      expect(page.body.items).toHaveLength(100);
+      listed.push(...page.body.items.map((d: { id: string }) => d.id));
+      cursor = page.body.nextCursor;
+      pages++;
+    } while (cursor && pages < 20);
+    expect(pages).toBe(10);
+    expect(listed).toHaveLength(1000);
+    expect(new Set(listed)).toEqual(new Set(ids));
+
     const name = `After ${randomUUID().slice(0, 6)}`;
 
     const res = await api('PATCH', '/me', { token: user.token, body: { name, language: 'fr' } });
