@@ -49,7 +49,8 @@ async function run(event: CloudFormationCustomResourceEvent): Promise<Record<str
   const props = event.ResourceProperties as unknown as Properties;
   if (event.RequestType === 'Create') {
     const result = await bootstrapFirstDomain({ adminEmail: props.AdminEmail, domainName: props.DomainName }, deps);
-    return { DomainId: result.domainId };
+    // A refused first email is answered, not failed: the deploy stands; README says how to resend.
+    return { DomainId: result.domainId, ...('delivery' in result ? { FirstAdminEmail: result.delivery, FirstAdminUserId: result.userId } : {}) };
   }
   if (event.RequestType === 'Update') {
     const before = (event.OldResourceProperties as unknown as Partial<Properties>).AdminEmail ?? '';

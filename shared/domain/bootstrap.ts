@@ -17,7 +17,8 @@ import { emailInvitationId, setPasswordUrl } from '#shared/domain/invitations.ts
 import { grantsOf } from '#shared/domain/roles.ts';
 import { type InvitationOutcome, inviteByEmail } from '#shared/domain/send-invitations.ts';
 import type { DomainAccess } from '#shared/http/access.ts';
-import type { Mailer } from '#shared/mail/mailer.ts';
+import { logger } from '#shared/http/logger.ts';
+import { type Mailer, MailRefused } from '#shared/mail/mailer.ts';
 import { setPasswordEmail } from '#shared/mail/templates.ts';
 import { bootstrappedDomain, getDomains, recordBootstrap } from '#shared/store/domain-store.ts';
 import { getInvitation, putToken } from '#shared/store/invitation-store.ts';
@@ -55,7 +56,11 @@ export async function bootstrapFirstDomain(input: BootstrapInput, { directory, m
   const { token, hash } = newToken();
   await putToken({ hash, kind: 'set-password', domainId, invitationId: null, userId, email, expiresAt, state: 'pending' });
   const user = await getUser(userId);
-  await mailer.send({
+  // A refused email (an SES sandbox that has not verified the address) must not fail the
+  // deploy: the domain and the link exist; the failure is logged and answered, and the
+  // operator sends a new link (README: POST .../members/{userId}/set-password-email).
+  const delivery = await mailer
+    .send({
     to: email,
     ...setPasswordEmail({
       language: user?.language ?? 'en',
@@ -65,8 +70,14 @@ export async function bootstrapFirstDomain(input: BootstrapInput, { directory, m
       link: setPasswordUrl(token),
       expiresAt,
     }),
-  });
-  return { created: true, domainId };
+  })
+    .then(() => 'sent' as const)
+    .catch((error: unknown) => {
+      if (!(error instanceof MailRefused)) throw error;
+      logger().warn('The first administrator\'s set-password email was refused; the deploy goes on', { domainId, userId, reason: error.reason });
+      return 'failed' as const;
+    });
+  return { created: true, domainId, userId, delivery };
 }
 
 /** The actor of what a deploy does in a domain (history events, `invitedBy`). */
@@ -76,7 +87,7 @@ export interface FurtherAdministrator {
   domainId: string;
   /** `invited`/`refreshed`: an invitation went out; `already_member`, `already_invited`: nothing was sent. */
   outcome: InvitationOutcome | 'already_invited' | 'first_administrator';
-  delivery?: 'sent' | 'failed';
+  delivery?: 'queued' | 'sent' | 'failed';
 }
 
 /**
@@ -97,7 +108,7 @@ export async function inviteFurtherAdministrator(
   const adminRole = adminRoleId(rolePreset());
   const pending = await getInvitation(domainId, emailInvitationId(email));
   // A refused email does not count: the next deploy (or a resend in the app) tries again.
-  if (pending && pending.role === adminRole && pending.delivery !== 'failed' && pending.expiresAt > now().toISOString()) return { domainId, outcome: 'already_invited' };
+  if (pending && pending.role === adminRole && !['failed', 'delivery_failed', 'bounced', 'complained'].includes(pending.delivery ?? '') && pending.expiresAt > now().toISOString()) return { domainId, outcome: 'already_invited' };
 
   // The deploy acts with an administrator's grants; emails name the product as the inviter.
   const at = now().toISOString();
