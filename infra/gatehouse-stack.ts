@@ -12,6 +12,7 @@ import { FirstDomain } from '#infra/bootstrap.ts';
 import type { CustomerConfig } from '#infra/customer-config.ts';
 import { Data } from '#infra/data.ts';
 import { Events } from '#infra/events.ts';
+import { Mail } from '#infra/mail.ts';
 import { GatehouseFunction } from '#infra/function.ts';
 import { HostedPages } from '#infra/hosted-pages.ts';
 import { Identity } from '#infra/identity.ts';
@@ -38,6 +39,8 @@ export class GatehouseStack extends Stack {
   readonly api: Api;
   readonly firstDomain: FirstDomain;
   readonly events: Events;
+  /** The outbox's mail worker and the SES configuration set. */
+  readonly mail: Mail;
   readonly schedules: Schedules;
   readonly alarms: Alarms;
   /** The deployed pages (web/), unless the customer file says `hostedPages: false`. */
@@ -146,6 +149,7 @@ export class GatehouseStack extends Stack {
     });
 
     this.events = new Events(this, 'Events', { customer, table: this.data.table, environment });
+    this.mail = new Mail(this, 'Mail', { customer, table: this.data.table, environment });
     this.schedules = new Schedules(this, 'Schedules', { customer, table: this.data.table, userPool: this.identity.userPool, environment });
     this.firstDomain = new FirstDomain(this, 'FirstDomain', { customer, table: this.data.table, userPool: this.identity.userPool, environment });
     this.alarms = new Alarms(this, 'Alarms', {
