@@ -166,6 +166,10 @@ export class GatehouseStack extends Stack {
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
     new CfnOutput(this, 'EventBusName', { value: this.events.bus.eventBusName, description: 'History events, detail-type = the action' });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn });
+    new CfnOutput(this, 'BootstrapFunctionName', {
+      value: this.firstDomain.handler.function.functionName,
+      description: 'Invoke with {"action":"resend-first-admin-link"} to mail the first administrator a new set-password link (README)',
+    });
     new CfnOutput(this, 'AppUrl', { value: this.appUrl, description: 'Where the links in emails point' });
     if (this.hostedPages) {
       new CfnOutput(this, 'PagesUrl', { value: this.hostedPages.url, description: 'The hosted pages (CloudFront); /config.json names the API, pool and client' });

@@ -12,6 +12,7 @@
 import { now } from '#shared/clock.ts';
 import { rolePreset } from '#shared/config.ts';
 import type { Directory } from '#shared/directory.ts';
+import { sendSetPasswordEmail } from '#shared/domain/add-member.ts';
 import { createDomain } from '#shared/domain/domains.ts';
 import { emailInvitationId, setPasswordUrl } from '#shared/domain/invitations.ts';
 import { grantsOf } from '#shared/domain/roles.ts';
@@ -21,6 +22,7 @@ import { logger } from '#shared/http/logger.ts';
 import { type Mailer, MailRefused } from '#shared/mail/mailer.ts';
 import { setPasswordEmail } from '#shared/mail/templates.ts';
 import { bootstrappedDomain, getDomains, recordBootstrap } from '#shared/store/domain-store.ts';
+import type { DomainRecord } from '#shared/store/records.ts';
 import { getInvitation, putToken } from '#shared/store/invitation-store.ts';
 import { adminRoleId } from '#shared/permissions.ts';
 import { createUser, getUser, makeOwner, userIdByEmail } from '#shared/store/user-store.ts';
@@ -110,13 +112,22 @@ export async function inviteFurtherAdministrator(
   // A refused email does not count: the next deploy (or a resend in the app) tries again.
   if (pending && pending.role === adminRole && !['failed', 'delivery_failed', 'bounced', 'complained'].includes(pending.delivery ?? '') && pending.expiresAt > now().toISOString()) return { domainId, outcome: 'already_invited' };
 
-  // The deploy acts with an administrator's grants; emails name the product as the inviter.
+  const access = deployAccess(domain);
+  const { results } = await inviteByEmail(access, { userId: DEPLOY_ACTOR, email: '' }, { emails: [email], role: adminRole }, { mailer: deps.mailer });
+  const [result] = results;
+  if (!result || result.status === 'invalid') throw new Error(`adminEmail ${input.adminEmail} could not be invited: ${result?.reason ?? 'no result'}`);
+  return { domainId, outcome: result.status, ...(result.delivery ? { delivery: result.delivery } : {}) };
+}
+
+/** The deploy acts with an administrator's grants; emails name the product as the inviter. */
+function deployAccess(domain: DomainRecord): DomainAccess {
   const at = now().toISOString();
-  const access: DomainAccess = {
+  const adminRole = adminRoleId(rolePreset());
+  return {
     domain,
     grants: grantsOf(domain, rolePreset(), adminRole),
     membership: {
-      domainId,
+      domainId: domain.id,
       userId: DEPLOY_ACTOR,
       email: '',
       emailVerified: false,
@@ -130,8 +141,17 @@ export async function inviteFurtherAdministrator(
       version: 1,
     },
   };
-  const { results } = await inviteByEmail(access, { userId: DEPLOY_ACTOR, email: '' }, { emails: [email], role: adminRole }, { mailer: deps.mailer });
-  const [result] = results;
-  if (!result || result.status === 'invalid') throw new Error(`adminEmail ${input.adminEmail} could not be invited: ${result?.reason ?? 'no result'}`);
-  return { domainId, outcome: result.status, ...(result.delivery ? { delivery: result.delivery } : {}) };
+}
+
+/**
+ * The operator's resend, for a first administrator whose set-password email SES refused (a
+ * new account's SES sandbox): the set-password-email route's own logic, in the deploy's name
+ * (nobody else can sign in yet). Invoked by hand on the bootstrap function (README).
+ */
+export async function resendFirstAdministratorLink(deps: { mailer: Mailer }) {
+  const domainId = await bootstrappedDomain();
+  if (!domainId) throw new Error('The stack has no first domain yet: deploy it first.');
+  const [domain] = await getDomains([domainId]);
+  if (!domain) throw new Error(`The first domain ${domainId} is recorded but does not exist.`);
+  return { domainId, userId: domain.createdBy, ...(await sendSetPasswordEmail(deployAccess(domain), { userId: DEPLOY_ACTOR, email: '' }, domain.createdBy, deps)) };
 }
