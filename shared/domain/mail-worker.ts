@@ -178,7 +178,11 @@ export function createMailWorker(settings: MailWorkerSettings = mailWorkerSettin
               },
             },
             ...tokenPuts(tokenRecord(claimed, 'email')),
-            retireToken(invitation.tokenHash),
+            // The request's own token was never mailed: it goes. A token an earlier claim of
+            // this job minted may have been mailed (its worker died after sending): it dies, readable as revoked.
+            ...(job.claims === 0
+              ? [{ Delete: { TableName: tableName(), Key: keys.token(invitation.tokenHash) } }, { Delete: { TableName: tableName(), Key: keys.tokenExpiry(invitation.tokenHash) } }]
+              : [retireToken(invitation.tokenHash)]),
           ],
           () => new Retry(),
         );
