@@ -373,12 +373,44 @@ function testRoutes(reaper: TtlReaper, bus: EventBus, poller: StreamPoller): Rec
 }
 
 /**
+ * `POST` / `DELETE /__local/ses-refusals?email=E`: the mail worker's SES client refuses (or again
+ * takes) mail to E with MessageRejected, as SES does for an unverified address in a sandbox.
  * `POST /__local/ses-feedback?type=Bounce|Complaint&email=E&domainId=D&invitationId=I&messageId=M`:
  * hands the mail worker the SES event the stack's configuration set would publish through
  * EventBridge for that message (a permanent bounce, or a complaint) → the worker's answer.
  */
 function mailTestRoutes(mailHandler: Promise<(event: unknown) => Promise<unknown>>): Record<string, (query: URLSearchParams) => Promise<unknown>> {
+  /** Addresses the stack's mail worker's SES client refuses (MessageRejected), as SES does in a sandbox. */
+  const refused = new Set<string>();
+  let installed: Promise<void> | undefined;
+  const install = () =>
+    (installed ??= (async () => {
+      // The worker module the mail poller's handler imported: the same instance, so the same client.
+      const [{ workerSes }, { MessageRejected }] = await Promise.all([import('#shared/domain/mail-worker.ts'), import('@aws-sdk/client-sesv2')]);
+      workerSes.middlewareStack.add(
+        (next) => async (args) => {
+          const to = ((args.input as { Destination?: { ToAddresses?: string[] } }).Destination?.ToAddresses ?? [])[0]?.toLowerCase() ?? '';
+          if (refused.has(to)) throw new MessageRejected({ message: 'Email address is not verified (local test hook).', $metadata: { httpStatusCode: 400 } });
+          return next(args);
+        },
+        { step: 'initialize', name: 'localSesRefusals' },
+      );
+    })());
+  const emailOf = (query: URLSearchParams) => {
+    const email = query.get('email')?.toLowerCase();
+    if (!email) throw new HttpError(400, 'invalid-input', 'Invalid input', 'email is required.');
+    return email;
+  };
   return {
+    'POST /__local/ses-refusals': async (query) => {
+      await install();
+      refused.add(emailOf(query));
+      return { refusing: query.get('email') };
+    },
+    'DELETE /__local/ses-refusals': async (query) => {
+      refused.delete(emailOf(query));
+      return { refusing: null };
+    },
     'POST /__local/ses-feedback': async (query) => {
       const [type, email, domainId, invitationId, messageId] = ['type', 'email', 'domainId', 'invitationId', 'messageId'].map((name) => query.get(name) ?? '');
       if ((type !== 'Bounce' && type !== 'Complaint') || !email || !domainId || !invitationId || !messageId) {

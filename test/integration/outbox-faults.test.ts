@@ -9,8 +9,8 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
-import { api, awaitEmails, client, handlerEnvironment, newDomain, sentEmails, stack, tokenFor } from './helpers.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { api, awaitEmails, busEvents, client, handlerEnvironment, newDomain, sentEmails, stack, tokenFor } from './helpers.ts';
 import { faultySes, jobsUntil, seedInvitations, startWorker, useFreshTable } from './outbox-fixture.ts';
 import type { StreamPoller } from '#local/stream-poller.ts';
 
@@ -124,6 +124,38 @@ describe('the mail worker under SES faults', () => {
     await jobsUntil((all) => all.length === 4 && all.every((j) => j.state === 'sent' || j.state === 'failed'), 30_000);
     expect(await deliveredCounts(emails)).toEqual([1, 1, 1]);
     expect(await getInvitation(domainId, invitationId)).toMatchObject({ delivery: 'sent' });
+  }, 60_000);
+});
+
+describe('SES refusing mail on the local stack', () => {
+  it('the stack\'s worker marks the invitation delivery_failed and publishes invitation.delivery_failed; resend delivers once SES takes it', async () => {
+    const owner = await tokenFor(stack().admin.email, stack().admin.password);
+    const gh = client(owner);
+    const domain = await newDomain(owner);
+    const path = { domainId: domain.id };
+    const email = addresses('refused', 1)[0] as string;
+    const query = new URLSearchParams({ email }).toString();
+    expect((await api('POST', `/__local/ses-refusals?${query}`)).status).toBe(200);
+    try {
+      const sent = await gh.POST('/domains/{domainId}/invitations', { params: { path }, body: { emails: [email], role: 'user' } });
+      expect(sent.data?.results[0]).toMatchObject({ status: 'invited', delivery: 'queued' });
+      await vi.waitFor(async () => {
+        const listed = await gh.GET('/domains/{domainId}/invitations', { params: { path, query: { email } } });
+        expect(listed.data?.items[0]).toMatchObject({ delivery: 'delivery_failed', deliveryReason: 'MessageRejected' });
+      }, { timeout: 15_000, interval: 100 });
+    } finally {
+      await api('DELETE', `/__local/ses-refusals?${query}`);
+    }
+    expect(await sentEmails(email)).toEqual([]);
+    await vi.waitFor(async () => {
+      const events = (await busEvents(domain.id)).filter((e) => e.detailType === 'invitation.delivery_failed');
+      expect(events.map((e) => e.detail)).toEqual([expect.objectContaining({ actor: 'system:mail', after: { delivery: 'delivery_failed', reason: 'MessageRejected' } })]);
+    }, { timeout: 15_000, interval: 100 });
+
+    const invitationId = (await gh.GET('/domains/{domainId}/invitations', { params: { path, query: { email } } })).data?.items[0]?.id ?? '';
+    const resent = await gh.POST('/domains/{domainId}/invitations/{invitationId}/resend', { params: { path: { ...path, invitationId } } });
+    expect(resent.data).toMatchObject({ delivery: 'queued' });
+    expect(await awaitEmails(email)).toHaveLength(1);
   }, 60_000);
 });
 
