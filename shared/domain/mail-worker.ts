@@ -7,8 +7,9 @@
  * One job, keyed on its id:
  * 1. claim it (pending → sending, with a lease) in one transaction with a new token for the
  *    invitation: the raw token exists only in this worker's memory and the email;
- * 2. send it, waiting for the rate limiter; throttling, 5xx and network failures are retried
- *    with exponential backoff (full jitter), at most MAIL_MAX_ATTEMPTS sends;
+ * 2. send it, waiting for the rate limiter; 5xx and network failures are retried with
+ *    exponential backoff (full jitter), at most MAIL_MAX_ATTEMPTS (6) times, and throttling,
+ *    which SES answers when asked too fast and which passes, up to MAIL_MAX_THROTTLED (40) times;
  * 3. mark it sent (the invitation `sent`), or failed (the invitation `delivery_failed` with
  *    the reason, and `invitation.delivery_failed` in its history, published on the bus).
  * A record delivered again (a retried batch, a restarted poller) finds the job sent and does
@@ -47,8 +48,14 @@ export interface MailWorkerSettings {
   leaseMs: number;
   /** The first retry's backoff ceiling (doubles per retry, capped at 20 s). */
   retryBaseMs: number;
-  /** Sends per job at most (the first one included). */
+  /** Sends per job at most (the first one included) while SES fails (5xx, no answer). */
   maxAttempts: number;
+  /**
+   * Throttled sends per job at most. Throttling is SES asking to slow down, not failing: under
+   * sustained throttling (every second call refused) a job meets it several times in a row,
+   * so it gets a budget of its own, far larger than the failure budget.
+   */
+  maxThrottled: number;
   /** Jobs of a batch sent side by side (each still waits for the rate limiter). */
   concurrency: number;
 }
@@ -65,6 +72,7 @@ export function mailWorkerSettings(): MailWorkerSettings {
     leaseMs: positive('MAIL_LEASE_MS', 300_000),
     retryBaseMs: positive('MAIL_RETRY_BASE_MS', 250),
     maxAttempts: Math.floor(positive('MAIL_MAX_ATTEMPTS', 6)),
+    maxThrottled: Math.floor(positive('MAIL_MAX_THROTTLED', 40)),
     concurrency: Math.floor(positive('MAIL_CONCURRENCY', 8)),
   };
 }
@@ -88,19 +96,21 @@ export function rateLimiter(perSecond: number) {
 }
 
 /** Errors SES answers that another try may cure: throttling, its own failures. */
-const TRANSIENT = new Set(['TooManyRequestsException', 'ThrottlingException', 'Throttling', 'InternalFailure', 'ServiceUnavailable', 'InternalServerError']);
+const THROTTLING = new Set(['TooManyRequestsException', 'ThrottlingException', 'Throttling']);
+const TRANSIENT = new Set(['InternalFailure', 'ServiceUnavailable', 'InternalServerError']);
 const NO_ANSWER = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE']);
 
 /** 'transient' (retry), a permanent refusal's reason, or undefined for an error that is no answer of SES (a bug: thrown). */
-export function classify(error: unknown): { transient: boolean; reason: string } | undefined {
+export function classify(error: unknown): { transient: boolean; throttling: boolean; reason: string } | undefined {
   if (error instanceof SESv2ServiceException || (error as { $fault?: unknown })?.$fault !== undefined) {
     const { name, $metadata } = error as SESv2ServiceException;
     const status = $metadata?.httpStatusCode ?? 0;
-    return { transient: TRANSIENT.has(name) || status === 429 || status >= 500, reason: name };
+    const throttling = THROTTLING.has(name) || status === 429;
+    return { transient: throttling || TRANSIENT.has(name) || status >= 500, throttling, reason: name };
   }
   const { name, code } = (error ?? {}) as { name?: unknown; code?: unknown };
-  if (typeof code === 'string' && NO_ANSWER.has(code)) return { transient: true, reason: code };
-  if (name === 'TimeoutError') return { transient: true, reason: name };
+  if (typeof code === 'string' && NO_ANSWER.has(code)) return { transient: true, throttling: false, reason: code };
+  if (name === 'TimeoutError') return { transient: true, throttling: false, reason: name };
   return undefined;
 }
 
@@ -125,7 +135,9 @@ export function createMailWorker(settings: MailWorkerSettings = mailWorkerSettin
         },
       },
     });
-    for (let attempt = 1; ; attempt++) {
+    let failures = 0;
+    let throttled = 0;
+    for (;;) {
       await take();
       try {
         const out = await ses.send(command);
@@ -135,9 +147,15 @@ export function createMailWorker(settings: MailWorkerSettings = mailWorkerSettin
         const verdict = classify(error);
         if (!verdict) throw error;
         if (!verdict.transient) return { reason: verdict.reason };
-        if (attempt >= settings.maxAttempts) return { reason: `${verdict.reason} (still failing after ${attempt} attempts)` };
-        // Full jitter: side-by-side retries spread out instead of hitting SES together again.
-        await sleep(Math.random() * Math.min(20_000, settings.retryBaseMs * 2 ** (attempt - 1)));
+        const throttling = verdict.throttling;
+        if (throttling) throttled++;
+        else failures++;
+        if (failures >= settings.maxAttempts) return { reason: `${verdict.reason} (still failing after ${failures} attempts)` };
+        if (throttled >= settings.maxThrottled) return { reason: `${verdict.reason} (still throttled after ${throttled} attempts)` };
+        // Full jitter: side-by-side retries spread out instead of hitting SES together again
+        // (throttling backs off up to 5 s: it is expected to pass; failures up to 20 s).
+        const round = throttling ? throttled : failures;
+        await sleep(Math.random() * Math.min(throttling ? 5_000 : 20_000, settings.retryBaseMs * 2 ** (round - 1)));
       }
     }
   }

@@ -101,7 +101,7 @@ export async function faultySes(options: { throttleEvery?: number; reject?: Set<
 /** The mail worker on the current table's stream (from its start), as the local stack runs it. */
 export async function startWorker(ses: SESv2Client, settings: Partial<MailWorkerSettings> = {}): Promise<StreamPoller> {
   const { createMailWorker } = await import('#shared/domain/mail-worker.ts');
-  const worker = createMailWorker({ maxSendRate: 1000, leaseMs: 1500, retryBaseMs: 20, maxAttempts: 8, concurrency: 16, ...settings }, ses);
+  const worker = createMailWorker({ maxSendRate: 1000, leaseMs: 1500, retryBaseMs: 20, maxAttempts: 6, maxThrottled: 40, concurrency: 16, ...settings }, ses);
   return startStreamPoller({
     dynamodb: new DynamoDBClient(local()),
     streams: new DynamoDBStreamsClient(local()),
