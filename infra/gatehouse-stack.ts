@@ -3,7 +3,7 @@
  * event bus and its stream consumer, the daily sweeps and the alarms, composed from one
  * construct per concern.
  */
-import { CfnOutput, Fn, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Fn, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { Alarms } from '#infra/alarms.ts';
@@ -173,6 +173,21 @@ export class GatehouseStack extends Stack {
       streamConsumer: this.events.consumer.function,
       streamDeadLetters: this.events.deadLetterQueue,
     });
+
+    // The mail worker: a failed run, and a batch it gave up on (its dead-letter queue).
+    this.alarms.alarmOnFunctionErrors(
+      'MailWorkerErrors',
+      'mail-worker-errors',
+      this.mail.worker.function,
+      'The mail worker failed a batch of mail jobs (the stream retries it; invitations may be mailed late).',
+    );
+    this.alarms.alarmWhenAbove(
+      'MailDeadLetters',
+      'mail-dead-letters',
+      this.mail.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
+      0,
+      'The mail worker gave up on a batch of mail jobs: those invitations stay queued until resent (see the mail dead-letter queue for which).',
+    );
 
     this.waf = customer.waf ? new Waf(this, 'Waf', { customerName: customer.name, stage: this.api.restApi.deploymentStage, routes }) : undefined;
     this.dashboard = new Dashboard(this, 'Dashboard', {

@@ -266,7 +266,7 @@ describe.each(EXAMPLE_CUSTOMERS)('alarms of Gatehouse-%s', (name) => {
       .filter((a) => (a.Dimensions ?? []).some((d: { Value: unknown }) => target(d.Value) === watchedId));
   }
 
-  it('alarms on sweep errors, both dead-letter queues, stream errors and the stream falling behind', () => {
+  it('alarms on sweep errors, the dead-letter queues, stream errors, the stream falling behind and the mail worker', () => {
     const { template, stack } = of(name);
     const [sweepsId] = functionAt(template, stack.stackName, 'Schedules/Sweeps');
     const [consumerId] = functionAt(template, stack.stackName, 'Events/StreamConsumer');
@@ -283,6 +283,11 @@ describe.each(EXAMPLE_CUSTOMERS)('alarms of Gatehouse-%s', (name) => {
     expect(onConsumer).toContainEqual(expect.objectContaining({ Namespace: 'AWS/Lambda', MetricName: 'Errors', ...above(0) }));
     expect(onConsumer).toContainEqual(expect.objectContaining({ Namespace: 'AWS/Lambda', MetricName: 'IteratorAge', Statistic: 'Maximum', ...above(3_600_000) }));
     expect(ITERATOR_AGE_LIMIT.toMilliseconds()).toBe(3_600_000);
+    // The mail worker: its failed runs and the batches it gave up on.
+    const [workerId] = functionAt(template, stack.stackName, 'Mail/Worker');
+    const [mailDlqId] = queueAt(template, stack.stackName, 'Mail/MailDeadLetterQueue');
+    expect(alarmsOn(template, workerId)).toEqual([expect.objectContaining({ Namespace: 'AWS/Lambda', MetricName: 'Errors', Statistic: 'Sum', AlarmName: `gatehouse-${name}-mail-worker-errors`, ...above(0) })]);
+    expect(alarmsOn(template, mailDlqId)).toEqual([expect.objectContaining({ ...deadLetters, AlarmName: `gatehouse-${name}-mail-dead-letters` })]);
     // The API, route function, table and SES alarms: observability.test.ts.
   });
 

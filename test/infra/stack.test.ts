@@ -47,8 +47,8 @@ it('synthesizes one stack per customer file', () => {
 });
 
 it("bundles every function of every stack in one esbuild build (an entry missing from gatehouse-app.ts's list would take a build of its own)", () => {
-  // Each route's handler, the stream consumer, the sweeps and the bootstrap.
-  expect(bundleStats()).toEqual({ builds: 1, entries: new Set(ROUTES.map((route) => route.handler)).size + 3 });
+  // Each route's handler, the stream consumer, the mail worker, the sweeps and the bootstrap.
+  expect(bundleStats()).toEqual({ builds: 1, entries: new Set(ROUTES.map((route) => route.handler)).size + 4 });
 });
 
 it('deploys the same bundle as the same asset in every stack', () => {
