@@ -52,7 +52,7 @@ describe('an administrator invites from the pages', () => {
     expect(await adminPage.getByRole('status').count()).toBe(0);
     await adminPage.getByLabel('Role').selectOption({ label: 'Manager' });
     await adminPage.getByRole('button', { name: 'Send the invitation' }).click();
-    await expect.poll(() => adminPage.getByRole('status').textContent(), { timeout: 15_000 }).toBe(`Invitation sent to ${email}.`);
+    await expect.poll(() => adminPage.getByRole('status').textContent(), { timeout: 15_000 }).toBe(`${email} is invited: the email is on its way.`);
     await screenshot(adminPage, 'invite-from-landing');
 
     // The same address again: the invitation is refreshed, and the page says so.
