@@ -43,6 +43,7 @@ export const createInvitations = /* @__PURE__ */ defineRoute({
   response: { status: 200, body: invitationResults },
   table: ['GetItem', 'BatchGetItem', 'UpdateItem', 'TransactWriteItems'],
   problems: ['unknown-role', 'grant-exceeds-own', 'daily-email-limit', 'busy'],
+  services: ['ses'],
 });
 
 export const resendInvitation = /* @__PURE__ */ defineRoute({
@@ -56,6 +57,7 @@ export const resendInvitation = /* @__PURE__ */ defineRoute({
   response: { status: 200, body: resendResult },
   table: ['GetItem', 'UpdateItem', 'TransactWriteItems'],
   problems: ['invitation-role-deleted', 'grant-exceeds-own', 'daily-email-limit', 'busy'],
+  services: ['ses'],
 });
 
 export const revokeInvitation = /* @__PURE__ */ defineRoute({
