@@ -6,12 +6,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { unwrap } from '@gatehouse/client';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { idToken } from '#local/sign-in.ts';
 import { CLOCK_OFFSET_HEADER } from '#local/gateway.ts';
 import { api, client, createUser, newDomain, sentEmails, stack } from '../integration/helpers.ts';
-import { expectAccessible, launch, pageFaults, screenshot } from './browser.ts';
+import { expectAccessible, freshPage, launch, screenshot } from './browser.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const PASSWORD = 'Correct-horse-42!';
@@ -38,18 +38,11 @@ async function invite(): Promise<{ email: string; invitationId: string; link: st
   return { email, invitationId, link };
 }
 
-/** A fresh page (its own context: its own sessionStorage) that records CSP refusals. */
-async function freshPage(): Promise<{ page: Page; faults: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-  const page = await context.newPage();
-  return { page, faults: pageFaults(page) };
-}
-
 describe('accepting an email invitation in the browser', () => {
   it('the invitee opens the link from the mail, sets name and password, and lands signed in on the domain', async () => {
     const { email, link } = await invite();
     expect(link.startsWith(inject('webUrl'))).toBe(true);
-    const { page, faults } = await freshPage();
+    const { page, faults } = await freshPage(browser);
     await page.goto(link);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Join Demo');
     const body = await page.locator('main').innerText();
@@ -89,7 +82,7 @@ describe('accepting an email invitation in the browser', () => {
     unwrap(await client(adminToken).POST('/domains/{domainId}/invitations', { params: { path: { domainId: domain.id } }, body: { emails: [invitee.email], role: 'manager' } }));
     const [mail] = await sentEmails(invitee.email);
     const link = /https?:\/\/[^\s"<>]+\/accept-invitation\?token=[A-Za-z0-9_-]+/.exec(mail?.body.text ?? '')?.[0] ?? '';
-    const { page, faults } = await freshPage();
+    const { page, faults } = await freshPage(browser);
     const signInAs = async (who: { email: string; password: string }) => {
       await page.goto(`${inject('webUrl')}/sign-in?next=${encodeURIComponent(new URL(link).pathname + new URL(link).search)}`);
       await page.getByLabel('Email address').fill(who.email);
@@ -125,7 +118,7 @@ describe('accepting an email invitation in the browser', () => {
     unwrap(await client(adminToken).POST('/domains/{domainId}/invitations', { params: { path: { domainId: domain.id } }, body: { emails: [invitee.email], role: 'manager' } }));
     const [mail] = await sentEmails(invitee.email);
     const link = /https?:\/\/[^\s"<>]+\/accept-invitation\?token=[A-Za-z0-9_-]+/.exec(mail?.body.text ?? '')?.[0] ?? '';
-    const { page, faults } = await freshPage();
+    const { page, faults } = await freshPage(browser);
     await page.goto(link);
     await page.getByLabel('Your name').fill('Kai Known');
     await page.getByLabel('Choose a password').fill(PASSWORD);
@@ -147,7 +140,7 @@ describe('accepting an email invitation in the browser', () => {
   it('a revoked invitation shows its own screen, saying whom to ask', async () => {
     const { invitationId, link } = await invite();
     unwrap(await client(adminToken).DELETE('/domains/{domainId}/invitations/{invitationId}', { params: { path: { domainId: stack().demoDomainId, invitationId } } }));
-    const { page, faults } = await freshPage();
+    const { page, faults } = await freshPage(browser);
     await page.goto(link);
     await expect.poll(() => page.locator('[data-problem]').getAttribute('data-problem')).toBe('invitation-revoked');
     expect(await page.getByRole('alert').innerText()).toMatch(/withdrawn.*Ask the person who invited you/);
@@ -159,7 +152,7 @@ describe('accepting an email invitation in the browser', () => {
 
   it('an expired invitation shows its own screen, saying whom to ask', async () => {
     const { link } = await invite();
-    const { page, faults } = await freshPage();
+    const { page, faults } = await freshPage(browser);
     // The handlers' clock 31 days on (the test stack honours the header): the invitation has expired.
     await page.route(`${stack().apiUrl}/**`, (route) => route.continue({ headers: { ...route.request().headers(), [CLOCK_OFFSET_HEADER]: String(31 * DAY_MS) } }));
     await page.goto(link);
@@ -180,7 +173,7 @@ describe('accepting an email invitation in the browser', () => {
     expect(sent.status, JSON.stringify(sent.body)).toBe(200);
     const [mail] = await sentEmails(email);
     const link = /https?:\/\/[^\s"<>]+\/accept-invitation\?token=[A-Za-z0-9_-]+/.exec(mail?.body.text ?? '')?.[0] ?? '';
-    const { page, faults } = await freshPage();
+    const { page, faults } = await freshPage(browser);
     await page.goto(link);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(`Liity työtilaan ${domain.name}`);
     expect(await page.locator('html').getAttribute('lang')).toBe('fi');
@@ -204,7 +197,7 @@ describe('accepting an email invitation in the browser', () => {
     unwrap(await client(adminToken).POST('/domains/{domainId}/invitations', { params: { path: { domainId: domain.id } }, body: { emails: [email], role: 'manager' } }));
     const [mail] = await sentEmails(email);
     const link = /https?:\/\/[^\s"<>]+\/accept-invitation\?token=[A-Za-z0-9_-]+/.exec(mail?.body.text ?? '')?.[0] ?? '';
-    const { page, faults } = await freshPage();
+    const { page, faults } = await freshPage(browser);
     await page.goto(link);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(`Join ${hostile}`);
     expect(await page.locator('.product').innerText()).toBe('<script>window.pwned=2</script>');
@@ -215,7 +208,7 @@ describe('accepting an email invitation in the browser', () => {
   });
 
   it('a forged or mangled token shows the invalid-link screen and calls nothing else', async () => {
-    const { page, faults } = await freshPage();
+    const { page, faults } = await freshPage(browser);
     const calls: string[] = [];
     page.on('request', (request) => request.url().startsWith(stack().apiUrl) && calls.push(`${request.method()} ${new URL(request.url()).pathname}`));
     for (const token of ['..%2F..%2Fme', 'not-a-token-we-ever-issued-0123456789']) {

@@ -5,11 +5,11 @@
  * browser's session. `?next=` never leads to another origin. axe-core on every page; 360 px wide.
  */
 import { unwrap } from '@gatehouse/client';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { idToken } from '#local/sign-in.ts';
 import { addMembership, client, createUser, newDomain, stack } from '../integration/helpers.ts';
-import { expectAccessible, launch, pageFaults, screenshot } from './browser.ts';
+import { expectAccessible, fillSignIn, freshPage, launch, screenshot, signInThroughPage } from './browser.ts';
 
 let browser: Browser;
 let adminToken: string;
@@ -22,19 +22,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function freshPage(width = 360): Promise<{ page: Page; faults: string[] }> {
-  const context = await browser.newContext({ viewport: { width, height: 740 } });
-  const page = await context.newPage();
-  return { page, faults: pageFaults(page) };
-}
-
-/** Fills the sign-in form the page shows and submits it. */
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
 describe('the account page', () => {
   it('signs in and comes back; shows the domains with role names; changes name and language (the page turns Finnish); signs out everywhere', async () => {
     const member = await createUser({ name: 'Aino Account' });
@@ -44,10 +31,8 @@ describe('the account page', () => {
     await addMembership(domain.id, member.userId, role.id, 'active');
 
     // A second browser, signed in first: signing out everywhere ends its session too.
-    const other = await freshPage(1024);
-    await other.page.goto(`${inject('webUrl')}/sign-in`);
-    await signIn(other.page, member.email, member.password);
-    await other.page.waitForURL((url) => url.pathname === '/');
+    const other = await freshPage(browser, { width: 1024, height: 740 });
+    await signInThroughPage(other.page, member.email, member.password);
     // The landing names the roles too, and links to the account page.
     await expect.poll(() => other.page.locator('ul.domains').innerText()).toContain('Demo: Manager');
     expect(await other.page.locator('ul.domains').innerText()).toContain(`${domain.name}: Night shift`);
@@ -57,11 +42,11 @@ describe('the account page', () => {
     await expect.poll(() => other.page.locator('ul.domains li').first().innerText()).toBe(`${domain.name}: Night shift`);
 
     // Signed out, /account sends the visitor to sign in, and back after.
-    const { page, faults } = await freshPage();
+    const { page, faults } = await freshPage(browser, { width: 360, height: 740 });
     await page.goto(`${inject('webUrl')}/account`);
     await page.waitForURL(/\/sign-in\?next=%2Faccount$/);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Sign in');
-    await signIn(page, member.email, member.password);
+    await fillSignIn(page, member.email, member.password);
     await page.waitForURL(/\/account$/);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Your account');
     expect(await page.getByLabel('Email address').inputValue()).toBe(member.email);
@@ -118,11 +103,11 @@ describe('the account page', () => {
     await addMembership(stack().demoDomainId, member.userId, 'user', 'active');
     const web = new URL(inject('webUrl'));
     for (const next of ['https://evil.example/steal', '//evil.example/steal', '/\\evil.example/steal']) {
-      const { page, faults } = await freshPage();
+      const { page, faults } = await freshPage(browser, { width: 360, height: 740 });
       const leftFor: string[] = [];
       page.on('request', (request) => new URL(request.url()).hostname === 'evil.example' && leftFor.push(request.url()));
       await page.goto(`${web.origin}/sign-in?next=${encodeURIComponent(next)}`);
-      await signIn(page, member.email, member.password);
+      await fillSignIn(page, member.email, member.password);
       await page.waitForURL((url) => url.origin === web.origin && url.pathname === '/');
       await expect.poll(() => page.locator('ul.domains').innerText()).toContain('Demo: User');
       expect(leftFor).toEqual([]);

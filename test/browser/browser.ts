@@ -5,8 +5,8 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { expect } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
 
 export { CHROMIUM, launch } from './chromium.ts';
 
@@ -41,4 +41,26 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   const dir = join(process.cwd(), '.local', 'screenshots');
   await mkdir(dir, { recursive: true });
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+}
+
+/** A fresh page in its own context (its own sessionStorage: signed out) that records CSP refusals and page errors. */
+export async function freshPage(browser: Browser, options: { width?: number; height?: number; locale?: string } = {}): Promise<{ page: Page; faults: string[] }> {
+  const { width = 390, height = 844, locale } = options;
+  const context = await browser.newContext({ viewport: { width, height }, ...(locale ? { locale } : {}) });
+  const page = await context.newPage();
+  return { page, faults: pageFaults(page) };
+}
+
+/** Fills the sign-in form the page shows and submits it. */
+export async function fillSignIn(page: Page, email: string, password: string): Promise<void> {
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Signs in through the pages' `/sign-in`; answers once the landing shows. */
+export async function signInThroughPage(page: Page, email: string, password: string): Promise<void> {
+  await page.goto(`${inject('webUrl')}/sign-in`);
+  await fillSignIn(page, email, password);
+  await page.waitForURL((url) => url.pathname === '/');
 }

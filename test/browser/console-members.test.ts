@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { idToken } from '#local/sign-in.ts';
 import { addMembership, client, createUser, newDomain, stack } from '../integration/helpers.ts';
-import { expectAccessible, launch, pageFaults, screenshot } from './browser.ts';
+import { expectAccessible, freshPage, launch, screenshot, signInThroughPage } from './browser.ts';
 
 const POLL = { timeout: 15_000 };
 let browser: Browser;
@@ -34,13 +34,8 @@ afterAll(async () => {
 });
 
 async function signedIn(email: string, password: string): Promise<{ page: Page; faults: string[] }> {
-  const page = await (await browser.newContext({ viewport: { width: 1024, height: 800 } })).newPage();
-  const faults = pageFaults(page);
-  await page.goto(`${inject('webUrl')}/sign-in`);
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => url.pathname === '/');
+  const { page, faults } = await freshPage(browser, { width: 1024, height: 800 });
+  await signInThroughPage(page, email, password);
   return { page, faults };
 }
 

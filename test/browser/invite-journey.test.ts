@@ -5,11 +5,11 @@
  * without `invitations:create` is not offered the form. axe-core runs on every page.
  */
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { idToken } from '#local/sign-in.ts';
 import { addMembership, createUser, newDomain, sentEmails, stack } from '../integration/helpers.ts';
-import { expectAccessible, launch, pageFaults, screenshot } from './browser.ts';
+import { expectAccessible, launch, pageFaults, screenshot, signInThroughPage } from './browser.ts';
 
 let browser: Browser;
 
@@ -20,14 +20,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto(`${inject('webUrl')}/sign-in`);
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => url.pathname === '/');
-}
-
 describe('an administrator invites from the pages', () => {
   it('signs in, invites an address as Manager, and the invitee accepts from the mail and lands signed in on the domain', async () => {
     const info = stack();
@@ -37,7 +29,7 @@ describe('an administrator invites from the pages', () => {
 
     const adminPage = await (await browser.newContext({ viewport: { width: 360, height: 740 } })).newPage();
     const adminFaults = pageFaults(adminPage);
-    await signIn(adminPage, admin.email, admin.password);
+    await signInThroughPage(adminPage, admin.email, admin.password);
     await expect.poll(() => adminPage.getByRole('heading', { level: 2, name: 'Invite someone' }).isVisible(), { timeout: 15_000 }).toBe(true);
     // The roles of the domain, by name.
     await expect.poll(() => adminPage.getByLabel('Role').locator('option').allInnerTexts(), { timeout: 15_000 }).toContain('Manager');

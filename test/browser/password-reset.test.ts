@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CLOCK_OFFSET_HEADER } from '#local/gateway.ts';
 import { locale as enLocale } from '#shared/mail/messages/en.ts';
 import { addMembership, api, client, createUser, sentEmails, stack } from '../integration/helpers.ts';
-import { expectAccessible, launch, pageFaults, screenshot } from './browser.ts';
+import { expectAccessible, freshPage, launch, screenshot, signInThroughPage } from './browser.ts';
 
 const NEW_PASSWORD = 'Brand-new-pass-77!';
 const HOUR_MS = 60 * 60 * 1000;
@@ -24,23 +24,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** A fresh page (its own context: its own sessionStorage) that records CSP refusals and page errors. */
-async function freshPage(width = 390): Promise<{ page: Page; faults: string[] }> {
-  const context = await browser.newContext({ viewport: { width, height: 800 } });
-  const page = await context.newPage();
-  return { page, faults: pageFaults(page) };
-}
-
-/** Signs in through the sign-in page; answers once the landing shows. */
-async function signInThroughPage(page: Page, email: string, password: string): Promise<void> {
-  await page.goto(`${inject('webUrl')}/sign-in`);
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => url.pathname === '/');
-  await expect.poll(() => page.locator('ul.domains').innerText()).toContain('Demo');
-}
 
 /** The reset link of the latest mail to `email`. */
 async function resetLink(email: string): Promise<string> {
@@ -57,17 +40,23 @@ async function chooseNewPassword(page: Page, password = NEW_PASSWORD): Promise<v
   await page.getByRole('button', { name: 'Change the password' }).click();
 }
 
+/** Signs in through the sign-in page; answers once the landing shows the Demo domain. */
+async function signInLanded(page: Page, email: string, password: string): Promise<void> {
+  await signInThroughPage(page, email, password);
+  await expect.poll(() => page.locator('ul.domains').innerText()).toContain('Demo');
+}
+
 describe('resetting a forgotten password in the browser', () => {
   it('forgot password → the mail → a new password: the other session is gone, the old password refused, the new one signs in', async () => {
     const member = await createUser({ name: 'Rita Reset' });
     await addMembership(stack().demoDomainId, member.userId, 'user', 'active');
 
     // A second browser signed in before the reset.
-    const other = await freshPage();
-    await signInThroughPage(other.page, member.email, member.password);
+    const other = await freshPage(browser, { width: 390, height: 800 });
+    await signInLanded(other.page, member.email, member.password);
     const otherSession = JSON.parse(String(await other.page.evaluate('sessionStorage.getItem("gatehouse.session")'))) as { idToken: string };
 
-    const { page, faults } = await freshPage(360);
+    const { page, faults } = await freshPage(browser, { width: 360, height: 800 });
     await page.goto(`${inject('webUrl')}/sign-in`);
     await page.getByRole('link', { name: 'Forgot your password?' }).click();
     await page.waitForURL(/\/forgot-password$/);
@@ -143,7 +132,7 @@ describe('resetting a forgotten password in the browser', () => {
     const first = await resetLink(member.email);
 
     // The handlers' clock two hours on (the test stack honours the header): the link has expired.
-    const { page, faults } = await freshPage();
+    const { page, faults } = await freshPage(browser, { width: 390, height: 800 });
     await page.route(`${stack().apiUrl}/**`, (route) => route.continue({ headers: { ...route.request().headers(), [CLOCK_OFFSET_HEADER]: String(2 * HOUR_MS) } }));
     await page.goto(first);
     await chooseNewPassword(page);
@@ -182,7 +171,7 @@ describe('resetting a forgotten password in the browser', () => {
     const member = await createUser({});
     // The limit is 5 reset emails per address per hour.
     for (let i = 0; i < 5; i++) expect((await api('POST', '/password-resets', { body: { email: member.email } })).status).toBe(202);
-    const { page, faults } = await freshPage();
+    const { page, faults } = await freshPage(browser, { width: 390, height: 800 });
     // The API's own Retry-After (at most the hour), read by the page through CORS; moved to three
     // days on, so the sentence shows a date the page could only have taken from the header.
     const retryAfter: string[] = [];

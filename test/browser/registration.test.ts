@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { idToken } from '#local/sign-in.ts';
 import { client, createUser, newDomain, sentEmails, stack } from '../integration/helpers.ts';
-import { expectAccessible, launch, pageFaults, screenshot } from './browser.ts';
+import { expectAccessible, freshPage, launch, screenshot } from './browser.ts';
 
 const PASSWORD = 'Correct-horse-42!';
 
@@ -42,13 +42,6 @@ async function verificationLink(email: string): Promise<string> {
   return link;
 }
 
-/** A fresh page (its own context: its own sessionStorage) that records CSP refusals and errors. */
-async function freshPage(locale = 'en-GB'): Promise<{ page: Page; faults: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale });
-  const page = await context.newPage();
-  return { page, faults: pageFaults(page) };
-}
-
 const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
 /**
  * expect.poll with room for the API: a page waits on the stack (Cognito, SES, DynamoDB), which
@@ -62,7 +55,7 @@ describe('registering through a shared link in the browser', () => {
     const domain = await newDomain(adminToken);
     const link = await registrationLink(domain.id);
     const email = uniqueEmail('registrant');
-    const { page, faults } = await freshPage();
+    const { page, faults } = await freshPage(browser, { locale: 'en-GB' });
 
     await page.goto(link);
     await settled(() => heading(page)).toBe(`Join ${domain.name}`);
@@ -133,7 +126,7 @@ describe('registering through a shared link in the browser', () => {
     const domain = await newDomain(adminToken);
     const link = await registrationLink(domain.id, { role: 'user' });
     const person = await createUser({ name: 'Sam Signed-In' });
-    const { page, faults } = await freshPage();
+    const { page, faults } = await freshPage(browser, { locale: 'en-GB' });
 
     await page.goto(link);
     await settled(() => heading(page)).toBe(`Join ${domain.name}`);
@@ -175,7 +168,7 @@ describe('registering through a shared link in the browser', () => {
     const domain = await newDomain(adminToken);
     const link = await registrationLink(domain.id);
     const person = await createUser({ name: 'Gus Gone' });
-    const { page, faults } = await freshPage();
+    const { page, faults } = await freshPage(browser, { locale: 'en-GB' });
     await page.goto(`${inject('webUrl')}/sign-in?next=${encodeURIComponent(new URL(link).pathname + new URL(link).search)}`);
     await page.getByLabel('Email address').fill(person.email);
     await page.getByLabel('Password').fill(person.password);
@@ -194,7 +187,7 @@ describe('registering through a shared link in the browser', () => {
 
   it("sign-in's way back (?next=) stays on this site: another origin in it leads to the landing", async () => {
     const person = await createUser({ name: 'Nora Next' });
-    const { page, faults } = await freshPage();
+    const { page, faults } = await freshPage(browser, { locale: 'en-GB' });
     for (const next of ['//evil.example/steal', '/\\evil.example/steal', 'https://evil.example/steal']) {
       await page.goto(`${inject('webUrl')}/sign-in?next=${encodeURIComponent(next)}`);
       await page.getByLabel('Email address').fill(person.email);
@@ -219,7 +212,7 @@ describe('registering through a shared link in the browser', () => {
     const verify = await verificationLink(email);
     unwrap(await anonymous.POST('/email-verifications/{token}', { params: { path: { token: new URL(verify).searchParams.get('token') ?? '' } } }));
 
-    const { page, faults } = await freshPage();
+    const { page, faults } = await freshPage(browser, { locale: 'en-GB' });
     await page.goto(link);
     await settled(() => page.locator('[data-problem]').getAttribute('data-problem')).toBe('invitation-used');
     expect(await heading(page)).toBe('This link cannot be used');
@@ -249,7 +242,7 @@ describe('registering through a shared link in the browser', () => {
     const domain = await newDomain(adminToken);
     const link = await registrationLink(domain.id);
     const email = uniqueEmail('suomi');
-    const { page, faults } = await freshPage('fi-FI');
+    const { page, faults } = await freshPage(browser, { locale: 'fi-FI' });
 
     await page.goto(link);
     await settled(() => heading(page)).toBe(`Liity työtilaan ${domain.name}`);
@@ -270,7 +263,7 @@ describe('registering through a shared link in the browser', () => {
     expect(mail?.subject).toMatch(/^Vahvista sähköpostiosoitteesi/);
     const verify = await verificationLink(email);
     expect(new URL(verify).searchParams.get('lang')).toBe('fi');
-    const other = await freshPage('en-GB');
+    const other = await freshPage(browser, { locale: 'en-GB' });
     await other.page.goto(verify);
     await settled(() => heading(other.page)).toBe('Vahvista sähköpostiosoitteesi');
     await expectAccessible(other.page);

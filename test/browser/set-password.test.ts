@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { idToken } from '#local/sign-in.ts';
 import { client, newDomain, sentEmails, stack } from '../integration/helpers.ts';
-import { expectAccessible, launch, pageFaults, screenshot } from './browser.ts';
+import { expectAccessible, freshPage, launch, screenshot } from './browser.ts';
 
 const PASSWORD = 'Correct-horse-42!';
 
@@ -42,12 +42,6 @@ async function setPasswordLink(email: string): Promise<string> {
   return link;
 }
 
-async function freshPage(): Promise<{ page: Page; faults: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'en-GB' });
-  const page = await context.newPage();
-  return { page, faults: pageFaults(page) };
-}
-
 const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
 /**
  * expect.poll with room for the API: a page waits on the stack (Cognito, SES, DynamoDB), which
@@ -61,7 +55,7 @@ describe('setting the first password in the browser', () => {
     const { link } = await addByHand(domain.id);
     expect(link.startsWith(`${inject('webUrl')}/set-password?token=`)).toBe(true);
     const me = unwrap(await client(adminToken).GET('/me'));
-    const { page, faults } = await freshPage();
+    const { page, faults } = await freshPage(browser, { width: 360, height: 740, locale: 'en-GB' });
 
     await page.goto(link);
     await settled(() => heading(page)).toBe(`Set your password for ${domain.name}`);
@@ -97,7 +91,7 @@ describe('setting the first password in the browser', () => {
     const domain = await newDomain(adminToken);
     const { userId, email, link } = await addByHand(domain.id, 'user');
     const token = new URL(link).searchParams.get('token') ?? '';
-    const { page, faults } = await freshPage();
+    const { page, faults } = await freshPage(browser, { width: 360, height: 740, locale: 'en-GB' });
 
     await page.goto(`${inject('webUrl')}/accept-invitation?token=${token}`);
     await page.waitForURL(/\/set-password\?token=/);
