@@ -35,6 +35,12 @@ export function signOutLocally(): void {
   sessionStorage.removeItem(KEY);
 }
 
+/** Forgets this tab's tokens and goes to sign in (the session ended, or the person signed out). */
+export function endSession(): void {
+  signOutLocally();
+  location.assign('/sign-in');
+}
+
 /** The claims of an ID token, read without checking its signature (the API checks it); {} when unreadable. */
 function claimsOf(idToken: string): { exp?: unknown; email?: unknown } {
   try {

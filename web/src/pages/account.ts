@@ -5,12 +5,12 @@
  */
 import { problemOf } from '@gatehouse/client';
 import { html } from 'lit';
-import { api } from '../api.ts';
+import { api, signOutEverywhere } from '../api.ts';
 import { domainList, type Membership } from '../domains.ts';
 import { asLang, chosenLang, LANGS, setLang, t } from '../i18n.ts';
 import { PageElement } from '../page.ts';
 import { fieldErrors, sentence } from '../problems.ts';
-import { currentTokens, signOutLocally, toSignIn } from '../session.ts';
+import { currentTokens, endSession, signOutLocally, toSignIn } from '../session.ts';
 import type { Language } from '#shared/http/schemas.ts';
 
 export class AccountPage extends PageElement {
@@ -82,7 +82,7 @@ export class AccountPage extends PageElement {
     try {
       const result = await (await api()).PATCH('/me', { body: { name, language } });
       const problem = problemOf(result);
-      if (problem?.problem.status === 401) return this.forget();
+      if (problem?.problem.status === 401) return endSession();
       if (problem?.problem.status === 400) {
         const paths = fieldErrors(problem.problem).map((e) => e.path);
         this.invalid = { name: paths.includes('body.name'), language: paths.includes('body.language') };
@@ -102,20 +102,6 @@ export class AccountPage extends PageElement {
       this.error = this.s.problems.unreachable;
     }
     this.busy = false;
-  }
-
-  /** Signs out everywhere (every session of the account ends), then forgets this tab's tokens. */
-  private async signOutEverywhere() {
-    try {
-      await (await api()).POST('/me/sign-out');
-    } finally {
-      this.forget();
-    }
-  }
-
-  private forget() {
-    signOutLocally();
-    location.assign('/sign-in');
   }
 
   override render() {
@@ -153,7 +139,7 @@ export class AccountPage extends PageElement {
       ${domainList(s, me.memberships)}
       <h2>${a.signOutTitle}</h2>
       <p class="muted">${a.signOutLead}</p>
-      <button type="button" @click=${() => void this.signOutEverywhere()}>${a.signOutEverywhere}</button>`;
+      <button type="button" @click=${() => void signOutEverywhere()}>${a.signOutEverywhere}</button>`;
   }
 }
 customElements.define('gh-account', AccountPage);

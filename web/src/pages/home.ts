@@ -1,12 +1,12 @@
 /** `/`: the landing once signed in: who you are and your domains with your role's name in each (`?domain=` first); where you may, a form to invite someone; a link to /account. */
 import { problemOf } from '@gatehouse/client';
 import { html } from 'lit';
-import { api } from '../api.ts';
+import { api, signOutEverywhere } from '../api.ts';
 import { domainList, type Membership } from '../domains.ts';
 import { PageElement } from '../page.ts';
 import './quick-invite.ts';
 import { sentence } from '../problems.ts';
-import { currentTokens, signOutLocally, toSignIn } from '../session.ts';
+import { currentTokens, endSession, toSignIn } from '../session.ts';
 
 interface Me {
   name: string;
@@ -34,28 +34,12 @@ export class HomePage extends PageElement {
     try {
       const result = await (await api()).GET('/me');
       const problem = problemOf(result);
-      if (problem?.problem.status === 401) return this.forget();
+      if (problem?.problem.status === 401) return endSession();
       if (problem) this.error = sentence(this.s, problem.slug, problem.problem.detail);
       else this.me = result.data;
     } catch {
       this.error = this.s.problems.unreachable;
     }
-  }
-
-  /** Signs out everywhere (POST /me/sign-out ends every session of the account), then forgets this tab's tokens. */
-  private async signOut() {
-    try {
-      await (await api()).POST('/me/sign-out');
-    } finally {
-      // Even if the API cannot be reached, this tab no longer holds the tokens.
-      this.forget();
-    }
-  }
-
-  /** Forgets this tab's tokens and goes to sign in. */
-  private forget() {
-    signOutLocally();
-    location.assign('/sign-in');
   }
 
   override render() {
@@ -71,7 +55,7 @@ export class HomePage extends PageElement {
       ${domainList(s, this.me.memberships, new URLSearchParams(location.search).get('domain'))}
       ${invitable.length ? html`<gh-quick-invite .strings=${s} .domains=${invitable}></gh-quick-invite>` : null}
       <p><a href="/account">${s.home.account}</a></p>
-      <button type="button" @click=${() => void this.signOut()}>${s.signIn.signOut}</button>`;
+      <button type="button" @click=${() => void signOutEverywhere()}>${s.signIn.signOut}</button>`;
   }
 }
 customElements.define('gh-home', HomePage);
