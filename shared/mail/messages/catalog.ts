@@ -7,6 +7,9 @@
  * Messages, which is what proves the language complete): a template imports only its own
  * section, so a function bundles only the sentences of the emails it sends.
  */
+/** The console's sections (web/src/console/paths.ts lists them in navigation order). */
+export type ConsoleSection = 'members' | 'invite' | 'invitations' | 'links' | 'roles' | 'settings' | 'access-review' | 'history' | 'assets' | 'locations';
+
 export interface Messages {
   /** BCP 47 locale the dates are formatted in. */
   locale: string;
@@ -202,7 +205,7 @@ export interface Messages {
     console: {
       /** The console's header: the domain switcher and the sections. */
       domain: string;
-      sections: { members: string };
+      sections: Record<ConsoleSection, string>;
       /** The caller is not a member of the domain in the address (or it does not exist). */
       notYours: string;
       members: {

@@ -168,7 +168,7 @@ export const pages: Messages['pages'] = {
   },
   console: {
     domain: 'Domain',
-    sections: { members: 'Members' },
+    sections: { members: 'Members', invite: 'Invite', invitations: 'Invitations', links: 'Registration links', roles: 'Roles', settings: 'Settings', 'access-review': 'Access review', history: 'History', assets: 'Assets', locations: 'Locations' },
     notYours: 'You are not a member of this domain, or it does not exist. Choose one of your domains.',
     members: {
       title: 'Members',

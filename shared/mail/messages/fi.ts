@@ -171,7 +171,7 @@ export const pages: Messages['pages'] = {
   },
   console: {
     domain: 'Työtila',
-    sections: { members: 'Jäsenet' },
+    sections: { members: 'Jäsenet', invite: 'Kutsu', invitations: 'Kutsut', links: 'Rekisteröitymislinkit', roles: 'Roolit', settings: 'Asetukset', 'access-review': 'Käyttöoikeuksien tarkastus', history: 'Historia', assets: 'Laitteet', locations: 'Sijainnit' },
     notYours: 'Et ole tämän työtilan jäsen, tai sitä ei ole. Valitse jokin omista työtiloistasi.',
     members: {
       title: 'Jäsenet',

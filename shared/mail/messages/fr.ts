@@ -172,7 +172,7 @@ export const pages: Messages['pages'] = {
   },
   console: {
     domain: 'Domaine',
-    sections: { members: 'Membres' },
+    sections: { members: 'Membres', invite: 'Inviter', invitations: 'Invitations', links: "Liens d'inscription", roles: 'Rôles', settings: 'Paramètres', 'access-review': 'Revue des accès', history: 'Historique', assets: 'Équipements', locations: 'Emplacements' },
     notYours: "Vous n'êtes pas membre de ce domaine, ou il n'existe pas. Choisissez l'un de vos domaines.",
     members: {
       title: 'Membres',

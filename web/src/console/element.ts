@@ -8,12 +8,17 @@
  *   call, whose `detail.provide(token)` the host calls with the token or a promise of it;
  * - `domain-id` (attribute) or `domainId` (property): the domain it shows.
  *
+ * Optional: `item` (the rest of the console's path, such as a member's id) and `permissions` (the
+ * caller's in the domain; when not given, the element reads them from GET /me). What the caller's
+ * role does not allow is not offered (`may`); the API stays the guard.
+ *
  * Styles are encapsulated (shadow DOM) and themed by CSS custom properties (web/src/console/theme.ts).
  * The language is the `lang` attribute, else the page's.
  */
 import { createGatehouseClient, type GatehouseClient } from '@gatehouse/client';
 import { LitElement } from 'lit';
 import type { Messages } from '#shared/mail/messages/catalog.ts';
+import type { Permission } from '#shared/permissions.ts';
 import { asLang, type Lang, t } from '../i18n.ts';
 import { theme } from './theme.ts';
 
@@ -31,10 +36,15 @@ export abstract class GatehouseElement extends LitElement {
     domainId: { attribute: 'domain-id' },
     apiUrl: { attribute: 'api-url' },
     tokenProvider: { attribute: false },
+    item: { attribute: false },
+    permissions: { attribute: false },
   };
   declare domainId: string;
   declare apiUrl: string;
   declare tokenProvider: (() => TokenAnswer) | undefined;
+  declare item: string | undefined;
+  /** The caller's permissions in the domain; undefined until known. */
+  declare permissions: readonly string[] | undefined;
 
   #client: { url: string; client: GatehouseClient } | undefined;
 
@@ -43,6 +53,28 @@ export abstract class GatehouseElement extends LitElement {
     this.domainId = '';
     this.apiUrl = '';
     this.tokenProvider = undefined;
+    this.item = undefined;
+    this.permissions = undefined;
+  }
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    // Embedded without permissions: read the caller's from GET /me, once per domain.
+    if ((changed.has('domainId') || changed.has('apiUrl')) && this.domainId && this.apiUrl && this.permissions === undefined) void this.loadPermissions();
+  }
+
+  private async loadPermissions() {
+    try {
+      const result = await this.api.GET('/me');
+      const here = result.data?.memberships.find((m) => m.domainId === this.domainId && m.status === 'active');
+      if (this.permissions === undefined) this.permissions = here?.permissions ?? [];
+    } catch {
+      // Unreachable: nothing is offered; the element's own call says why.
+    }
+  }
+
+  /** Whether the caller's role allows `permission` (false while unknown). */
+  protected may(permission: Permission): boolean {
+    return !!this.permissions && (this.permissions.includes('*') || this.permissions.includes(permission));
   }
 
   /** The caller's ID token: from the property, else from whoever answers the event; none if neither. */

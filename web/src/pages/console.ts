@@ -2,30 +2,35 @@
  * `/domains/{domainId}/{section}`: the Team and Access console inside Gatehouse's own pages,
  * signed in. The header switches between the caller's domains (with their role in each) and
  * sections; the section is the console's custom element (web/src/console), given this tab's
- * token and the stack's API. Only `members` so far.
+ * token and the stack's API, the path's item and the caller's permissions there. The navigation
+ * offers only the sections the caller's role allows (GET /me); the API stays the guard.
  */
 import { problemOf } from '@gatehouse/client';
-import { html } from 'lit';
+import { html, nothing } from 'lit';
+import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
 import { api } from '../api.ts';
 import { config } from '../config.ts';
-import '../console/members.ts';
-import { consolePath, SECTIONS } from '../console/paths.ts';
+import { consolePath, holds, SECTIONS, sectionPath } from '../console/paths.ts';
+import { SECTION_ELEMENTS } from '../console/sections.ts';
 import type { Membership } from '../domains.ts';
 import { PageElement } from '../page.ts';
 import { sentence } from '../problems.ts';
 import { currentTokens, freshIdToken, signOutLocally, toSignIn } from '../session.ts';
 
 export class ConsolePage extends PageElement {
-  static override properties = { ...PageElement.properties, memberships: { state: true }, apiUrl: { state: true }, error: { state: true } };
+  static override properties = { ...PageElement.properties, memberships: { state: true }, apiUrl: { state: true }, error: { state: true }, loaded: { state: true } };
   declare memberships: Membership[] | undefined;
   declare apiUrl: string;
   declare error: string;
+  /** The sections whose element is defined (loaded on first show). */
+  declare loaded: ReadonlySet<string>;
 
   constructor() {
     super();
     this.memberships = undefined;
     this.apiUrl = '';
     this.error = '';
+    this.loaded = new Set();
   }
 
   override connectedCallback(): void {
@@ -66,16 +71,25 @@ export class ConsolePage extends PageElement {
       </select>`;
     if (!here) return html`${this.bar()}<div class="console-head">${switcher}</div><p class="problem" role="alert">${s.console.notYours}</p>`;
     document.title = `${s.console.sections[where.section]} · ${here.domainName}`;
+    const offered = SECTIONS.filter(({ section, permission }) => SECTION_ELEMENTS[section] && holds(here.permissions, permission));
+    const element = SECTION_ELEMENTS[where.section];
+    if (element && !this.loaded.has(element.tag)) {
+      void element.load().then(() => (this.loaded = new Set([...this.loaded, element.tag])));
+    }
     return html`${this.bar()}
       <div class="console-head">
         <div>${switcher}</div>
         <nav aria-label=${here.domainName}>
-          ${SECTIONS.map((section) => html`<a href="/domains/${encodeURIComponent(where.domainId)}/${section}" aria-current=${section === where.section ? 'page' : 'false'}>${s.console.sections[section]}</a>`)}
+          ${offered.map(({ section }) => html`<a href=${sectionPath(where.domainId, section)} aria-current=${section === where.section ? 'page' : 'false'}>${s.console.sections[section]}</a>`)}
           <a href="/">${s.home.account}</a>
         </nav>
       </div>
       <h1>${here.domainName}</h1>
-      <gatehouse-members domain-id=${where.domainId} api-url=${this.apiUrl} sync-url .tokenProvider=${freshIdToken}></gatehouse-members>`;
+      ${element && this.loaded.has(element.tag)
+        ? staticHtml`<${unsafeStatic(element.tag)} domain-id=${where.domainId} api-url=${this.apiUrl} sync-url .item=${where.item} .permissions=${here.permissions ?? []} .tokenProvider=${freshIdToken}></${unsafeStatic(element.tag)}>`
+        : element
+          ? html`<p>${s.loading}</p>`
+          : nothing}`;
   }
 }
 customElements.define('gh-console', ConsolePage);
