@@ -13,6 +13,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { coldStart } from './cold-start.ts';
+import { delivery } from './delivery.ts';
 import { stopBenchStack } from './lib/bench-stack.ts';
 import { loadAverage, machineSummary } from './lib/machine.ts';
 import { load } from './load.ts';
@@ -24,7 +25,7 @@ import { synthBench } from './synth.ts';
 import type { BarCheck, BenchSection } from './section.ts';
 
 /** Sections in the order they appear in BENCHMARKS.md. */
-const ALL_SECTIONS: readonly BenchSection[] = [coldStart, synthBench, roundTrips, overhead, scale, load, pages];
+const ALL_SECTIONS: readonly BenchSection[] = [coldStart, synthBench, roundTrips, overhead, scale, load, pages, delivery];
 
 const only = process.env.BENCH_SECTIONS?.split(',').map((id) => id.trim()).filter(Boolean);
 const SECTIONS = only ? ALL_SECTIONS.filter((section) => only.includes(section.id)) : ALL_SECTIONS;

@@ -23,6 +23,8 @@
  * - `sesFromAddress`: the SES-verified address invitation emails are sent from.
  * - `mfa`: `off`, `optional` or `required` (TOTP authenticator apps).
  * - `invitationEmailsPerDay`: cap on invitation emails per day (default 200).
+ * - `sesMaxSendRate`: emails per second the stack's mail worker sends at most (default 14,
+ *   SES's usual production rate; set it to the account's own SES rate).
  * - `sweepTime`: `HH:MM` UTC at which the daily sweeps run (default `03:00`).
  * - `throttling`: API stage limits, `{ rateLimit, burstLimit }` in requests per second
  *   (default 50 and 100).
@@ -103,6 +105,7 @@ const customerSchema = z
     sesFromAddress: z.email(must('an email address')),
     mfa: z.enum(['off', 'optional', 'required'], must('one of off, optional, required')),
     invitationEmailsPerDay: z.int(must('a whole number')).min(1, must('at least 1')).max(50_000, must('at most 50000')).default(200),
+    sesMaxSendRate: z.number(must('a number')).positive(must('positive')).max(1000, must('at most 1000')).default(14),
     sweepTime: z.string(must('a string')).regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, must('a UTC time HH:MM, such as 03:00')).default('03:00'),
     throttling: z
       .strictObject(

@@ -12,6 +12,7 @@ import { BOOTSTRAP_HANDLER } from '#infra/bootstrap.ts';
 import { registerFunctionEntries } from '#infra/bundling.ts';
 import { CUSTOMERS_DIR, loadCustomers } from '#infra/customer-config.ts';
 import { STREAM_HANDLER } from '#infra/events.ts';
+import { MAIL_WORKER_HANDLER } from '#infra/mail.ts';
 import { GatehouseStack, stackName } from '#infra/gatehouse-stack.ts';
 import { SWEEP_HANDLER } from '#infra/schedules.ts';
 import type { RouteDefinition } from '#shared/http/route.ts';
@@ -42,7 +43,7 @@ export function createGatehouseApp(options: GatehouseAppOptions = {}) {
 
   // Every function of every stack, bundled in one esbuild build when the first one needs its
   // bundle (infra/bundling.ts). A function whose entry is missing here is built on its own.
-  registerFunctionEntries([...routes.map((route) => route.handler), STREAM_HANDLER, SWEEP_HANDLER, BOOTSTRAP_HANDLER]);
+  registerFunctionEntries([...routes.map((route) => route.handler), STREAM_HANDLER, MAIL_WORKER_HANDLER, SWEEP_HANDLER, BOOTSTRAP_HANDLER]);
 
   Validations.of(app).addPlugins(
     // writeSuppressionsToCloudFormation: every acknowledgement and its reason is also in the

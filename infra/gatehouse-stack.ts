@@ -3,7 +3,7 @@
  * event bus and its stream consumer, the daily sweeps and the alarms, composed from one
  * construct per concern.
  */
-import { CfnOutput, Fn, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Fn, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { Alarms } from '#infra/alarms.ts';
@@ -12,6 +12,7 @@ import { FirstDomain } from '#infra/bootstrap.ts';
 import type { CustomerConfig } from '#infra/customer-config.ts';
 import { Data } from '#infra/data.ts';
 import { Events } from '#infra/events.ts';
+import { Mail } from '#infra/mail.ts';
 import { GatehouseFunction } from '#infra/function.ts';
 import { HostedPages } from '#infra/hosted-pages.ts';
 import { Identity } from '#infra/identity.ts';
@@ -41,6 +42,8 @@ export class GatehouseStack extends Stack {
   readonly api: Api;
   readonly firstDomain: FirstDomain;
   readonly events: Events;
+  /** The outbox's mail worker and the SES configuration set. */
+  readonly mail: Mail;
   readonly schedules: Schedules;
   readonly alarms: Alarms;
   readonly dashboard: Dashboard;
@@ -157,6 +160,7 @@ export class GatehouseStack extends Stack {
     });
 
     this.events = new Events(this, 'Events', { customer, table: this.data.table, environment });
+    this.mail = new Mail(this, 'Mail', { customer, table: this.data.table, environment });
     this.schedules = new Schedules(this, 'Schedules', { customer, table: this.data.table, userPool: this.identity.userPool, environment });
     this.firstDomain = new FirstDomain(this, 'FirstDomain', { customer, table: this.data.table, userPool: this.identity.userPool, environment });
     this.alarms = new Alarms(this, 'Alarms', {
@@ -169,6 +173,21 @@ export class GatehouseStack extends Stack {
       streamConsumer: this.events.consumer.function,
       streamDeadLetters: this.events.deadLetterQueue,
     });
+
+    // The mail worker: a failed run, and a batch it gave up on (its dead-letter queue).
+    this.alarms.alarmOnFunctionErrors(
+      'MailWorkerErrors',
+      'mail-worker-errors',
+      this.mail.worker.function,
+      'The mail worker failed a batch of mail jobs (the stream retries it; invitations may be mailed late).',
+    );
+    this.alarms.alarmWhenAbove(
+      'MailDeadLetters',
+      'mail-dead-letters',
+      this.mail.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
+      0,
+      'The mail worker gave up on a batch of mail jobs: those invitations stay queued until resent (see the mail dead-letter queue for which).',
+    );
 
     this.waf = customer.waf ? new Waf(this, 'Waf', { customerName: customer.name, stage: this.api.restApi.deploymentStage, routes }) : undefined;
     this.dashboard = new Dashboard(this, 'Dashboard', {
@@ -188,6 +207,10 @@ export class GatehouseStack extends Stack {
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
     new CfnOutput(this, 'EventBusName', { value: this.events.bus.eventBusName, description: 'History events, detail-type = the action' });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn });
+    new CfnOutput(this, 'BootstrapFunctionName', {
+      value: this.firstDomain.handler.function.functionName,
+      description: 'Invoke with {"action":"resend-first-admin-link"} to mail the first administrator a new set-password link (README)',
+    });
     new CfnOutput(this, 'AppUrl', { value: this.appUrl, description: 'Where the links in emails point' });
     if (this.hostedPages) {
       new CfnOutput(this, 'PagesUrl', { value: this.hostedPages.url, description: 'The hosted pages (CloudFront); /config.json names the API, pool and client' });

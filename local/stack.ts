@@ -35,7 +35,7 @@ import {
   localSettingsFromEnv,
   type StackInfo,
 } from '#local/stack-info.ts';
-import { STREAM_HANDLER, type StreamPoller, type StreamPollerStats, startStreamPoller } from '#local/stream-poller.ts';
+import { isMailJobInsert, MAIL_BATCH_SIZE, MAIL_WORKER_HANDLER, STREAM_HANDLER, type StreamPoller, type StreamPollerStats, startStreamPoller } from '#local/stream-poller.ts';
 import { startTtlReaper, type SweepOptions, type TtlReaper } from '#local/ttl-reaper.ts';
 import { startWebServer, type WebServer } from '#local/web-server.ts';
 import { HttpError } from '#shared/http/errors.ts';
@@ -118,6 +118,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   let web: WebServer | undefined;
   let bus: EventBus | undefined;
   let poller: StreamPoller | undefined;
+  let mailPoller: StreamPoller | undefined;
   let reaper: TtlReaper | undefined;
   const clients: { destroy(): void }[] = [];
   let stopping: Promise<void> | undefined;
@@ -128,6 +129,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       // The reaper first, then the poller hands over the REMOVE records of its last deletes.
       await reaper?.stop();
       await poller?.stop();
+      await mailPoller?.stop();
       await bus?.close();
       for (const client of clients) client.destroy();
       await cognito?.front.close();
@@ -204,14 +206,16 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       // The stream function likewise: if it fails to load, every batch fails and is skipped with that error.
       const streamHandler = loadModuleHandler<(event: DynamoDBStreamEvent) => Promise<unknown>>(STREAM_HANDLER);
       streamHandler.catch((error: unknown) => console.error(`[stream] ${STREAM_HANDLER} failed to load: ${(error as Error).message}`));
-      return { ROUTES, loadHandler, streamHandler, environment: env };
+      const mailHandler = loadModuleHandler<(event: unknown) => Promise<unknown>>(MAIL_WORKER_HANDLER);
+      mailHandler.catch((error: unknown) => console.error(`[mail] ${MAIL_WORKER_HANDLER} failed to load: ${(error as Error).message}`));
+      return { ROUTES, loadHandler, streamHandler, mailHandler, environment: env };
     });
     const sesSide = startSes(dataDir, logDir, ports.ses, track);
     const settled = await Promise.allSettled([dynamoSide, cognitoSide, handlersSide, sesSide]);
     const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
     if (failed) throw failed.reason;
     const { seed, pool, admin, adminSub, issuer } = await cognitoSide;
-    const { ROUTES, loadHandler, streamHandler, environment } = await handlersSide;
+    const { ROUTES, loadHandler, streamHandler, mailHandler, environment } = await handlersSide;
 
     // The stream's consumer starts before the seed, so the Demo domain's first events reach the bus.
     const dynamo = new DynamoDBClient({ ...clientConfig, endpoint: endpoints.dynamodb });
@@ -232,6 +236,21 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       region: LOCAL_REGION,
       handler: async (event) => (await streamHandler)(event),
       isTtlDelete: (keys) => ttl.takeTtlDelete(keys),
+      log: options.quiet ? undefined : log,
+      logError,
+    });
+    // The mail worker, fed like its Lambda: the stream's mail-job INSERTs, a batch at a time.
+    mailPoller = await startStreamPoller({
+      dynamodb: dynamo,
+      streams,
+      tableName: TABLE_NAME,
+      region: LOCAL_REGION,
+      handler: async (event) => (await mailHandler)(event),
+      isTtlDelete: () => false,
+      filter: isMailJobInsert,
+      batchSize: MAIL_BATCH_SIZE,
+      label: 'mail',
+      handlerModule: MAIL_WORKER_HANDLER,
       log: options.quiet ? undefined : log,
       logError,
     });
@@ -263,7 +282,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       quiet: options.quiet,
       log: options.log,
       testClock: options.testClock,
-      testRoutes: testRoutes(ttl, eventBus, pollerStarted),
+      testRoutes: { ...testRoutes(ttl, eventBus, pollerStarted), ...mailTestRoutes(mailHandler) },
     });
 
     if (ports.web) {
@@ -350,6 +369,62 @@ function testRoutes(reaper: TtlReaper, bus: EventBus, poller: StreamPoller): Rec
       return { refusing: null };
     },
     'GET /__local/stream': async () => poller.stats(),
+  };
+}
+
+/**
+ * `POST` / `DELETE /__local/ses-refusals?email=E`: the mail worker's SES client refuses (or again
+ * takes) mail to E with MessageRejected, as SES does for an unverified address in a sandbox.
+ * `POST /__local/ses-feedback?type=Bounce|Complaint&email=E&domainId=D&invitationId=I&messageId=M`:
+ * hands the mail worker the SES event the stack's configuration set would publish through
+ * EventBridge for that message (a permanent bounce, or a complaint) → the worker's answer.
+ */
+function mailTestRoutes(mailHandler: Promise<(event: unknown) => Promise<unknown>>): Record<string, (query: URLSearchParams) => Promise<unknown>> {
+  /** Addresses the stack's mail worker's SES client refuses (MessageRejected), as SES does in a sandbox. */
+  const refused = new Set<string>();
+  let installed: Promise<void> | undefined;
+  const install = () =>
+    (installed ??= (async () => {
+      // The worker module the mail poller's handler imported: the same instance, so the same client.
+      const [{ workerSes }, { MessageRejected }] = await Promise.all([import('#shared/domain/mail-worker.ts'), import('@aws-sdk/client-sesv2')]);
+      workerSes.middlewareStack.add(
+        (next) => async (args) => {
+          const to = ((args.input as { Destination?: { ToAddresses?: string[] } }).Destination?.ToAddresses ?? [])[0]?.toLowerCase() ?? '';
+          if (refused.has(to)) throw new MessageRejected({ message: 'Email address is not verified (local test hook).', $metadata: { httpStatusCode: 400 } });
+          return next(args);
+        },
+        { step: 'initialize', name: 'localSesRefusals' },
+      );
+    })());
+  const emailOf = (query: URLSearchParams) => {
+    const email = query.get('email')?.toLowerCase();
+    if (!email) throw new HttpError(400, 'invalid-input', 'Invalid input', 'email is required.');
+    return email;
+  };
+  return {
+    'POST /__local/ses-refusals': async (query) => {
+      await install();
+      refused.add(emailOf(query));
+      return { refusing: query.get('email') };
+    },
+    'DELETE /__local/ses-refusals': async (query) => {
+      refused.delete(emailOf(query));
+      return { refusing: null };
+    },
+    'POST /__local/ses-feedback': async (query) => {
+      const [type, email, domainId, invitationId, messageId] = ['type', 'email', 'domainId', 'invitationId', 'messageId'].map((name) => query.get(name) ?? '');
+      if ((type !== 'Bounce' && type !== 'Complaint') || !email || !domainId || !invitationId || !messageId) {
+        throw new HttpError(400, 'invalid-input', 'Invalid input', 'type (Bounce or Complaint), email, domainId, invitationId and messageId are required.');
+      }
+      const detail = {
+        eventType: type,
+        mail: { messageId, destination: [email], tags: { domainId: [domainId], invitationId: [invitationId] } },
+        ...(type === 'Bounce'
+          ? { bounce: { bounceType: 'Permanent', bounceSubType: 'General', bouncedRecipients: [{ emailAddress: email }] } }
+          : { complaint: { complaintFeedbackType: 'abuse', complainedRecipients: [{ emailAddress: email }] } }),
+      };
+      return (await mailHandler)({ source: 'aws.ses', 'detail-type': `Email ${type === 'Bounce' ? 'Bounced' : 'Complaint Received'}`, detail });
+    },
   };
 }
 

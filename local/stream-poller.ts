@@ -31,6 +31,17 @@ import type { ItemKeys } from '#local/ttl-reaper.ts';
 /** The deployed stream function's entry, relative to the repository root. */
 export const STREAM_HANDLER = 'functions/streams/table-stream.ts';
 
+/** The mail worker's entry (functions/mail/mail-worker.ts), fed the stream's mail-job INSERTs. */
+export const MAIL_WORKER_HANDLER = 'functions/mail/mail-worker.ts';
+/** Jobs per worker call, as the deployed event source mapping's batch size (infra/events.ts). */
+export const MAIL_BATCH_SIZE = 10;
+
+/** The mail worker's filter, as its event source mapping's: INSERTs of mail-job items. */
+export function isMailJobInsert(record: StreamsRecord): boolean {
+  const type = record.dynamodb?.NewImage?.type;
+  return record.eventName === 'INSERT' && type !== undefined && 'S' in type && type.S === 'mail-job';
+}
+
 /** The identity DynamoDB's TTL process gives its deletes in stream records. */
 export const TTL_IDENTITY = { type: 'Service', principalId: 'dynamodb.amazonaws.com' } as const;
 
@@ -76,6 +87,15 @@ export interface StreamPollerOptions {
   pollEveryMs?: number;
   /** Wait between attempts of a failed batch (default 250 ms, doubling). */
   retryDelayMs?: number;
+  /** Only these records reach the handler (an event source mapping's filter); all by default. */
+  filter?: (record: StreamsRecord) => boolean;
+  /** Records per handler call (default 100, the event source mapping's default). */
+  batchSize?: number;
+  /** The consumer's name in log lines (default `stream`) and its handler module (default STREAM_HANDLER). */
+  label?: string;
+  handlerModule?: string;
+  /** Where reading begins: LATEST (default) or TRIM_HORIZON (everything the stream still holds: a restarted worker's catch-up). */
+  startAt?: 'LATEST' | 'TRIM_HORIZON';
 }
 
 interface Shard {
@@ -90,6 +110,7 @@ interface Shard {
 /** Starts polling at LATEST; resolves once every open shard has its iterator, so later writes are seen. */
 export async function startStreamPoller(options: StreamPollerOptions): Promise<StreamPoller> {
   const { dynamodb, streams } = options;
+  const label = options.label ?? 'stream';
   const table = (await dynamodb.send(new DescribeTableCommand({ TableName: options.tableName }))).Table;
   const streamArn = table?.LatestStreamArn;
   if (!streamArn || !table?.StreamSpecification?.StreamEnabled) {
@@ -128,7 +149,7 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
         if (!found.ShardId || shards.has(found.ShardId)) continue;
         const closed = found.SequenceNumberRange?.EndingSequenceNumber !== undefined;
         const shard: Shard = { id: found.ShardId, parentId: found.ParentShardId, iterator: undefined, lastSequence: undefined, done: initial && closed };
-        if (!shard.done) shard.iterator = await iteratorFor(shard, initial ? 'LATEST' : 'TRIM_HORIZON');
+        if (!shard.done) shard.iterator = await iteratorFor(shard, initial ? (options.startAt ?? 'LATEST') : 'TRIM_HORIZON');
         shards.set(shard.id, shard);
       }
       start = out.StreamDescription?.LastEvaluatedShardId;
@@ -152,24 +173,24 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
         const result = await options.handler(event);
         stats.batches++;
         stats.records += records.length;
-        options.log?.(`[stream] ${records.length} record(s) → ${STREAM_HANDLER}: ${JSON.stringify(result ?? null)} ${(performance.now() - started).toFixed(0)}ms`);
+        options.log?.(`[${label}] ${records.length} record(s) → ${options.handlerModule ?? STREAM_HANDLER}: ${JSON.stringify(result ?? null)} ${(performance.now() - started).toFixed(0)}ms`);
         return;
       } catch (error) {
         stats.failures++;
         if (attempt >= ATTEMPTS && records.length > 1) {
           const half = Math.ceil(records.length / 2);
-          options.logError(`[stream] a batch of ${records.length} record(s) failed ${ATTEMPTS} times: delivering its halves apart (${errorLine(error)})`);
+          options.logError(`[${label}] a batch of ${records.length} record(s) failed ${ATTEMPTS} times: delivering its halves apart (${errorLine(error)})`);
           await deliver(records.slice(0, half));
           await deliver(records.slice(half));
           return;
         }
         if (attempt >= ATTEMPTS) {
           stats.skipped++;
-          options.logError(`[stream] skipped a batch of ${records.length} record(s) (${range}) after ${ATTEMPTS} failed attempts; the last error:`, error);
+          options.logError(`[${label}] skipped a batch of ${records.length} record(s) (${range}) after ${ATTEMPTS} failed attempts; the last error:`, error);
           return;
         }
         // The message only: the whole error follows if the batch is given up.
-        options.logError(`[stream] a batch of ${records.length} record(s) failed (attempt ${attempt} of ${ATTEMPTS}), trying again: ${errorLine(error)}`);
+        options.logError(`[${label}] a batch of ${records.length} record(s) failed (attempt ${attempt} of ${ATTEMPTS}), trying again: ${errorLine(error)}`);
         await sleep((options.retryDelayMs ?? 250) * 2 ** (attempt - 1));
       }
     }
@@ -191,7 +212,9 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
         throw error;
       }
       const records = out.Records ?? [];
-      for (let i = 0; i < records.length; i += BATCH_SIZE) await deliver(records.slice(i, i + BATCH_SIZE));
+      const wanted = options.filter ? records.filter(options.filter) : records;
+      const size = options.batchSize ?? BATCH_SIZE;
+      for (let i = 0; i < wanted.length; i += size) await deliver(wanted.slice(i, i + size));
       if (records.length > 0) {
         any = true;
         shard.lastSequence = records.at(-1)?.dynamodb?.SequenceNumber ?? shard.lastSequence;
@@ -220,12 +243,12 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
     timer = setTimeout(() => {
       running = tick()
         .then(() => {
-          if (readFailing) options.logError('[stream] reading the table stream works again.');
+          if (readFailing) options.logError(`[${label}] reading the table stream works again.`);
           readFailing = false;
         })
         .catch((error: unknown) => {
           // DynamoDB Local down or busy: say so once, keep trying.
-          if (!readFailing && !closing) options.logError('[stream] reading the table stream failed; trying again every 250 ms:', error);
+          if (!readFailing && !closing) options.logError(`[${label}] reading the table stream failed; trying again every 250 ms:`, error);
           readFailing = true;
         })
         .finally(schedule);

@@ -187,10 +187,18 @@ async function makeFixture(bench: BenchStack): Promise<Fixture> {
   };
 }
 
-/** The text of the newest email the SES emulator holds for `to`. */
-async function lastEmailText(sesEndpoint: string, to: string): Promise<string> {
-  const response = await fetch(`${sesEndpoint}/store`);
-  const { emails } = (await response.json()) as { emails: { destination: { to: string[] }; body: { text?: string } }[] };
-  const mine = emails.filter((e) => e.destination.to.map((a) => a.toLowerCase()).includes(to.toLowerCase()));
-  return mine.at(-1)?.body.text ?? '';
+/**
+ * The text of the newest email the SES emulator holds for `to`, once there is one: invitation
+ * email goes out through the outbox's mail worker after the request answered, so this polls
+ * (every 50 ms, at most 15 s).
+ */
+export async function lastEmailText(sesEndpoint: string, to: string, timeoutMs = 15_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const response = await fetch(`${sesEndpoint}/store`);
+    const { emails } = (await response.json()) as { emails: { destination: { to: string[] }; body: { text?: string } }[] };
+    const mine = emails.filter((e) => e.destination.to.map((a) => a.toLowerCase()).includes(to.toLowerCase()));
+    if (mine.length > 0 || Date.now() > deadline) return mine.at(-1)?.body.text ?? '';
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }

@@ -3390,7 +3390,8 @@ export interface operations {
                      *           "email": "grace@acme.example",
                      *           "role": "member",
                      *           "status": "pending",
-                     *           "delivery": "pending",
+                     *           "delivery": "queued",
+                     *           "deliveryReason": "text",
                      *           "invitedBy": "9e8d7c6b-5a49-4382-b1a0-f9e8d7c6b5a4",
                      *           "createdAt": "2026-03-01T09:30:00Z",
                      *           "expiresAt": "2026-03-01T09:30:00Z",
@@ -3414,7 +3415,8 @@ export interface operations {
                             role: string | null;
                             /** @enum {string} */
                             status: "pending" | "expired";
-                            delivery: ("pending" | "sent" | "failed") | null;
+                            delivery: ("queued" | "pending" | "sent" | "failed" | "delivery_failed" | "bounced" | "complained") | null;
+                            deliveryReason?: string;
                             invitedBy: string;
                             /** Format: date-time */
                             createdAt: string;
@@ -3497,7 +3499,7 @@ export interface operations {
                      *           "status": "invited",
                      *           "reason": "must be an email address",
                      *           "invitationId": "e1f2a3b4-c5d6-4e7f-8091-a2b3c4d5e6f7",
-                     *           "delivery": "sent"
+                     *           "delivery": "queued"
                      *         }
                      *       ],
                      *       "summary": {
@@ -3505,7 +3507,8 @@ export interface operations {
                      *         "refreshed": 1,
                      *         "already_member": 1,
                      *         "invalid": 1,
-                     *         "deliveryFailed": 1
+                     *         "deliveryFailed": 1,
+                     *         "queued": 1
                      *       }
                      *     }
                      */
@@ -3518,7 +3521,7 @@ export interface operations {
                             reason?: string;
                             invitationId?: string;
                             /** @enum {string} */
-                            delivery?: "sent" | "failed";
+                            delivery?: "queued" | "sent" | "failed";
                         }[];
                         summary: {
                             invited: number;
@@ -3526,6 +3529,7 @@ export interface operations {
                             already_member: number;
                             invalid: number;
                             deliveryFailed: number;
+                            queued: number;
                         };
                     };
                 };
@@ -3578,7 +3582,8 @@ export interface operations {
                      *       "email": "grace@acme.example",
                      *       "role": "member",
                      *       "status": "pending",
-                     *       "delivery": "pending",
+                     *       "delivery": "queued",
+                     *       "deliveryReason": "text",
                      *       "invitedBy": "9e8d7c6b-5a49-4382-b1a0-f9e8d7c6b5a4",
                      *       "createdAt": "2026-03-01T09:30:00Z",
                      *       "expiresAt": "2026-03-01T09:30:00Z",
@@ -3599,7 +3604,8 @@ export interface operations {
                         role: string | null;
                         /** @enum {string} */
                         status: "pending" | "expired";
-                        delivery: ("pending" | "sent" | "failed") | null;
+                        delivery: ("queued" | "pending" | "sent" | "failed" | "delivery_failed" | "bounced" | "complained") | null;
+                        deliveryReason?: string;
                         invitedBy: string;
                         /** Format: date-time */
                         createdAt: string;

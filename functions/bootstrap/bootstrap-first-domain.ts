@@ -11,7 +11,7 @@
  */
 import type { CloudFormationCustomResourceEvent, Context } from 'aws-lambda';
 import { createAccount } from '#shared/directory.ts';
-import { bootstrapFirstDomain, inviteFurtherAdministrator } from '#shared/domain/bootstrap.ts';
+import { bootstrapFirstDomain, inviteFurtherAdministrator, resendFirstAdministratorLink } from '#shared/domain/bootstrap.ts';
 import { logger } from '#shared/http/logger.ts';
 import { sesMailer } from '#shared/mail/mailer.ts';
 
@@ -49,7 +49,8 @@ async function run(event: CloudFormationCustomResourceEvent): Promise<Record<str
   const props = event.ResourceProperties as unknown as Properties;
   if (event.RequestType === 'Create') {
     const result = await bootstrapFirstDomain({ adminEmail: props.AdminEmail, domainName: props.DomainName }, deps);
-    return { DomainId: result.domainId };
+    // A refused first email is answered, not failed: the deploy stands; README says how to resend.
+    return { DomainId: result.domainId, ...('delivery' in result ? { FirstAdminEmail: result.delivery, FirstAdminUserId: result.userId } : {}) };
   }
   if (event.RequestType === 'Update') {
     const before = (event.OldResourceProperties as unknown as Partial<Properties>).AdminEmail ?? '';
@@ -62,7 +63,14 @@ async function run(event: CloudFormationCustomResourceEvent): Promise<Record<str
   return {};
 }
 
-export const handler = async (event: CloudFormationCustomResourceEvent, context: Context): Promise<void> => {
+/** What the operator invokes by hand (README): a new set-password link for the first administrator. */
+export const RESEND_FIRST_ADMIN_LINK = 'resend-first-admin-link';
+
+export const handler = async (event: CloudFormationCustomResourceEvent | { action: string }, context: Context): Promise<unknown> => {
+  if ('action' in event) {
+    if (event.action !== RESEND_FIRST_ADMIN_LINK) throw new Error(`Unknown action ${event.action}; the only one is ${RESEND_FIRST_ADMIN_LINK}.`);
+    return resendFirstAdministratorLink({ mailer: sesMailer });
+  }
   const remaining = context.getRemainingTimeInMillis();
   const reserve = answerReserveMs(remaining);
   let status: 'SUCCESS' | 'FAILED' = 'SUCCESS';

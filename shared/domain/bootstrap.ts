@@ -12,14 +12,17 @@
 import { now } from '#shared/clock.ts';
 import { rolePreset } from '#shared/config.ts';
 import type { Directory } from '#shared/directory.ts';
+import { sendSetPasswordEmail } from '#shared/domain/add-member.ts';
 import { createDomain } from '#shared/domain/domains.ts';
 import { emailInvitationId, setPasswordUrl } from '#shared/domain/invitations.ts';
 import { grantsOf } from '#shared/domain/roles.ts';
 import { type InvitationOutcome, inviteByEmail } from '#shared/domain/send-invitations.ts';
 import type { DomainAccess } from '#shared/http/access.ts';
-import type { Mailer } from '#shared/mail/mailer.ts';
+import { logger } from '#shared/http/logger.ts';
+import { type Mailer, MailRefused } from '#shared/mail/mailer.ts';
 import { setPasswordEmail } from '#shared/mail/templates.ts';
 import { bootstrappedDomain, getDomains, recordBootstrap } from '#shared/store/domain-store.ts';
+import type { DomainRecord } from '#shared/store/records.ts';
 import { getInvitation, putToken } from '#shared/store/invitation-store.ts';
 import { adminRoleId } from '#shared/permissions.ts';
 import { createUser, getUser, makeOwner, userIdByEmail } from '#shared/store/user-store.ts';
@@ -55,7 +58,11 @@ export async function bootstrapFirstDomain(input: BootstrapInput, { directory, m
   const { token, hash } = newToken();
   await putToken({ hash, kind: 'set-password', domainId, invitationId: null, userId, email, expiresAt, state: 'pending' });
   const user = await getUser(userId);
-  await mailer.send({
+  // A refused email (an SES sandbox that has not verified the address) must not fail the
+  // deploy: the domain and the link exist; the failure is logged and answered, and the
+  // operator sends a new link (README: POST .../members/{userId}/set-password-email).
+  const delivery = await mailer
+    .send({
     to: email,
     ...setPasswordEmail({
       language: user?.language ?? 'en',
@@ -65,8 +72,14 @@ export async function bootstrapFirstDomain(input: BootstrapInput, { directory, m
       link: setPasswordUrl(token),
       expiresAt,
     }),
-  });
-  return { created: true, domainId };
+  })
+    .then(() => 'sent' as const)
+    .catch((error: unknown) => {
+      if (!(error instanceof MailRefused)) throw error;
+      logger().warn('The first administrator\'s set-password email was refused; the deploy goes on', { domainId, userId, reason: error.reason });
+      return 'failed' as const;
+    });
+  return { created: true, domainId, userId, delivery };
 }
 
 /** The actor of what a deploy does in a domain (history events, `invitedBy`). */
@@ -76,7 +89,7 @@ export interface FurtherAdministrator {
   domainId: string;
   /** `invited`/`refreshed`: an invitation went out; `already_member`, `already_invited`: nothing was sent. */
   outcome: InvitationOutcome | 'already_invited' | 'first_administrator';
-  delivery?: 'sent' | 'failed';
+  delivery?: 'queued' | 'sent' | 'failed';
 }
 
 /**
@@ -97,15 +110,24 @@ export async function inviteFurtherAdministrator(
   const adminRole = adminRoleId(rolePreset());
   const pending = await getInvitation(domainId, emailInvitationId(email));
   // A refused email does not count: the next deploy (or a resend in the app) tries again.
-  if (pending && pending.role === adminRole && pending.delivery !== 'failed' && pending.expiresAt > now().toISOString()) return { domainId, outcome: 'already_invited' };
+  if (pending && pending.role === adminRole && !['failed', 'delivery_failed', 'bounced', 'complained'].includes(pending.delivery ?? '') && pending.expiresAt > now().toISOString()) return { domainId, outcome: 'already_invited' };
 
-  // The deploy acts with an administrator's grants; emails name the product as the inviter.
+  const access = deployAccess(domain);
+  const { results } = await inviteByEmail(access, { userId: DEPLOY_ACTOR, email: '' }, { emails: [email], role: adminRole }, { mailer: deps.mailer });
+  const [result] = results;
+  if (!result || result.status === 'invalid') throw new Error(`adminEmail ${input.adminEmail} could not be invited: ${result?.reason ?? 'no result'}`);
+  return { domainId, outcome: result.status, ...(result.delivery ? { delivery: result.delivery } : {}) };
+}
+
+/** The deploy acts with an administrator's grants; emails name the product as the inviter. */
+function deployAccess(domain: DomainRecord): DomainAccess {
   const at = now().toISOString();
-  const access: DomainAccess = {
+  const adminRole = adminRoleId(rolePreset());
+  return {
     domain,
     grants: grantsOf(domain, rolePreset(), adminRole),
     membership: {
-      domainId,
+      domainId: domain.id,
       userId: DEPLOY_ACTOR,
       email: '',
       emailVerified: false,
@@ -119,8 +141,17 @@ export async function inviteFurtherAdministrator(
       version: 1,
     },
   };
-  const { results } = await inviteByEmail(access, { userId: DEPLOY_ACTOR, email: '' }, { emails: [email], role: adminRole }, { mailer: deps.mailer });
-  const [result] = results;
-  if (!result || result.status === 'invalid') throw new Error(`adminEmail ${input.adminEmail} could not be invited: ${result?.reason ?? 'no result'}`);
-  return { domainId, outcome: result.status, ...(result.delivery ? { delivery: result.delivery } : {}) };
+}
+
+/**
+ * The operator's resend, for a first administrator whose set-password email SES refused (a
+ * new account's SES sandbox): the set-password-email route's own logic, in the deploy's name
+ * (nobody else can sign in yet). Invoked by hand on the bootstrap function (README).
+ */
+export async function resendFirstAdministratorLink(deps: { mailer: Mailer }) {
+  const domainId = await bootstrappedDomain();
+  if (!domainId) throw new Error('The stack has no first domain yet: deploy it first.');
+  const [domain] = await getDomains([domainId]);
+  if (!domain) throw new Error(`The first domain ${domainId} is recorded but does not exist.`);
+  return { domainId, userId: domain.createdBy, ...(await sendSetPasswordEmail(deployAccess(domain), { userId: DEPLOY_ACTOR, email: '' }, domain.createdBy, deps)) };
 }

@@ -34,6 +34,7 @@ export function invitationView(invitation: InvitationRecord, at: string) {
     role: invitation.role,
     status: invitation.expiresAt <= at ? ('expired' as const) : ('pending' as const),
     delivery: invitation.delivery,
+    ...(invitation.deliveryReason ? { deliveryReason: invitation.deliveryReason } : {}),
     invitedBy: invitation.invitedBy,
     createdAt: invitation.createdAt,
     expiresAt: invitation.expiresAt,

@@ -12,22 +12,21 @@ import { rolesOf } from '#shared/domain/roles.ts';
 import type { Caller, DomainAccess } from '#shared/http/access.ts';
 import { BadRequest, Conflict, Forbidden, UnknownRole } from '#shared/http/errors.ts';
 import { EMAIL_PATTERN, LANGUAGES, type Language } from '#shared/http/schemas.ts';
-import { type Mailer, MailRefused } from '#shared/mail/mailer.ts';
-import { invitationEmail } from '#shared/mail/templates.ts';
+import type { Mailer } from '#shared/mail/mailer.ts';
 import type { RoleDefinition } from '#shared/permissions.ts';
 import { getMany } from '#shared/store/dynamo.ts';
 import { historyEvent } from '#shared/store/history.ts';
-import { getInvitation, type InvitationRecord, issueInvitation, recordDelivery } from '#shared/store/invitation-store.ts';
+import { getInvitation, type InvitationRecord, issueInvitation } from '#shared/store/invitation-store.ts';
+import { liftSuppression, newMailJob, putMailJob } from '#shared/store/mail-job-store.ts';
 import { dropRegistration } from '#shared/store/registration-store.ts';
 import * as keys from '#shared/store/key-formats.ts';
-import type { DomainRecord } from '#shared/store/records.ts';
 import { reserveEmails } from '#shared/store/mail-quota-store.ts';
 import { newToken } from '#shared/tokens.ts';
 
 const DAY_MS = 86_400_000;
 /** A CSV upload invites at most this many people. */
 export const MAX_CSV_ROWS = 500;
-/** Emails go out this many at a time: fast for 500 rows, gentle on SES's send rate. */
+/** Invitations are stored this many at a time (their emails go out later, through the outbox). */
 const SEND_CONCURRENCY = 8;
 
 export type InvitationOutcome = 'invited' | 'refreshed' | 'already_member' | 'invalid';
@@ -38,7 +37,7 @@ export interface InvitationResult {
   status: InvitationOutcome;
   reason?: string;
   invitationId?: string;
-  delivery?: 'sent' | 'failed';
+  delivery?: 'queued' | 'sent' | 'failed';
 }
 
 interface Request {
@@ -125,8 +124,9 @@ async function inBatches<T, R>(items: readonly T[], limit: number, work: (item: 
   return results;
 }
 
+/** Kept for the handlers' signature: invitation mail goes through the outbox, not a mailer. */
 interface Sender {
-  mailer: Mailer;
+  mailer?: Mailer;
 }
 
 /**
@@ -166,7 +166,7 @@ export async function inviteFromCsv(access: DomainAccess, caller: Caller, csv: s
 }
 
 /** Checks each request on its own (address, duplicate, language, grant), then invites the rest. */
-async function inviteRequests(access: DomainAccess, caller: Caller, requests: Request[], { validDays, message }: { validDays: number; message: string | null }, { mailer }: Sender) {
+async function inviteRequests(access: DomainAccess, caller: Caller, requests: Request[], { validDays, message }: { validDays: number; message: string | null }, _sender: Sender) {
   const { domain } = access;
   const results: InvitationResult[] = [];
   const seen = new Set<string>();
@@ -194,10 +194,20 @@ async function inviteRequests(access: DomainAccess, caller: Caller, requests: Re
   const memberUserIds = new Set(memberships.flatMap((m) => (typeof m?.userId === 'string' ? [m.userId] : [])));
   const profiles = await getMany(owners.flatMap((o) => (typeof o?.userId === 'string' ? [keys.user(o.userId)] : [])));
   const languageOf = new Map(profiles.flatMap((p) => (p ? [[p.userId as string, p.language as Language]] : [])));
+  // Addresses SES reported (bounce, complaint) get no mail until an administrator resends their invitation.
+  const suppressions = await getMany(candidates.map((c) => keys.suppression(domain.id, c.email)));
   const toSend = candidates.filter((c, i) => {
     const userId = owners[i]?.userId as string | undefined;
     if (userId && memberUserIds.has(userId)) {
       (results[c.index] as InvitationResult).status = 'already_member';
+      return false;
+    }
+    const feedback = suppressions[i]?.feedback;
+    if (typeof feedback === 'string') {
+      Object.assign(results[c.index] as InvitationResult, {
+        status: 'invalid',
+        reason: `suppressed: SES reported this address ${feedback}; check it, then resend its invitation (POST .../invitations/${emailInvitationId(c.email)}/resend) to mail it again`,
+      });
       return false;
     }
     c.language ??= userId ? languageOf.get(userId) : undefined;
@@ -207,7 +217,7 @@ async function inviteRequests(access: DomainAccess, caller: Caller, requests: Re
   const at = now();
   await reserveEmails(domain.id, at.toISOString().slice(0, 10), toSend.length, invitationEmailsPerDay());
   await inBatches(toSend, SEND_CONCURRENCY, async (c) => {
-    const outcome = await issueAndSend(access, caller, { kind: 'email', email: c.email, role: c.role, language: c.language ?? null, message, validDays }, mailer);
+    const outcome = await issueAndQueue(access, caller, { kind: 'email', email: c.email, role: c.role, language: c.language ?? null, message, validDays });
     Object.assign(results[c.index] as InvitationResult, { status: outcome.refreshed ? 'refreshed' : 'invited', invitationId: outcome.invitation.id, delivery: outcome.delivery });
   });
 
@@ -220,6 +230,7 @@ async function inviteRequests(access: DomainAccess, caller: Caller, requests: Re
       already_member: count('already_member'),
       invalid: count('invalid'),
       deliveryFailed: results.filter((r) => r.delivery === 'failed').length,
+      queued: results.filter((r) => r.delivery === 'queued').length,
     },
   };
 }
@@ -234,17 +245,23 @@ interface EmailInvite {
 }
 
 /**
- * Issues (or re-issues) an email invitation with a new token, then sends its email. Its
- * history event: `invitation.invited`, `invitation.refreshed` when inviting the address
- * again, `invitation.resent` when resending it (POST .../resend), as for a link.
+ * Issues (or re-issues) an email invitation and queues its email: the invitation, a new
+ * token, the history event and the outbox's mail job in one transaction. The mail worker
+ * (shared/domain/mail-worker.ts) sends it; the token it mails is minted when it claims the
+ * job, so the table never holds a working link (this request's token is never mailed: it
+ * only keeps the invitation's token item in place, and dies at the claim). History:
+ * `invitation.invited`, `invitation.refreshed` when inviting the address again,
+ * `invitation.resent` when resending it (POST .../resend), as for a link. A resend also lifts
+ * the address's suppression (a bounce or complaint): that is the explicit re-invite.
  */
-async function issueAndSend(access: DomainAccess, caller: Caller, invite: EmailInvite, mailer: Mailer, resend = false) {
+async function issueAndQueue(access: DomainAccess, caller: Caller, invite: EmailInvite, resend = false) {
   const { domain } = access;
   const id = emailInvitationId(invite.email);
-  const { invitation, token, refreshed } = await retryOnConflict(async () => {
+  const { invitation, refreshed } = await retryOnConflict(async () => {
     const previous = await getInvitation(domain.id, id);
     const at = now();
-    const { token, hash } = newToken();
+    const { hash } = newToken();
+    const job = newMailJob({ kind: 'invitation', domainId: domain.id, invitationId: id, to: invite.email }, at.toISOString());
     const invitation: InvitationRecord = {
       id,
       domainId: domain.id,
@@ -259,7 +276,8 @@ async function issueAndSend(access: DomainAccess, caller: Caller, invite: EmailI
       expiresAt: new Date(at.getTime() + invite.validDays * DAY_MS).toISOString(),
       validDays: invite.validDays,
       tokenHash: hash,
-      delivery: 'pending',
+      delivery: 'queued',
+      mailJobId: job.id,
       maxUses: null,
       uses: 0,
       allowedEmailDomains: null,
@@ -274,44 +292,19 @@ async function issueAndSend(access: DomainAccess, caller: Caller, invite: EmailI
       before: previous ? invitationView(previous, at.toISOString()) : null,
       after: invitationView(invitation, at.toISOString()),
     });
-    await issueInvitation(invitation, tokenRecord(invitation, 'email'), previous, event);
-    return { invitation, token, refreshed: previous !== undefined };
+    await issueInvitation(invitation, tokenRecord(invitation, 'email'), previous, event, [putMailJob(job), ...(resend ? [liftSuppression(domain.id, invite.email)] : [])]);
+    return { invitation, refreshed: previous !== undefined };
   });
   // The invitation now decides about the address: a link registration waiting on it dies.
   await dropRegistration(invite.email);
-  const delivery = await deliver(invitation, token, domain, invite.role.name, mailer);
-  return { invitation, refreshed, delivery };
-}
-
-/** Sends an invitation's email; SES refusing it is recorded on the invitation, not thrown. */
-async function deliver(invitation: InvitationRecord, token: string, domain: DomainRecord, roleName: string, mailer: Mailer): Promise<'sent' | 'failed'> {
-  const language = invitation.language ?? domain.settings.defaultLanguage;
-  const content = invitationEmail({
-    language,
-    branding: domain.settings.branding,
-    domainName: domain.name,
-    inviterName: invitation.invitedByName,
-    roleName,
-    link: acceptUrl(token),
-    expiresAt: invitation.expiresAt,
-    ...(invitation.message ? { message: invitation.message } : {}),
-  });
-  let delivery: 'sent' | 'failed' = 'sent';
-  try {
-    await mailer.send({ to: invitation.email ?? '', ...content });
-  } catch (error) {
-    if (!(error instanceof MailRefused)) throw error;
-    delivery = 'failed';
-  }
-  await recordDelivery(invitation, delivery);
-  return delivery;
+  return { invitation, refreshed, delivery: 'queued' as const };
 }
 
 /**
  * Re-issues an invitation or link with a new token and a fresh expiry (also when it has
  * expired); the old link dies at once. Email invitations are sent again.
  */
-export async function resendInvitation(access: DomainAccess, caller: Caller, invitationId: string, { mailer }: Sender) {
+export async function resendInvitation(access: DomainAccess, caller: Caller, invitationId: string, _sender: Sender = {}) {
   const { domain } = access;
   const current = await loadInvitation(domain.id, invitationId);
   const role = current.role ? rolesOf(domain, rolePreset()).find((r) => r.id === current.role) : undefined;
@@ -321,7 +314,7 @@ export async function resendInvitation(access: DomainAccess, caller: Caller, inv
   if (role && !mayGrant(access, role)) throw new Forbidden(`You may not grant the role ${role.name}, so you may not resend this invitation.`, 'grant-exceeds-own');
   if (current.kind === 'email') {
     await reserveEmails(domain.id, now().toISOString().slice(0, 10), 1, invitationEmailsPerDay());
-    const outcome = await issueAndSend(access, caller, { kind: 'email', email: current.email ?? '', role: role as RoleDefinition, language: current.language, message: current.message, validDays: current.validDays }, mailer, true);
+    const outcome = await issueAndQueue(access, caller, { kind: 'email', email: current.email ?? '', role: role as RoleDefinition, language: current.language, message: current.message, validDays: current.validDays }, true);
     return { ...invitationView({ ...outcome.invitation, delivery: outcome.delivery }, now().toISOString()) };
   }
   const { invitation, token } = await retryOnConflict(async () => {

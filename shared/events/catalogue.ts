@@ -130,6 +130,12 @@ const EVENTS = {
     before: none,
     after: joined,
   },
+  'invitation.delivery_failed': {
+    targetType: 'invitation',
+    when: "The mail worker gave up on an invitation's email: SES rejected it for good, or it still failed after its retries (actor system:mail). Resend it once the cause is fixed.",
+    before: () => z.object({ delivery: z.literal('queued') }),
+    after: () => z.object({ delivery: z.literal('delivery_failed'), reason: z.string() }),
+  },
   'invitation.expired': {
     targetType: 'invitation',
     when: "A pending invitation's token expired unused (actor system:ttl).",

@@ -43,7 +43,6 @@ export const createInvitations = /* @__PURE__ */ defineRoute({
   response: { status: 200, body: invitationResults },
   table: ['GetItem', 'BatchGetItem', 'UpdateItem', 'TransactWriteItems'],
   problems: ['unknown-role', 'grant-exceeds-own', 'daily-email-limit', 'busy'],
-  services: ['ses'],
 });
 
 export const resendInvitation = /* @__PURE__ */ defineRoute({
@@ -57,7 +56,6 @@ export const resendInvitation = /* @__PURE__ */ defineRoute({
   response: { status: 200, body: resendResult },
   table: ['GetItem', 'UpdateItem', 'TransactWriteItems'],
   problems: ['invitation-role-deleted', 'grant-exceeds-own', 'daily-email-limit', 'busy'],
-  services: ['ses'],
 });
 
 export const revokeInvitation = /* @__PURE__ */ defineRoute({

@@ -54,14 +54,14 @@ export const invitationResult = /* @__PURE__ */ lazy(() =>
     status: z.enum(['invited', 'refreshed', 'already_member', 'invalid']),
     reason: z.optional(z.string()),
     invitationId: z.optional(z.string()),
-    delivery: z.optional(z.enum(['sent', 'failed'])),
+    delivery: z.optional(z.enum(['queued', 'sent', 'failed'])),
   }),
 );
 
 export const invitationResults = /* @__PURE__ */ lazy(() =>
   z.object({
     results: z.array(invitationResult()),
-    summary: z.object({ invited: z.int(), refreshed: z.int(), already_member: z.int(), invalid: z.int(), deliveryFailed: z.int() }),
+    summary: z.object({ invited: z.int(), refreshed: z.int(), already_member: z.int(), invalid: z.int(), deliveryFailed: z.int(), queued: z.int() }),
   }),
 );
 
@@ -72,7 +72,8 @@ export const invitationBody = /* @__PURE__ */ lazy(() =>
     email: z.nullable(address()),
     role: z.nullable(z.string()),
     status: z.enum(['pending', 'expired']),
-    delivery: z.nullable(z.enum(['pending', 'sent', 'failed'])),
+    delivery: z.nullable(z.enum(['queued', 'pending', 'sent', 'failed', 'delivery_failed', 'bounced', 'complained'])),
+    deliveryReason: z.optional(z.string()),
     invitedBy: z.string(),
     createdAt: timestamp(),
     expiresAt: timestamp(),

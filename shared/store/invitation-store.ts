@@ -35,8 +35,19 @@ export interface InvitationRecord {
   expiresAt: string;
   validDays: number;
   tokenHash: string;
-  /** Email invitations: whether SES took the message. */
-  delivery: 'pending' | 'sent' | 'failed' | null;
+  /**
+   * Email invitations: where their email is. `queued` (the outbox holds its mail job), then
+   * `sent` (SES took it), `delivery_failed` (rejected, or retries exhausted: `deliveryReason`
+   * says why), `bounced` or `complained` (SES's feedback). `pending` and `failed` are the
+   * states of invitations stored before the outbox (sent inside the request).
+   */
+  delivery: 'queued' | 'pending' | 'sent' | 'failed' | 'delivery_failed' | 'bounced' | 'complained' | null;
+  /** Why the email was not delivered (delivery_failed, bounced, complained). */
+  deliveryReason?: string;
+  /** SES's id of the message that mailed the current link (bounces and complaints name it). */
+  messageId?: string;
+  /** The outbox job that mails the invitation's current link; a new one (resend) supersedes it. */
+  mailJobId?: string | null;
   /** Links: how many registrations it admits (null: no limit) and has admitted. */
   maxUses: number | null;
   uses: number;
@@ -162,7 +173,14 @@ export async function pendingInvitations(domainId: string, at: string): Promise<
  * Stores an invitation with a fresh token, retiring the token it had (refresh, resend), and
  * the history event, in one transaction. `previous` is the record as read, when it exists.
  */
-export async function issueInvitation(invitation: InvitationRecord, token: TokenRecord, previous: InvitationRecord | undefined, event: HistoryEvent): Promise<void> {
+export async function issueInvitation(
+  invitation: InvitationRecord,
+  token: TokenRecord,
+  previous: InvitationRecord | undefined,
+  event: HistoryEvent,
+  /** Written in the same transaction: the outbox's mail job (shared/store/mail-job-store.ts), a lifted suppression. */
+  extra: NonNullable<Parameters<typeof transact>[0]> = [],
+): Promise<void> {
   const table = tableName();
   await transact(
     [
@@ -178,6 +196,7 @@ export async function issueInvitation(invitation: InvitationRecord, token: Token
       ...tokenPuts(token),
       ...(previous ? [retireToken(previous.tokenHash)] : []),
       putHistory(invitation.domainId, event),
+      ...extra,
     ],
     () => new ConcurrentChange('The invitation'),
   );

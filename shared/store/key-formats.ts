@@ -67,3 +67,7 @@ export const assetWithReservations = (domainId: string, assetId: string, startin
 export const passwordReset = (tokenHash: string) => ({ pk: `RESET#${tokenHash}`, sk: 'RESET' });
 /** Reset emails recently sent to one address, by the SHA-256 of the address (the rate limit's item). */
 export const resetRate = (addressHash: string) => ({ pk: `RESETRATE#${addressHash}`, sk: 'RESETRATE' });
+/** An outbox mail job (shared/store/mail-job-store.ts): one per email to send. */
+export const mailJob = (jobId: string) => ({ pk: `MAILJOB#${jobId}`, sk: 'MAILJOB' });
+/** An address SES reported bounced or complained about, for one domain: no invitation mail until re-invited explicitly. */
+export const suppression = (domainId: string, email: string) => ({ pk: `DOMAIN#${domainId}`, sk: `SUPPRESSED#${email.toLowerCase()}` });

@@ -22,6 +22,12 @@
  * | asset tag   | DOMAIN#<d>       | ASSETTAG#<tag>  |                               |                                |
  * | reset token | RESET#<sha256>   | RESET           |                               |                                |
  * | reset rate  | RESETRATE#<sha256 of address> | RESETRATE |                         |                                |
+ * | mail job    | MAILJOB#<job>    | MAILJOB         |                               |                                |
+ * | suppression | DOMAIN#<d>       | SUPPRESSED#<email> |                            |                                |
+ *
+ * A mail job is the outbox's entry for one email (written with the invitation it mails);
+ * the mail worker reads it from the table's stream (its INSERT). A suppression item holds an
+ * address SES reported as bounced or complained about, per domain.
  *
  * A token expiry item keeps only `expiresAt` (TTL: 30 days after it) so a link whose token
  * TTL deleted still answers 410 expired. A registration item holds an unverified link

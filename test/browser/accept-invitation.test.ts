@@ -10,7 +10,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { idToken } from '#local/sign-in.ts';
 import { CLOCK_OFFSET_HEADER } from '#local/gateway.ts';
-import { api, client, createUser, newDomain, sentEmails, stack } from '../integration/helpers.ts';
+import { api, awaitEmails, client, createUser, newDomain, stack } from '../integration/helpers.ts';
 import { expectAccessible, freshPage, launch, screenshot } from './browser.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -32,7 +32,7 @@ async function invite(): Promise<{ email: string; invitationId: string; link: st
   const email = `invitee-${randomUUID().slice(0, 8)}@example.test`;
   const sent = unwrap(await client(adminToken).POST('/domains/{domainId}/invitations', { params: { path: { domainId: stack().demoDomainId } }, body: { emails: [email], role: 'manager' } }));
   const invitationId = sent.results[0]?.invitationId ?? '';
-  const [mail] = await sentEmails(email);
+  const [mail] = await awaitEmails(email);
   const link = /https?:\/\/[^\s"<>]+\/accept-invitation\?token=[A-Za-z0-9_-]+/.exec(mail?.body.text ?? '')?.[0];
   if (!link) throw new Error(`no accept link in the mail to ${email}: ${mail?.body.text}`);
   return { email, invitationId, link };
@@ -80,7 +80,7 @@ describe('accepting an email invitation in the browser', () => {
     const invitee = await createUser({ name: 'Ivy Invited' });
     const bystander = await createUser({ name: 'Bo Bystander' });
     unwrap(await client(adminToken).POST('/domains/{domainId}/invitations', { params: { path: { domainId: domain.id } }, body: { emails: [invitee.email], role: 'manager' } }));
-    const [mail] = await sentEmails(invitee.email);
+    const [mail] = await awaitEmails(invitee.email);
     const link = /https?:\/\/[^\s"<>]+\/accept-invitation\?token=[A-Za-z0-9_-]+/.exec(mail?.body.text ?? '')?.[0] ?? '';
     const { page, faults } = await freshPage(browser);
     const signInAs = async (who: { email: string; password: string }) => {
@@ -116,7 +116,7 @@ describe('accepting an email invitation in the browser', () => {
     const domain = await newDomain(adminToken);
     const invitee = await createUser({ name: 'Kai Known' });
     unwrap(await client(adminToken).POST('/domains/{domainId}/invitations', { params: { path: { domainId: domain.id } }, body: { emails: [invitee.email], role: 'manager' } }));
-    const [mail] = await sentEmails(invitee.email);
+    const [mail] = await awaitEmails(invitee.email);
     const link = /https?:\/\/[^\s"<>]+\/accept-invitation\?token=[A-Za-z0-9_-]+/.exec(mail?.body.text ?? '')?.[0] ?? '';
     const { page, faults } = await freshPage(browser);
     await page.goto(link);
@@ -171,7 +171,7 @@ describe('accepting an email invitation in the browser', () => {
     // The CSV form is the one that names each invitee's language.
     const sent = await api('POST', `/domains/${domain.id}/invitations`, { token: adminToken, rawBody: `email,role,language\n${email},manager,fi`, headers: { 'Content-Type': 'text/csv' } });
     expect(sent.status, JSON.stringify(sent.body)).toBe(200);
-    const [mail] = await sentEmails(email);
+    const [mail] = await awaitEmails(email);
     const link = /https?:\/\/[^\s"<>]+\/accept-invitation\?token=[A-Za-z0-9_-]+/.exec(mail?.body.text ?? '')?.[0] ?? '';
     const { page, faults } = await freshPage(browser);
     await page.goto(link);
@@ -195,7 +195,7 @@ describe('accepting an email invitation in the browser', () => {
     unwrap(await client(adminToken).PATCH('/domains/{domainId}/settings', { params: { path: { domainId: domain.id } }, body: { branding: { productName: '<script>window.pwned=2</script>' } } }));
     const email = `hostile-${randomUUID().slice(0, 8)}@example.test`;
     unwrap(await client(adminToken).POST('/domains/{domainId}/invitations', { params: { path: { domainId: domain.id } }, body: { emails: [email], role: 'manager' } }));
-    const [mail] = await sentEmails(email);
+    const [mail] = await awaitEmails(email);
     const link = /https?:\/\/[^\s"<>]+\/accept-invitation\?token=[A-Za-z0-9_-]+/.exec(mail?.body.text ?? '')?.[0] ?? '';
     const { page, faults } = await freshPage(browser);
     await page.goto(link);

@@ -40,6 +40,16 @@ export const LOCAL_TEST_PATHS: Record<string, Record<string, unknown>> = {
     post: { operationId: 'localRefuseBusEvents', responses: { '200': refusing, ...problems } },
     delete: { operationId: 'localAllowBusEvents', responses: { '200': refusing, ...problems } },
   },
+  '/__local/ses-refusals': {
+    post: { operationId: 'localRefuseMail', responses: { '200': refusing, ...problems } },
+    delete: { operationId: 'localAllowMail', responses: { '200': refusing, ...problems } },
+  },
+  '/__local/ses-feedback': {
+    post: {
+      operationId: 'localSesFeedback',
+      responses: { '200': json({ type: 'object', required: ['recorded'], properties: { recorded: count }, additionalProperties: false }), ...problems },
+    },
+  },
   '/__local/stream': {
     get: {
       operationId: 'localStreamStats',

@@ -57,7 +57,7 @@ describe.each(EXAMPLE_CUSTOMERS)('events of Gatehouse-%s', (name) => {
 
   it("consumes the table's stream from the oldest record, in batches of 100, bisecting, retrying 5 times, then to its dead-letter queue", () => {
     const { template, stack } = of(name);
-    const [, mapping] = only(template, 'AWS::Lambda::EventSourceMapping');
+    const [, mapping] = consumerMapping(of(name));
     const [tableId] = only(template, 'AWS::DynamoDB::Table');
     const [functionId] = functionAt(template, stack.stackName, 'Events/StreamConsumer');
     const props = mapping.Properties!;
@@ -89,7 +89,7 @@ describe.each(EXAMPLE_CUSTOMERS)('events of Gatehouse-%s', (name) => {
   });
 
   describe('the filter on the stream', () => {
-    const patterns = () => only(of(name).template, 'AWS::Lambda::EventSourceMapping')[1].Properties!.FilterCriteria.Filters.map((f: { Pattern: string }) => f.Pattern);
+    const patterns = () => consumerMapping(of(name))[1].Properties!.FilterCriteria.Filters.map((f: { Pattern: string }) => f.Pattern);
 
     it('lets history events through, and no other insert', () => {
       expect(passes(patterns(), { eventName: 'INSERT', dynamodb: { NewImage: { type: { S: 'event' }, action: { S: 'member.added' } } } })).toBe(true);
@@ -116,7 +116,7 @@ describe.each(EXAMPLE_CUSTOMERS)('events of Gatehouse-%s', (name) => {
     const [, fn] = functionAt(template, stack.stackName, 'Events/StreamConsumer');
     const [tableId] = only(template, 'AWS::DynamoDB::Table');
     const [busId] = only(template, 'AWS::Events::EventBus');
-    const dlqId = target(only(template, 'AWS::Lambda::EventSourceMapping')[1].Properties!.DestinationConfig.OnFailure.Destination);
+    const dlqId = target(consumerMapping(of(name))[1].Properties!.DestinationConfig.OnFailure.Destination);
     const roleId = target(fn.Properties!.Role)!;
     expect(resource(template, roleId).Properties!.ManagedPolicyArns).toBeUndefined();
     expect(roleRows(template, roleId)).toEqual(
@@ -134,6 +134,14 @@ describe.each(EXAMPLE_CUSTOMERS)('events of Gatehouse-%s', (name) => {
     );
   });
 });
+
+/** The stream consumer's event source mapping (the mail worker, infra/mail.ts, has its own: test/infra/mail.test.ts). */
+function consumerMapping({ template, stack }: SynthesizedCustomer): [string, Resource] {
+  const [functionId] = functionAt(template, stack.stackName, 'Events/StreamConsumer');
+  const found = resources(template, 'AWS::Lambda::EventSourceMapping').filter(([, m]) => target(m.Properties?.FunctionName) === functionId);
+  if (found.length !== 1) throw new Error(`Expected one mapping for the stream consumer, found ${found.length}`);
+  return found[0]!;
+}
 
 /** The queue at a construct path below the stack. */
 function queueAt(template: SynthesizedCustomer['template'], stackName: string, constructPath: string): [string, Resource] {
@@ -258,7 +266,7 @@ describe.each(EXAMPLE_CUSTOMERS)('alarms of Gatehouse-%s', (name) => {
       .filter((a) => (a.Dimensions ?? []).some((d: { Value: unknown }) => target(d.Value) === watchedId));
   }
 
-  it('alarms on sweep errors, both dead-letter queues, stream errors and the stream falling behind', () => {
+  it('alarms on sweep errors, the dead-letter queues, stream errors, the stream falling behind and the mail worker', () => {
     const { template, stack } = of(name);
     const [sweepsId] = functionAt(template, stack.stackName, 'Schedules/Sweeps');
     const [consumerId] = functionAt(template, stack.stackName, 'Events/StreamConsumer');
@@ -275,6 +283,11 @@ describe.each(EXAMPLE_CUSTOMERS)('alarms of Gatehouse-%s', (name) => {
     expect(onConsumer).toContainEqual(expect.objectContaining({ Namespace: 'AWS/Lambda', MetricName: 'Errors', ...above(0) }));
     expect(onConsumer).toContainEqual(expect.objectContaining({ Namespace: 'AWS/Lambda', MetricName: 'IteratorAge', Statistic: 'Maximum', ...above(3_600_000) }));
     expect(ITERATOR_AGE_LIMIT.toMilliseconds()).toBe(3_600_000);
+    // The mail worker: its failed runs and the batches it gave up on.
+    const [workerId] = functionAt(template, stack.stackName, 'Mail/Worker');
+    const [mailDlqId] = queueAt(template, stack.stackName, 'Mail/MailDeadLetterQueue');
+    expect(alarmsOn(template, workerId)).toEqual([expect.objectContaining({ Namespace: 'AWS/Lambda', MetricName: 'Errors', Statistic: 'Sum', AlarmName: `gatehouse-${name}-mail-worker-errors`, ...above(0) })]);
+    expect(alarmsOn(template, mailDlqId)).toEqual([expect.objectContaining({ ...deadLetters, AlarmName: `gatehouse-${name}-mail-dead-letters` })]);
     // The API, route function, table and SES alarms: observability.test.ts.
   });
 

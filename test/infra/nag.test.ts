@@ -44,10 +44,12 @@ function expectedAcknowledgements({ customer, stack }: SynthesizedCustomer): str
     ...publicRoutes.flatMap(() => ['AWS::ApiGateway::Method AwsSolutions-APIG4', 'AWS::ApiGateway::Method AwsSolutions-COG4']),
     ...(customer.mfa === 'required' ? [] : ['AWS::Cognito::UserPool AwsSolutions-COG2']),
     'AWS::Cognito::UserPool AwsSolutions-COG8',
-    // The two dead-letter queues (table stream, sweeps schedule) have no dead-letter queue of their own.
+    // The three dead-letter queues (table stream, mail worker, sweeps schedule) have no dead-letter queue of their own.
     'AWS::SQS::Queue AwsSolutions-SQS3',
     'AWS::SQS::Queue AwsSolutions-SQS3',
-    // dynamodb:ListStreams takes no resource; the stream consumer's policy (stack.test.ts checks it is the only wildcard).
+    'AWS::SQS::Queue AwsSolutions-SQS3',
+    // dynamodb:ListStreams takes no resource: the stream consumer's and the mail worker's policies (stack.test.ts checks they are the only wildcards).
+    'AWS::IAM::Policy AwsSolutions-IAM5[Resource::*]',
     'AWS::IAM::Policy AwsSolutions-IAM5[Resource::*]',
     // X-Ray's two actions take no resource: the one tracing policy (infra/tracing.ts).
     ...(customer.tracing ? ['AWS::IAM::Policy AwsSolutions-IAM5[Resource::*]'] : []),
@@ -83,7 +85,11 @@ describe.each(EXAMPLE_CUSTOMERS)('cdk-nag AwsSolutions on Gatehouse-%s', (name) 
     const queues = resources(template, 'AWS::SQS::Queue')
       .filter(([, q]) => acknowledgedRules(q).some((rule) => rule.id === 'AwsSolutions-SQS3'))
       .map(([, q]) => q.Metadata!['aws:cdk:path']);
-    expect(queues.sort()).toEqual([`${stack.stackName}/Events/StreamDeadLetterQueue/Resource`, `${stack.stackName}/Schedules/SweepDeadLetterQueue/Resource`]);
+    expect(queues.sort()).toEqual([
+      `${stack.stackName}/Events/StreamDeadLetterQueue/Resource`,
+      `${stack.stackName}/Mail/MailDeadLetterQueue/Resource`,
+      `${stack.stackName}/Schedules/SweepDeadLetterQueue/Resource`,
+    ]);
   });
 
   it('acknowledges missing authorization only on the public routes', () => {

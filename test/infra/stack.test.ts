@@ -15,6 +15,7 @@ import { createTableInput, TABLE } from '#shared/table.ts';
 import { EXAMPLE_CUSTOMERS, synthesize, type SynthesizedCustomer } from './synth.ts';
 import {
   acknowledgedRules,
+  functionAt,
   functionsByRoute,
   houseEnvironment,
   isDeploymentHandler,
@@ -46,8 +47,8 @@ it('synthesizes one stack per customer file', () => {
 });
 
 it("bundles every function of every stack in one esbuild build (an entry missing from gatehouse-app.ts's list would take a build of its own)", () => {
-  // Each route's handler, the stream consumer, the sweeps and the bootstrap.
-  expect(bundleStats()).toEqual({ builds: 1, entries: new Set(ROUTES.map((route) => route.handler)).size + 3 });
+  // Each route's handler, the stream consumer, the mail worker, the sweeps and the bootstrap.
+  expect(bundleStats()).toEqual({ builds: 1, entries: new Set(ROUTES.map((route) => route.handler)).size + 4 });
 });
 
 it('deploys the same bundle as the same asset in every stack', () => {
@@ -133,15 +134,15 @@ describe.each(EXAMPLE_CUSTOMERS)('stack Gatehouse-%s', (name) => {
   });
 
   describe('functions', () => {
-    it('has one function per route, the stream consumer, the sweeps and the first-domain bootstrap, and no others', () => {
+    it('has one function per route, the stream consumer, the mail worker, the sweeps and the first-domain bootstrap, and no others', () => {
       const { template, stack, customer } = of(name);
-      expect(ownFunctions(template)).toHaveLength(ROUTES.length + 3);
+      expect(ownFunctions(template)).toHaveLength(ROUTES.length + 4);
       // And CDK's BucketDeployment function, which deploys the hosted pages.
-      template.resourceCountIs('AWS::Lambda::Function', ROUTES.length + 3 + (customer.hostedPages ? 1 : 0));
+      template.resourceCountIs('AWS::Lambda::Function', ROUTES.length + 4 + (customer.hostedPages ? 1 : 0));
       expect(functionsByRoute(template, stack.stackName, ROUTES).size).toBe(ROUTES.length);
       const paths = resources(template, 'AWS::Lambda::Function').map(([, fn]) => fn.Metadata!['aws:cdk:path']);
       expect(paths).toEqual(
-        expect.arrayContaining(['Events/StreamConsumer', 'Schedules/Sweeps', 'FirstDomain/Bootstrap'].map((path) => `${stack.stackName}/${path}/Function/Resource`)),
+        expect.arrayContaining(['Events/StreamConsumer', 'Mail/Worker', 'Schedules/Sweeps', 'FirstDomain/Bootstrap'].map((path) => `${stack.stackName}/${path}/Function/Resource`)),
       );
     });
 
@@ -310,7 +311,7 @@ describe.each(EXAMPLE_CUSTOMERS)('stack Gatehouse-%s', (name) => {
       }
     });
 
-    it('has one wildcard in all its IAM policies: dynamodb:ListStreams, which takes no resource, for the stream consumer', () => {
+    it('has one wildcard in its IAM policies: dynamodb:ListStreams, which takes no resource, for the two stream readers (consumer, mail worker)', () => {
       const { template, stack } = of(name);
       // CDK's BucketDeployment role is hosted-pages.test.ts's to check.
       const withPolicies = [...resources(template, 'AWS::IAM::Policy'), ...resources(template, 'AWS::IAM::Role')].filter(([, res]) => !isDeploymentHandler(res));
@@ -320,13 +321,22 @@ describe.each(EXAMPLE_CUSTOMERS)('stack Gatehouse-%s', (name) => {
           .filter((row) => row.split(' ').slice(1, 3).some((part) => part.includes('*')))
           .map((row) => `${res.Metadata?.['aws:cdk:path'] ?? id}: ${row}`),
       );
-      expect(wildcardRows).toEqual([`${stack.stackName}/Events/StreamConsumer/Role/DefaultPolicy/Resource: Allow dynamodb:ListStreams "*" `]);
+      expect(wildcardRows.sort()).toEqual([
+        `${stack.stackName}/Events/StreamConsumer/Role/DefaultPolicy/Resource: Allow dynamodb:ListStreams "*" `,
+        `${stack.stackName}/Mail/Worker/Role/DefaultPolicy/Resource: Allow dynamodb:ListStreams "*" `,
+      ]);
     });
 
-    it("allows only the API to invoke a route's function, for that route's method and path", () => {
+    it("allows only the API to invoke a route's function, for that route's method and path (and only SES feedback's rule the mail worker)", () => {
       const { template, stack } = of(name);
-      const permissions = resources(template, 'AWS::Lambda::Permission');
+      const all = resources(template, 'AWS::Lambda::Permission');
+      const permissions = all.filter(([, p]) => p.Properties!.Principal === 'apigateway.amazonaws.com');
       expect(permissions).toHaveLength(ROUTES.length);
+      const [workerId] = functionAt(template, stack.stackName, 'Mail/Worker');
+      const others = all.filter(([, p]) => p.Properties!.Principal !== 'apigateway.amazonaws.com');
+      expect(others.map(([, p]) => [p.Properties!.Principal, target(p.Properties!.FunctionName), resource(template, target(p.Properties!.SourceArn)!).Type])).toEqual([
+        ['events.amazonaws.com', workerId, 'AWS::Events::Rule'],
+      ]);
       for (const [routeId, functionId] of functionsByRoute(template, stack.stackName, ROUTES)) {
         const route = ROUTES.find((r) => r.id === routeId)!;
         const own = permissions.filter(([, p]) => target(p.Properties!.FunctionName) === functionId);

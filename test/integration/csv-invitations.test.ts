@@ -3,7 +3,7 @@
  * the internal JSON `{csv}` form is refused. Its limits hold: 500 rows, 64 KiB.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api, newDomain, sentEmails, stack, tokenFor } from './helpers.ts';
+import { api, awaitEmails, newDomain, sentEmails, stack, tokenFor } from './helpers.ts';
 
 let owner: string;
 
@@ -34,7 +34,7 @@ describe('a CSV of invitees', () => {
     const res = await api('POST', `/domains/${domain.id}/invitations`, { token: owner, ...asCsv([HEADER, `${a},user,fr`, `${b},manager`].join('\n')) });
     expect(res.status).toBe(200);
     expect(res.body.results).toEqual([expect.objectContaining({ email: a, row: 2, status: 'invited' }), expect.objectContaining({ email: b, row: 3, status: 'invited' })]);
-    expect(await sentEmails(a)).toHaveLength(1);
+    expect(await awaitEmails(a)).toHaveLength(1);
   });
 
   it('takes up to 500 rows and refuses 501 with 400', async () => {

@@ -235,6 +235,21 @@ export async function sentEmails(to?: string): Promise<SentEmail[]> {
   return to ? emails.filter((e) => e.destination.to.map((a) => a.toLowerCase()).includes(to.toLowerCase())) : emails;
 }
 
+/**
+ * Mail to `to` once at least `count` messages are there: invitation email goes out through
+ * the outbox and the mail worker, after the request answered. Polls the emulator every 100 ms
+ * for at most `timeoutMs` (default 15 s), then fails saying how many arrived.
+ */
+export async function awaitEmails(to: string, count = 1, timeoutMs = 15_000): Promise<SentEmail[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const emails = await sentEmails(to);
+    if (emails.length >= count) return emails;
+    if (Date.now() > deadline) throw new Error(`expected ${count} email(s) to ${to} within ${timeoutMs} ms, ${emails.length} arrived`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 export type { BusEvent } from '#local/event-bus.ts';
 
 /** What the stack's local EventBridge bus received so far (events.jsonl, oldest first), optionally only those of a domain. */

@@ -5,7 +5,7 @@
  * link sent again, and an invitation whose token TTL deleted.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, createUser, DAY_MS, newDomain, sentEmails, stack, tokenFor, ttlSweep } from './helpers.ts';
+import { api, awaitEmails, createUser, DAY_MS, newDomain, sentEmails, stack, tokenFor, ttlSweep } from './helpers.ts';
 import { allTableItems, setMailCount } from './seed.ts';
 
 let owner: string;
@@ -28,8 +28,11 @@ const ownerPassword = 'Rightful-Owner-7-Pass!';
 
 function fromMail(pattern: RegExp) {
   return async (to: string): Promise<string> => {
-    const mail = (await sentEmails(to)).at(-1);
-    const match = pattern.exec(mail?.body.text ?? '');
+    // Invitation mail arrives after the answer (the outbox): wait (at most 15 s) until the newest message is of this kind.
+    let match: RegExpExecArray | null = null;
+    for (const deadline = Date.now() + 15_000; !match && Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 100))) {
+      match = pattern.exec((await awaitEmails(to)).at(-1)?.body.text ?? '');
+    }
     if (!match?.[1]) throw new Error(`no ${pattern.source} link in the newest mail to ${to}`);
     seenTokens.add(match[1]);
     return match[1];

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { requiredPermissions, type RouteDefinition } from '#shared/http/route.ts';
 import { allows, type Grant, ROLE_PRESETS, type RolePreset } from '#shared/permissions.ts';
 import { ROUTES } from '#shared/routes/index.ts';
-import { addMembership, api, createUser, newDomain, rolePreset, sentEmails, stack, type TestUser, tokenFor } from './helpers.ts';
+import { addMembership, api, awaitEmails, createUser, newDomain, rolePreset, sentEmails, stack, type TestUser, tokenFor } from './helpers.ts';
 
 const preset = rolePreset() as RolePreset;
 const builtIn = ROLE_PRESETS[preset];
@@ -187,7 +187,7 @@ beforeAll(async () => {
       const email = uniqueEmail();
       const res = await api('POST', `/domains/${domain.id}/invitations`, { token: ownerToken, body: { emails: [email], role: plainRole } });
       const id = res.body.results?.[0]?.invitationId;
-      const link = /accept-invitation\?token=([A-Za-z0-9_-]+)/.exec((await sentEmails(email)).at(-1)?.body.text ?? '')?.[1];
+      const link = /accept-invitation\?token=([A-Za-z0-9_-]+)/.exec((await awaitEmails(email)).at(-1)?.body.text ?? '')?.[1];
       if (!id || !link) throw new Error(`freshInvitation: ${res.status} ${JSON.stringify(res.body)}`);
       return { id, token: link };
     },

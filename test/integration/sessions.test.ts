@@ -6,7 +6,7 @@
  * refused too, so a test signs in again only after the next second boundary (the one wait).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addMembership, api, type ApiResponse, cognito, createUser, DAY_MS, newDomain, sentEmails, stack, tokenFor } from './helpers.ts';
+import { addMembership, api, type ApiResponse, awaitEmails, cognito, createUser, DAY_MS, newDomain, stack, tokenFor } from './helpers.ts';
 import { setLastActive } from './seed.ts';
 
 let owner: string;
@@ -39,7 +39,7 @@ async function invitationFor(email: string): Promise<string> {
   const domain = await newDomain(owner);
   const res = await api('POST', `/domains/${domain.id}/invitations`, { token: owner, body: { emails: [email], role: 'user' } });
   expect(res.status).toBe(200);
-  const token = /accept-invitation\?token=([A-Za-z0-9_-]+)/.exec((await sentEmails(email)).at(-1)?.body.text ?? '')?.[1];
+  const token = /accept-invitation\?token=([A-Za-z0-9_-]+)/.exec((await awaitEmails(email)).at(-1)?.body.text ?? '')?.[1];
   if (!token) throw new Error('no invitation email');
   return token;
 }

@@ -7,7 +7,7 @@
 import * as z from 'zod/mini';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES } from '#shared/routes/index.ts';
-import { addMembership, api, type ApiResponse, createUser, newDomain, sentEmails, stack, tokenFor } from './helpers.ts';
+import { addMembership, api, type ApiResponse, awaitEmails, createUser, newDomain, sentEmails, stack, tokenFor } from './helpers.ts';
 
 let owner: string;
 
@@ -116,6 +116,6 @@ describe("an invitation whose role was deleted after it was sent", () => {
     expect(resent.status).toBe(409);
     expect(resent.body.type).toBe('https://gatehouse.dev/problems/invitation-role-deleted');
     expect(resent.body.detail).toContain('revoke the invitation and invite again');
-    expect(await sentEmails(email)).toHaveLength(1);
+    expect(await awaitEmails(email)).toHaveLength(1);
   });
 });

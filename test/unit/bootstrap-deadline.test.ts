@@ -16,7 +16,7 @@ let cloudFormation: Server;
 const answers: { body: Record<string, any>; remainingMs: number }[] = [];
 let remainingNow: () => number = () => 0;
 let responseUrl = '';
-let handler: (event: CloudFormationCustomResourceEvent, context: Context) => Promise<void>;
+let handler: (event: CloudFormationCustomResourceEvent, context: Context) => Promise<unknown>;
 
 const listen = (server: Server | TcpServer) => new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
 

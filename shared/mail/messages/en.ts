@@ -160,7 +160,7 @@ export const pages: Messages['pages'] = {
     role: 'Role',
     chooseRole: 'Choose a role…',
     button: 'Send the invitation',
-    invited: (email) => `Invitation sent to ${email}.`,
+    invited: (email) => `${email} is invited: the email is on its way.`,
     refreshed: (email) => `${email} was already invited: the invitation was sent again, valid anew.`,
     alreadyMember: (email) => `${email} is already a member of this domain.`,
     deliveryFailed: (email) => `The invitation to ${email} is saved, but the email could not be sent. Send it again later.`,

@@ -163,7 +163,7 @@ export const pages: Messages['pages'] = {
     role: 'Rooli',
     chooseRole: 'Valitse rooli…',
     button: 'Lähetä kutsu',
-    invited: (email) => `Kutsu lähetetty osoitteeseen ${email}.`,
+    invited: (email) => `${email} on kutsuttu: sähköposti on matkalla.`,
     refreshed: (email) => `${email} oli jo kutsuttu: kutsu lähetettiin uudelleen, ja se on taas voimassa.`,
     alreadyMember: (email) => `${email} on jo tämän työtilan jäsen.`,
     deliveryFailed: (email) => `Kutsu osoitteeseen ${email} on tallennettu, mutta sähköpostia ei voitu lähettää. Lähetä se myöhemmin uudelleen.`,

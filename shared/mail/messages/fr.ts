@@ -164,7 +164,7 @@ export const pages: Messages['pages'] = {
     role: 'Rôle',
     chooseRole: 'Choisissez un rôle…',
     button: 'Envoyer l\'invitation',
-    invited: (email) => `Invitation envoyée à ${email}.`,
+    invited: (email) => `${email} est invité·e\u00a0: l'e-mail est en route.`,
     refreshed: (email) => `${email} était déjà invité·e\u00a0: l'invitation a été renvoyée et vaut de nouveau.`,
     alreadyMember: (email) => `${email} est déjà membre de ce domaine.`,
     deliveryFailed: (email) => `L'invitation à ${email} est enregistrée, mais l'e-mail n'a pas pu partir. Renvoyez-la plus tard.`,

@@ -1,0 +1,134 @@
+/**
+ * The outbox: one mail job item per email to send, written in the same transaction as what
+ * the email is about (the invitation it mails), and read by the mail worker from the table's
+ * stream (shared/domain/mail-worker.ts). A job holds references, never a raw token: the
+ * worker mints the invitation's token when it claims the job, so the table (and its stream)
+ * never holds a working link.
+ *
+ * A job's state: pending → sending (claimed, with a lease) → sent | failed | superseded.
+ * Claims are conditional (pending, or sending with an expired lease), so two workers never
+ * both hold a job, and a sent job is never claimed again: delivery is keyed on the job.
+ */
+import { randomUUID } from 'node:crypto';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamodb } from '#shared/clients/dynamodb.ts';
+import { tableName } from '#shared/config.ts';
+import { isNamed } from '#shared/store/dynamo.ts';
+import * as keys from '#shared/store/key-formats.ts';
+import { withoutKeys } from '#shared/store/keys.ts';
+
+/** A job stays in the table this long after it was queued, then TTL removes it. */
+const KEPT_DAYS = 14;
+
+export type MailJobState = 'pending' | 'sending' | 'sent' | 'failed' | 'superseded';
+
+export interface MailJobRecord {
+  id: string;
+  /** What to mail: an email invitation (its current link, rendered by the worker). */
+  kind: 'invitation';
+  domainId: string;
+  invitationId: string;
+  /** The recipient. */
+  to: string;
+  state: MailJobState;
+  /** ISO time until which the worker that claimed the job owns it. */
+  leaseUntil: string | null;
+  /** Claims so far (a claim after a crashed worker's lease counts again). */
+  claims: number;
+  createdAt: string;
+  sentAt?: string;
+  messageId?: string;
+  reason?: string;
+}
+
+export function newMailJob(fields: Pick<MailJobRecord, 'kind' | 'domainId' | 'invitationId' | 'to'>, at: string): MailJobRecord {
+  return { id: randomUUID(), ...fields, state: 'pending', leaseUntil: null, claims: 0, createdAt: at };
+}
+
+/** The TransactWriteItems entry that queues a job. */
+export function putMailJob(job: MailJobRecord) {
+  return {
+    Put: {
+      TableName: tableName(),
+      Item: { ...keys.mailJob(job.id), type: 'mail-job', ...job, ttl: Math.floor(Date.parse(job.createdAt) / 1000) + KEPT_DAYS * 86_400 },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
+
+export async function getMailJob(jobId: string): Promise<MailJobRecord | undefined> {
+  const out = await dynamodb.send(new GetCommand({ TableName: tableName(), Key: keys.mailJob(jobId), ConsistentRead: true }));
+  return out.Item && (withoutKeys(out.Item) as unknown as MailJobRecord);
+}
+
+/** The transaction entry that claims a job: pending, or sending under a lease that ran out (its worker died). */
+export function claimMailJob(jobId: string, at: string, leaseUntil: string) {
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: keys.mailJob(jobId),
+      UpdateExpression: 'SET #state = :sending, leaseUntil = :lease, claims = claims + :one',
+      ConditionExpression: '#state = :pending OR (#state = :sending AND leaseUntil < :at)',
+      ExpressionAttributeNames: { '#state': 'state' },
+      ExpressionAttributeValues: { ':sending': 'sending', ':pending': 'pending', ':lease': leaseUntil, ':one': 1, ':at': at },
+    },
+  };
+}
+
+/**
+ * Closes a job this worker holds (its lease as claimed): sent, failed or superseded. False
+ * when the job is no longer this worker's (its lease ran out and another claimed it).
+ */
+export async function closeMailJob(jobId: string, lease: string | null, state: 'sent' | 'failed' | 'superseded', fields: { at: string; messageId?: string; reason?: string }): Promise<boolean> {
+  const values: Record<string, unknown> = { ':state': state, ':at': fields.at };
+  let update = 'SET #state = :state, closedAt = :at';
+  if (fields.messageId) {
+    update += ', messageId = :messageId, sentAt = :at';
+    values[':messageId'] = fields.messageId;
+  }
+  if (fields.reason) {
+    update += ', reason = :reason';
+    values[':reason'] = fields.reason;
+  }
+  let condition: string;
+  if (lease === null) {
+    // Never claimed: only a pending job is closed without a claim (superseded before sending).
+    condition = '#state = :pending';
+    values[':pending'] = 'pending';
+  } else {
+    condition = '#state = :sending AND leaseUntil = :lease';
+    values[':sending'] = 'sending';
+    values[':lease'] = lease;
+  }
+  try {
+    await dynamodb.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.mailJob(jobId),
+        UpdateExpression: update,
+        ConditionExpression: condition,
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: values,
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isNamed(error, 'ConditionalCheckFailedException')) return false;
+    throw error;
+  }
+}
+
+/** What SES reported about an address: a permanent bounce or a complaint. */
+export type Feedback = 'bounced' | 'complained';
+
+/** An address SES reported, for one domain: what it reported. */
+export async function suppressionOf(domainId: string, email: string): Promise<Feedback | undefined> {
+  const out = await dynamodb.send(new GetCommand({ TableName: tableName(), Key: keys.suppression(domainId, email), ConsistentRead: true }));
+  return out.Item?.feedback as Feedback | undefined;
+}
+
+/** The entry that lifts an address's suppression (an administrator resent its invitation: an explicit re-invite). */
+export function liftSuppression(domainId: string, email: string) {
+  return { Delete: { TableName: tableName(), Key: keys.suppression(domainId, email) } };
+}
+

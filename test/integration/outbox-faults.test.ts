@@ -1,0 +1,191 @@
+/**
+ * The outbox and its mail worker under injected SES faults, against the stack's SES emulator
+ * and DynamoDB Local. Each case gets a table of its own (outbox-fixture.ts), so the stack's
+ * own worker never takes these jobs; invitations are queued through the real CSV path and
+ * the worker reads them from the table's stream as the local stack runs it. The only mock is
+ * a middleware on the worker's SES client that injects faults (throttling, a rejection, a kill).
+ * A last case runs against the stack itself: SES feedback (bounce) through the local hook.
+ */
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { api, awaitEmails, busEvents, client, handlerEnvironment, newDomain, sentEmails, stack, tokenFor } from './helpers.ts';
+import { faultySes, jobsUntil, seedInvitations, startWorker, useFreshTable } from './outbox-fixture.ts';
+import type { StreamPoller } from '#local/stream-poller.ts';
+
+// The CSV path counts against the daily cap; these cases mail far more than 200.
+process.env.INVITATION_EMAILS_PER_DAY = '100000';
+
+const addresses = (tag: string, count: number) => {
+  const run = randomUUID().slice(0, 8);
+  return Array.from({ length: count }, (_, n) => `${tag}-${run}-${String(n).padStart(3, '0')}@example.test`);
+};
+
+/** How many messages the emulator holds for each of `emails`. */
+async function deliveredCounts(emails: string[]): Promise<number[]> {
+  const all = await sentEmails();
+  const counts = new Map<string, number>();
+  for (const mail of all) for (const to of mail.destination.to) counts.set(to.toLowerCase(), (counts.get(to.toLowerCase()) ?? 0) + 1);
+  return emails.map((e) => counts.get(e) ?? 0);
+}
+
+let poller: StreamPoller | undefined;
+afterEach(async () => {
+  await poller?.stop();
+  poller = undefined;
+});
+
+describe('the mail worker under SES faults', () => {
+  it('500 jobs with SES throttling every second call: 500 emails, each delivered exactly once', async () => {
+    await useFreshTable();
+    const emails = addresses('throttled', 500);
+    const { answer } = await seedInvitations(emails);
+    expect(answer.results.every((r) => r.delivery === 'queued')).toBe(true);
+    expect(answer.summary.queued).toBe(500);
+
+    const { ses, faults } = await faultySes({ throttleEvery: 2 });
+    poller = await startWorker(ses);
+    const jobs = await jobsUntil((all) => all.length === 500 && all.every((j) => j.state === 'sent'), 120_000);
+
+    expect(new Set(jobs.map((j) => j.messageId)).size).toBe(500);
+    expect(faults.throttled).toBeGreaterThanOrEqual(250);
+    expect(await deliveredCounts(emails)).toEqual(emails.map(() => 1));
+    // A stream record delivered again (a retried batch) finds its job sent: nothing more goes out.
+    const { createMailWorker } = await import('#shared/domain/mail-worker.ts');
+    const again = createMailWorker({ maxSendRate: 1000, leaseMs: 1500, retryBaseMs: 20, maxAttempts: 6, maxThrottled: 40, concurrency: 8 }, ses);
+    const before = faults.total;
+    expect(await Promise.all(jobs.slice(0, 20).map((j) => again.processJob(j.id)))).toEqual(jobs.slice(0, 20).map(() => 'done-already'));
+    expect(faults.total).toBe(before);
+  }, 180_000);
+
+  it('a worker killed halfway loses nothing and duplicates nothing on restart', async () => {
+    const table = await useFreshTable();
+    const emails = addresses('killed', 60);
+    await seedInvitations(emails);
+    const child = (killAt?: number) => {
+      const env: Record<string, string> = { ...(process.env as Record<string, string>), ...handlerEnvironment(), TABLE_NAME: table };
+      if (killAt) env.KILL_AT_SEND = String(killAt);
+      const proc = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./outbox-worker-child.ts', import.meta.url))], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+      const exited = new Promise<NodeJS.Signals | number | null>((resolve) => proc.on('exit', (code, signal) => resolve(signal ?? code)));
+      return { proc, exited };
+    };
+
+    // The 31st SES call kills the worker before that message goes out.
+    const first = child(31);
+    expect(await first.exited).toBe('SIGKILL');
+    const afterKill = await jobsUntil(() => true, 0);
+    expect(afterKill.filter((j) => j.state === 'sent')).toHaveLength(30);
+    expect(afterKill.filter((j) => j.state === 'sending')).toHaveLength(1);
+    expect((await deliveredCounts(emails)).reduce((a, b) => a + b, 0)).toBe(30);
+
+    // Restarted, it reads the stream from its start: sent jobs are left alone, the claimed one
+    // is claimed again once its lease runs out, the rest go out.
+    const second = child();
+    try {
+      await jobsUntil((all) => all.length === 60 && all.every((j) => j.state === 'sent'), 60_000);
+    } finally {
+      second.proc.kill('SIGTERM');
+      await second.exited;
+    }
+    expect(await deliveredCounts(emails)).toEqual(emails.map(() => 1));
+  }, 120_000);
+
+  it('a permanent rejection ends in delivery_failed with its reason, not in a retry loop; resend then delivers', async () => {
+    await useFreshTable();
+    const emails = addresses('rejected', 3);
+    const refused = emails[1] as string;
+    const reject = new Set([refused]);
+    const { domainId, access, caller, answer } = await seedInvitations(emails);
+    const { ses, faults } = await faultySes({ reject });
+    poller = await startWorker(ses);
+    const jobs = await jobsUntil((all) => all.length === 3 && all.every((j) => j.state === 'sent' || j.state === 'failed'), 30_000);
+
+    expect(jobs.find((j) => j.to === refused)).toMatchObject({ state: 'failed', reason: 'MessageRejected' });
+    expect(faults.calls.get(refused)).toBe(1);
+    expect(await deliveredCounts(emails)).toEqual([1, 0, 1]);
+    const { getInvitation } = await import('#shared/store/invitation-store.ts');
+    const invitationId = answer.results[1]?.invitationId ?? '';
+    expect(await getInvitation(domainId, invitationId)).toMatchObject({ delivery: 'delivery_failed', deliveryReason: 'MessageRejected' });
+    const { queryAll } = await import('#shared/store/dynamo.ts');
+    const history = await queryAll({
+      TableName: process.env.TABLE_NAME,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :events)',
+      ExpressionAttributeValues: { ':pk': `DOMAIN#${domainId}`, ':events': 'EVENT#' },
+    });
+    expect(history.filter((e) => e.action === 'invitation.delivery_failed')).toEqual([
+      expect.objectContaining({ actor: 'system:mail', targetId: invitationId, after: { delivery: 'delivery_failed', reason: 'MessageRejected' } }),
+    ]);
+
+    // SES takes the address again: resend works as before.
+    reject.clear();
+    const { resendInvitation } = await import('#shared/domain/send-invitations.ts');
+    expect(await resendInvitation(access as never, caller, invitationId)).toMatchObject({ delivery: 'queued' });
+    await jobsUntil((all) => all.length === 4 && all.every((j) => j.state === 'sent' || j.state === 'failed'), 30_000);
+    expect(await deliveredCounts(emails)).toEqual([1, 1, 1]);
+    expect(await getInvitation(domainId, invitationId)).toMatchObject({ delivery: 'sent' });
+  }, 60_000);
+});
+
+describe('SES refusing mail on the local stack', () => {
+  it('the stack\'s worker marks the invitation delivery_failed and publishes invitation.delivery_failed; resend delivers once SES takes it', async () => {
+    const owner = await tokenFor(stack().admin.email, stack().admin.password);
+    const gh = client(owner);
+    const domain = await newDomain(owner);
+    const path = { domainId: domain.id };
+    const email = addresses('refused', 1)[0] as string;
+    const query = new URLSearchParams({ email }).toString();
+    expect((await api('POST', `/__local/ses-refusals?${query}`)).status).toBe(200);
+    try {
+      const sent = await gh.POST('/domains/{domainId}/invitations', { params: { path }, body: { emails: [email], role: 'user' } });
+      expect(sent.data?.results[0]).toMatchObject({ status: 'invited', delivery: 'queued' });
+      await vi.waitFor(async () => {
+        const listed = await gh.GET('/domains/{domainId}/invitations', { params: { path, query: { email } } });
+        expect(listed.data?.items[0]).toMatchObject({ delivery: 'delivery_failed', deliveryReason: 'MessageRejected' });
+      }, { timeout: 15_000, interval: 100 });
+    } finally {
+      await api('DELETE', `/__local/ses-refusals?${query}`);
+    }
+    expect(await sentEmails(email)).toEqual([]);
+    await vi.waitFor(async () => {
+      const events = (await busEvents(domain.id)).filter((e) => e.detailType === 'invitation.delivery_failed');
+      expect(events.map((e) => e.detail)).toEqual([expect.objectContaining({ actor: 'system:mail', after: { delivery: 'delivery_failed', reason: 'MessageRejected' } })]);
+    }, { timeout: 15_000, interval: 100 });
+
+    const invitationId = (await gh.GET('/domains/{domainId}/invitations', { params: { path, query: { email } } })).data?.items[0]?.id ?? '';
+    const resent = await gh.POST('/domains/{domainId}/invitations/{invitationId}/resend', { params: { path: { ...path, invitationId } } });
+    expect(resent.data).toMatchObject({ delivery: 'queued' });
+    expect(await awaitEmails(email)).toHaveLength(1);
+  }, 60_000);
+});
+
+describe('SES feedback on the local stack', () => {
+  it('a bounce marks the invitation bounced and suppresses the address until an administrator resends it', async () => {
+    const owner = await tokenFor(stack().admin.email, stack().admin.password);
+    const gh = client(owner);
+    const domain = await newDomain(owner);
+    const path = { domainId: domain.id };
+    const email = addresses('bounce', 1)[0] as string;
+    const sent = await gh.POST('/domains/{domainId}/invitations', { params: { path }, body: { emails: [email], role: 'user' } });
+    const invitationId = sent.data?.results[0]?.invitationId ?? '';
+    const [mail] = await awaitEmails(email);
+    // The worker records the message id once SES took it: wait for `sent`.
+    for (let i = 0; i < 50; i++) {
+      const listed = await gh.GET('/domains/{domainId}/invitations', { params: { path, query: { email } } });
+      if (listed.data?.items[0]?.delivery === 'sent') break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const hook = await api('POST', `/__local/ses-feedback?${new URLSearchParams({ type: 'Bounce', email, domainId: domain.id, invitationId, messageId: mail?.messageId ?? '' })}`);
+    expect(hook.status).toBe(200);
+    expect(hook.body).toEqual({ recorded: 1 });
+    const listed = await gh.GET('/domains/{domainId}/invitations', { params: { path, query: { email } } });
+    expect(listed.data?.items[0]).toMatchObject({ delivery: 'bounced', deliveryReason: 'bounce: General' });
+
+    // Inviting it again by list is refused for that row; resending the invitation is the explicit re-invite.
+    const again = await gh.POST('/domains/{domainId}/invitations', { params: { path }, body: { emails: [email], role: 'user' } });
+    expect(again.data?.results[0]).toMatchObject({ status: 'invalid', reason: expect.stringMatching(/^suppressed: SES reported this address bounced/) });
+    const resent = await gh.POST('/domains/{domainId}/invitations/{invitationId}/resend', { params: { path: { ...path, invitationId } } });
+    expect(resent.data).toMatchObject({ delivery: 'queued' });
+    expect(await awaitEmails(email, 2)).toHaveLength(2);
+  }, 60_000);
+});

@@ -1,0 +1,16 @@
+/**
+ * The mail worker in a process of its own, on the fault tests' table (TABLE_NAME), reading
+ * the table's stream from its start: outbox-faults.test.ts kills it with KILL_AT_SEND=n (the
+ * n-th SES call SIGKILLs it before the message goes out) and starts it again without.
+ * It prints "ready" once polling, and runs until SIGTERM.
+ */
+import { faultySes, startWorker } from './outbox-fixture.ts';
+
+const killAt = process.env.KILL_AT_SEND ? Number(process.env.KILL_AT_SEND) : undefined;
+const { ses } = await faultySes({ ...(killAt ? { killAt } : {}) });
+const poller = await startWorker(ses, { maxSendRate: 200, concurrency: 1 });
+console.log('ready');
+process.on('SIGTERM', () => {
+  void poller.stop().finally(() => process.exit(0));
+});
+setInterval(() => undefined, 60_000);
