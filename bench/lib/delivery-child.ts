@@ -6,7 +6,7 @@
  * throttling every second call (a middleware on the worker's SES client, the only fault).
  * Prints one JSON line: timings and counts.
  */
-import { faultySes, jobsUntil, seedInvitations, startWorker, useFreshTable } from '../../test/integration/outbox-fixture.ts';
+import { faultySes, mailJobs, seedInvitations, startWorker, useFreshTable } from '../../test/integration/outbox-fixture.ts';
 
 const COUNT = Number(process.env.BENCH_DELIVERY_COUNT ?? 500);
 const rate = Number(process.env.SES_MAX_SEND_RATE ?? 14);
@@ -19,10 +19,11 @@ const { answer } = await seedInvitations(emails);
 const queuedMs = performance.now() - queuedStart;
 const { ses, faults } = await faultySes({ throttleEvery: 2 });
 const started = performance.now();
-const poller = await startWorker(ses, { maxSendRate: rate, concurrency: 8, retryBaseMs: 250, maxAttempts: 6 });
-const jobs = await jobsUntil((all) => all.length === COUNT && all.every((j) => j.state !== 'pending' && j.state !== 'sending'), 30 * 60_000);
+const worker = await startWorker(ses, { maxSendRate: rate, concurrency: 8, retryBaseMs: 250, maxAttempts: 6 });
+await worker.settled(COUNT, ['sent', 'failed'], 30 * 60_000);
 const deliveredMs = performance.now() - started;
-await poller.stop();
+await worker.poller.stop();
+const jobs = await mailJobs();
 const store = (await (await fetch(`${process.env.SES_ENDPOINT}/store`)).json()) as { emails: { destination: { to: string[] } }[] };
 const counts = new Map<string, number>();
 for (const mail of store.emails) for (const to of mail.destination.to) counts.set(to.toLowerCase(), (counts.get(to.toLowerCase()) ?? 0) + 1);

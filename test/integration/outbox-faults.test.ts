@@ -11,8 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { api, awaitEmails, busEvents, client, handlerEnvironment, newDomain, sentEmails, stack, tokenFor } from './helpers.ts';
-import { faultySes, jobsUntil, seedInvitations, startWorker, useFreshTable } from './outbox-fixture.ts';
-import type { StreamPoller } from '#local/stream-poller.ts';
+import { faultySes, mailJobs, type RunningWorker, seedInvitations, startWorker, useFreshTable } from './outbox-fixture.ts';
 
 // The CSV path counts against the daily cap; these cases mail far more than 200.
 process.env.INVITATION_EMAILS_PER_DAY = '100000';
@@ -30,10 +29,10 @@ async function deliveredCounts(emails: string[]): Promise<number[]> {
   return emails.map((e) => counts.get(e) ?? 0);
 }
 
-let poller: StreamPoller | undefined;
+let worker: RunningWorker | undefined;
 afterEach(async () => {
-  await poller?.stop();
-  poller = undefined;
+  await worker?.poller.stop();
+  worker = undefined;
 });
 
 describe('the mail worker under SES faults', () => {
@@ -45,8 +44,10 @@ describe('the mail worker under SES faults', () => {
     expect(answer.summary.queued).toBe(500);
 
     const { ses, faults } = await faultySes({ throttleEvery: 2 });
-    poller = await startWorker(ses);
-    const jobs = await jobsUntil((all) => all.length === 500 && all.every((j) => j.state === 'sent'), 120_000);
+    worker = await startWorker(ses);
+    await worker.settled(500, ['sent'], 120_000);
+    const jobs = await mailJobs();
+    expect(jobs.map((j) => j.state)).toEqual(emails.map(() => 'sent'));
 
     expect(new Set(jobs.map((j) => j.messageId)).size).toBe(500);
     expect(faults.throttled).toBeGreaterThanOrEqual(250);
@@ -61,33 +62,45 @@ describe('the mail worker under SES faults', () => {
 
   it('a worker killed halfway loses nothing and duplicates nothing on restart', async () => {
     const table = await useFreshTable();
-    const emails = addresses('killed', 60);
+    const emails = addresses('killed', 24);
     await seedInvitations(emails);
     const child = (killAt?: number) => {
       const env: Record<string, string> = { ...(process.env as Record<string, string>), ...handlerEnvironment(), TABLE_NAME: table };
       if (killAt) env.KILL_AT_SEND = String(killAt);
       const proc = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./outbox-worker-child.ts', import.meta.url))], { env, stdio: ['ignore', 'pipe', 'inherit'] });
       const exited = new Promise<NodeJS.Signals | number | null>((resolve) => proc.on('exit', (code, signal) => resolve(signal ?? code)));
-      return { proc, exited };
+      /** Resolves once the child reports `count` jobs sent (its stdout: a JSON line of outcomes every 100 ms). */
+      const sent = (count: number) =>
+        new Promise<void>((resolve) => {
+          let pending = '';
+          proc.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+            const lines = (pending + chunk).split('\n');
+            pending = lines.pop() ?? '';
+            if (lines.some((line) => line.startsWith('{') && (JSON.parse(line) as { sent?: number }).sent === count)) resolve();
+          });
+        });
+      return { proc, exited, sent };
     };
 
-    // The 31st SES call kills the worker before that message goes out.
-    const first = child(31);
+    // The 13th SES call kills the worker before that message goes out.
+    const first = child(13);
     expect(await first.exited).toBe('SIGKILL');
-    const afterKill = await jobsUntil(() => true, 0);
-    expect(afterKill.filter((j) => j.state === 'sent')).toHaveLength(30);
+    const afterKill = await mailJobs();
+    expect(afterKill.filter((j) => j.state === 'sent')).toHaveLength(12);
     expect(afterKill.filter((j) => j.state === 'sending')).toHaveLength(1);
-    expect((await deliveredCounts(emails)).reduce((a, b) => a + b, 0)).toBe(30);
+    expect((await deliveredCounts(emails)).reduce((a, b) => a + b, 0)).toBe(12);
 
     // Restarted, it reads the stream from its start: sent jobs are left alone, the claimed one
     // is claimed again once its lease runs out, the rest go out.
     const second = child();
     try {
-      await jobsUntil((all) => all.length === 60 && all.every((j) => j.state === 'sent'), 60_000);
+      // 12 jobs were left, one of them claimed by the dead worker (its lease runs out first).
+      await second.sent(12);
     } finally {
       second.proc.kill('SIGTERM');
       await second.exited;
     }
+    expect((await mailJobs()).map((j) => j.state)).toEqual(emails.map(() => 'sent'));
     expect(await deliveredCounts(emails)).toEqual(emails.map(() => 1));
   }, 120_000);
 
@@ -98,8 +111,9 @@ describe('the mail worker under SES faults', () => {
     const reject = new Set([refused]);
     const { domainId, access, caller, answer } = await seedInvitations(emails);
     const { ses, faults } = await faultySes({ reject });
-    poller = await startWorker(ses);
-    const jobs = await jobsUntil((all) => all.length === 3 && all.every((j) => j.state === 'sent' || j.state === 'failed'), 30_000);
+    worker = await startWorker(ses);
+    await worker.settled(3, ['sent', 'failed'], 30_000);
+    const jobs = await mailJobs();
 
     expect(jobs.find((j) => j.to === refused)).toMatchObject({ state: 'failed', reason: 'MessageRejected' });
     expect(faults.calls.get(refused)).toBe(1);
@@ -121,7 +135,7 @@ describe('the mail worker under SES faults', () => {
     reject.clear();
     const { resendInvitation } = await import('#shared/domain/send-invitations.ts');
     expect(await resendInvitation(access as never, caller, invitationId)).toMatchObject({ delivery: 'queued' });
-    await jobsUntil((all) => all.length === 4 && all.every((j) => j.state === 'sent' || j.state === 'failed'), 30_000);
+    await worker.settled(4, ['sent', 'failed'], 30_000);
     expect(await deliveredCounts(emails)).toEqual([1, 1, 1]);
     expect(await getInvitation(domainId, invitationId)).toMatchObject({ delivery: 'sent' });
   }, 60_000);

@@ -98,16 +98,35 @@ export async function faultySes(options: { throttleEvery?: number; reject?: Set<
   return { ses, faults };
 }
 
-/** The mail worker on the current table's stream (from its start), as the local stack runs it. */
-export async function startWorker(ses: SESv2Client, settings: Partial<MailWorkerSettings> = {}): Promise<StreamPoller> {
+/** A worker started by startWorker: its poller, and the outcomes its jobs ended with so far. */
+export interface RunningWorker {
+  poller: StreamPoller;
+  outcomes: Record<string, number>;
+  /** Resolves once `count` jobs ended in one of `outcomes` (sent, failed…); rejects after `timeoutMs`, naming what did. */
+  settled(count: number, outcomes: readonly string[], timeoutMs: number): Promise<void>;
+}
+
+/**
+ * The mail worker on the current table's stream (from its start), as the local stack runs it.
+ * Waiting reads the worker's own outcomes, not the table: a consistent scan of a table of
+ * thousands of items every 200 ms was most of DynamoDB Local's work in these cases.
+ */
+export async function startWorker(ses: SESv2Client, settings: Partial<MailWorkerSettings> = {}): Promise<RunningWorker> {
   const { createMailWorker } = await import('#shared/domain/mail-worker.ts');
   const worker = createMailWorker({ maxSendRate: 1000, leaseMs: 1500, retryBaseMs: 20, maxAttempts: 6, maxThrottled: 40, concurrency: 16, ...settings }, ses);
-  return startStreamPoller({
+  const outcomes: Record<string, number> = {};
+  const waiters = new Set<() => void>();
+  const poller = await startStreamPoller({
     dynamodb: new DynamoDBClient(local()),
     streams: new DynamoDBStreamsClient(local()),
     tableName: process.env.TABLE_NAME ?? '',
     region: region(),
-    handler: (event) => worker.handleRecords(event.Records),
+    handler: async (event) => {
+      const done = await worker.handleRecords(event.Records);
+      for (const [outcome, n] of Object.entries(done)) outcomes[outcome] = (outcomes[outcome] ?? 0) + n;
+      for (const wake of waiters) wake();
+      return done;
+    },
     isTtlDelete: () => false,
     filter: isMailJobInsert,
     batchSize: MAIL_BATCH_SIZE,
@@ -116,18 +135,21 @@ export async function startWorker(ses: SESv2Client, settings: Partial<MailWorker
     logError: (line, error) => console.error(line, error ?? ''),
     pollEveryMs: 100,
   });
+  const settled = (count: number, wanted: readonly string[], timeoutMs: number) =>
+    new Promise<void>((resolve, reject) => {
+      const check = () => {
+        if (wanted.reduce((sum, o) => sum + (outcomes[o] ?? 0), 0) < count) return;
+        waiters.delete(check);
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        waiters.delete(check);
+        reject(new Error(`the mail jobs did not settle within ${timeoutMs} ms: ${JSON.stringify(outcomes)}`));
+      }, timeoutMs);
+      waiters.add(check);
+      check();
+    });
+  return { poller, outcomes, settled };
 }
 
-/** Waits until `done` holds for the table's jobs (polling every 200 ms, at most `timeoutMs`); the jobs. */
-export async function jobsUntil(done: (jobs: MailJobRecord[]) => boolean, timeoutMs: number): Promise<MailJobRecord[]> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const jobs = await mailJobs();
-    if (done(jobs)) return jobs;
-    if (Date.now() > deadline) {
-      const states = jobs.reduce<Record<string, number>>((all, j) => ({ ...all, [j.state]: (all[j.state] ?? 0) + 1 }), {});
-      throw new Error(`the mail jobs did not settle within ${timeoutMs} ms: ${JSON.stringify(states)}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
