@@ -12,7 +12,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { fileURLToPath } from 'node:url';
-import { functionAssetDir, skippedBundleDir } from '#infra/bundling.ts';
+import { FUNCTION_NODE_OPTIONS, functionAssetDir, skippedBundleDir } from '#infra/bundling.ts';
 import type { CognitoAction, TableAction } from '#shared/http/route.ts';
 import { TABLE } from '#shared/table.ts';
 
@@ -131,7 +131,8 @@ export class GatehouseFunction extends Construct {
       logGroup: this.logGroup,
       // Powertools writes JSON already; this makes the platform lines (START, REPORT) JSON too.
       loggingFormat: lambda.LoggingFormat.JSON,
-      environment: props.environment,
+      // Stack traces name the TypeScript source (the bundle's map is deployed beside it).
+      environment: { ...props.environment, NODE_OPTIONS: FUNCTION_NODE_OPTIONS },
     });
   }
 

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOOTSTRAP_HANDLER } from '#infra/bootstrap.ts';
 import {
   BUNDLE_FILE,
+  SOURCE_MAP_FILE,
   bundleStats,
   ESBUILD_OPTIONS,
   ESM_REQUIRE_BANNER,
@@ -41,12 +42,13 @@ async function aloneBuild(entry: string): Promise<Uint8Array> {
     external: [...ESBUILD_OPTIONS.external],
     banner: { ...ESBUILD_OPTIONS.banner },
     entryPoints: [join(PROJECT_ROOT, entry)],
-    outfile: join(PROJECT_ROOT, '.bench', 'alone.mjs'),
+    // Named as deployed: the bundle's last line names its map (index.mjs.map).
+    outfile: join(PROJECT_ROOT, '.bench', 'alone', BUNDLE_FILE),
     absWorkingDir: PROJECT_ROOT,
     write: false,
     logLevel: 'warning',
   });
-  return result.outputFiles[0]!.contents;
+  return result.outputFiles.find((file) => file.path.endsWith(BUNDLE_FILE))!.contents;
 }
 
 describe('function bundles', () => {
@@ -75,15 +77,24 @@ describe('function bundles', () => {
     }
   });
 
+  it('maps each bundle back to the TypeScript sources (mappings only, no source text): stack traces name the file and line', () => {
+    for (const [i, code] of CODES.entries()) {
+      const map = JSON.parse(readFileSync(join(dirs[i]!, SOURCE_MAP_FILE), 'utf8')) as { sources: string[]; sourcesContent?: unknown };
+      expect(map.sources.some((source) => source.endsWith(code.entry)), code.entry).toBe(true);
+      expect(map.sourcesContent, code.entry).toBeUndefined();
+      expect(readFileSync(join(dirs[i]!, BUNDLE_FILE), 'utf8').trimEnd().endsWith(`//# sourceMappingURL=${SOURCE_MAP_FILE}`), code.entry).toBe(true);
+    }
+  });
+
   it('writes one bundle per entry and nothing else: no chunk shared between functions', () => {
     const built = dirname(dirs[0]!);
     expect(readdirSync(built).sort()).toEqual(CODES.map((code) => code.entry.replace(/\.ts$/, '').replaceAll('/', '.')).sort());
-    for (const folder of readdirSync(built)) expect(readdirSync(join(built, folder))).toEqual([BUNDLE_FILE]);
+    for (const folder of readdirSync(built)) expect(readdirSync(join(built, folder)).sort()).toEqual([BUNDLE_FILE, SOURCE_MAP_FILE]);
   });
 
   it("puts a route's files beside its bundle, and nothing beside the others", () => {
     const listing = CODES.map((_, i) => readdirSync(dirs[i]!).sort());
-    expect(listing).toEqual([[BUNDLE_FILE], [BUNDLE_FILE, basename(REDOC_SCRIPT)].sort(), [BUNDLE_FILE]]);
+    expect(listing).toEqual([[BUNDLE_FILE, SOURCE_MAP_FILE], [BUNDLE_FILE, SOURCE_MAP_FILE, basename(REDOC_SCRIPT)].sort(), [BUNDLE_FILE, SOURCE_MAP_FILE]]);
   });
 
   it('is deterministic: after the cache folder is removed, a new build in a new folder gives every function the same asset hash', () => {

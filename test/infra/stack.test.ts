@@ -227,7 +227,7 @@ describe.each(EXAMPLE_CUSTOMERS)('stack Gatehouse-%s', (name) => {
         const dir = join(synthesized.outdir, fn.Metadata!['aws:asset:path']);
         const label = byFunction.get(id) ?? id;
         expect(readFileSync(join(dir, 'index.mjs'), 'utf8').includes(marker), `${label} bundles Redoc`).toBe(false);
-        const extra = readdirSync(dir).filter((file) => file !== 'index.mjs');
+        const extra = readdirSync(dir).filter((file) => file !== 'index.mjs' && file !== 'index.mjs.map');
         if (extra.length > 0) shipped[label] = extra;
       }
       expect(shipped).toEqual({ getDocsScript: [basename(REDOC_SCRIPT)] });

@@ -115,6 +115,8 @@ export function houseEnvironment({ template, customer, stack }: { template: Temp
     // The customer's app, else the hosted pages' distribution.
     APP_URL: customer.appUrl ?? { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [only(template, 'AWS::CloudFront::Distribution')[0], 'DomainName'] }]] },
     INVITATION_EMAILS_PER_DAY: String(customer.invitationEmailsPerDay),
+    // Stack traces through the bundle's source map (deployed beside it).
+    NODE_OPTIONS: '--enable-source-maps',
   };
 }
 
