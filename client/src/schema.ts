@@ -550,8 +550,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * A new set-password email for a member whose account has no password yet; the earlier link dies at once; 409 password-already-set
-         * @description A new set-password email for a member whose account has no password yet; the earlier link dies at once; 409 password-already-set. Needs members:create in the domain.
+         * Queue a new set-password email for a member whose account has no password yet; the earlier link dies at once; 409 password-already-set
+         * @description Queue a new set-password email for a member whose account has no password yet; the earlier link dies at once; 409 password-already-set. Needs members:create in the domain.
          */
         post: operations["sendSetPasswordEmail"];
         delete?: never;
@@ -2794,8 +2794,8 @@ export interface operations {
                      *       "invitedBy": "9e8d7c6b-5a49-4382-b1a0-f9e8d7c6b5a4",
                      *       "lastActiveAt": "2026-03-01T09:30:00Z",
                      *       "version": 3,
-                     *       "setPasswordEmail": "sent",
-                     *       "addedEmail": "sent"
+                     *       "setPasswordEmail": "queued",
+                     *       "addedEmail": "queued"
                      *     }
                      */
                     "application/json": {
@@ -2815,9 +2815,9 @@ export interface operations {
                         lastActiveAt: string | null;
                         version: number;
                         /** @enum {string} */
-                        setPasswordEmail: "sent" | "failed" | "not_needed";
+                        setPasswordEmail: "queued" | "not_needed";
                         /** @enum {string} */
-                        addedEmail: "sent" | "failed" | "not_needed";
+                        addedEmail: "queued" | "not_needed";
                     };
                 };
             };
@@ -3976,13 +3976,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "delivery": "sent",
+                     *       "delivery": "queued",
                      *       "expiresAt": "2026-03-01T09:30:00Z"
                      *     }
                      */
                     "application/json": {
                         /** @enum {string} */
-                        delivery: "sent" | "failed";
+                        delivery: "queued";
                         /** Format: date-time */
                         expiresAt: string;
                     };

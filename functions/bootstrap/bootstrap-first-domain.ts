@@ -69,7 +69,7 @@ export const RESEND_FIRST_ADMIN_LINK = 'resend-first-admin-link';
 export const handler = async (event: CloudFormationCustomResourceEvent | { action: string }, context: Context): Promise<unknown> => {
   if ('action' in event) {
     if (event.action !== RESEND_FIRST_ADMIN_LINK) throw new Error(`Unknown action ${event.action}; the only one is ${RESEND_FIRST_ADMIN_LINK}.`);
-    return resendFirstAdministratorLink({ mailer: sesMailer });
+    return resendFirstAdministratorLink();
   }
   const remaining = context.getRemainingTimeInMillis();
   const reserve = answerReserveMs(remaining);

@@ -6,20 +6,18 @@
  * against the domain's daily cap.
  */
 import { now } from '#shared/clock.ts';
-import { appUrl, invitationEmailsPerDay, rolePreset } from '#shared/config.ts';
+import { invitationEmailsPerDay, rolePreset } from '#shared/config.ts';
 import type { Directory } from '#shared/directory.ts';
 import { createOrReplaceAccount } from '#shared/domain/accounts.ts';
-import { setPasswordUrl } from '#shared/domain/invitations.ts';
 import { adminCheck, assertMayGrant, memberView } from '#shared/domain/members.ts';
 import { rolesOf } from '#shared/domain/roles.ts';
 import type { Caller, DomainAccess } from '#shared/http/access.ts';
 import { Conflict, NotFound, UnknownRole } from '#shared/http/errors.ts';
 import type { Language } from '#shared/http/schemas.ts';
-import { type Mailer, MailRefused, type OutgoingEmail } from '#shared/mail/mailer.ts';
-import { memberAddedEmail, setPasswordEmail } from '#shared/mail/templates.ts';
 import { transact } from '#shared/store/dynamo.ts';
 import { historyEvent, putHistory } from '#shared/store/history.ts';
 import { retireToken, type TokenRecord, tokenPuts } from '#shared/store/invitation-store.ts';
+import { newMailJob, putMailJob } from '#shared/store/mail-job-store.ts';
 import { getMembership, saveMembershipChange } from '#shared/store/member-store.ts';
 import type { MembershipRecord, UserRecord } from '#shared/store/records.ts';
 import { dropRegistration } from '#shared/store/registration-store.ts';
@@ -29,30 +27,30 @@ import { newToken } from '#shared/tokens.ts';
 
 const DAY_MS = 86_400_000;
 
-/** A new set-password token for an account, valid as long as the domain's invitations. */
-function setPasswordToken(domainId: string, userId: string, email: string, at: Date, validityDays: number): { token: string; record: TokenRecord } {
-  const { token, hash } = newToken();
+/**
+ * A new set-password link for an account, valid as long as the domain's invitations. Its token
+ * is never mailed (nor kept): the mail worker replaces it with the one it mails (the outbox).
+ */
+function setPasswordToken(domainId: string, userId: string, email: string, at: Date, validityDays: number): { record: TokenRecord } {
+  const { hash } = newToken();
   const expiresAt = new Date(at.getTime() + validityDays * DAY_MS).toISOString();
-  return { token, record: { hash, kind: 'set-password', domainId, invitationId: null, userId, email, expiresAt, state: 'pending' } };
+  return { record: { hash, kind: 'set-password', domainId, invitationId: null, userId, email, expiresAt, state: 'pending' } };
 }
 
-/** Sends a message; answers whether the mail service took it. */
-async function deliver(mailer: Mailer, email: OutgoingEmail): Promise<'sent' | 'failed'> {
-  try {
-    await mailer.send(email);
-    return 'sent';
-  } catch (error) {
-    if (!(error instanceof MailRefused)) throw error;
-    return 'failed';
-  }
+/** The mail job of a set-password link. */
+function setPasswordJob(record: TokenRecord & { userId: string; domainId: string; email: string }, inviterName: string, at: Date) {
+  return newMailJob({ kind: 'set-password', domainId: record.domainId, userId: record.userId, to: record.email, tokenHash: record.hash, expiresAt: record.expiresAt, inviterName }, at.toISOString());
 }
 
-/** Adds a member by hand; the answer says which email went out and whether SES took it. */
+/**
+ * Adds a member by hand; the answer says which email is queued (the outbox: the mail job is
+ * written in the same transaction as the membership, and the mail worker sends it).
+ */
 export async function addMember(
   access: DomainAccess,
   caller: Caller,
   input: { email: string; name: string; language: Language; role: string },
-  { directory, mailer }: { directory: Pick<Directory, 'createAccount' | 'deleteAccount' | 'enableUser'>; mailer: Mailer },
+  { directory }: { directory: Pick<Directory, 'createAccount' | 'deleteAccount' | 'enableUser'> },
 ) {
   const { domain } = access;
   const role = rolesOf(domain, rolePreset()).find((r) => r.id === input.role);
@@ -70,7 +68,7 @@ export async function addMember(
   await dropRegistration(email);
 
   let profile: UserRecord;
-  let setPassword: { token: string; record: TokenRecord } | undefined;
+  let setPassword: { record: TokenRecord } | undefined;
   let userItems: { items: NonNullable<Parameters<typeof transact>[0]>; explain: (i: number) => Error };
   if (existing) {
     profile = existing;
@@ -123,7 +121,10 @@ export async function addMember(
     version: 1,
   };
   const event = historyEvent({ at: at.toISOString(), actor: caller.userId, action: 'member.added', targetType: 'member', targetId: profile.userId, before: null, after: { email, role: role.id, status: 'active', newAccount: !existing } });
-  const tokenItems = setPassword ? tokenPuts(setPassword.record) : [];
+  const job = setPassword
+    ? setPasswordJob({ ...setPassword.record, userId: profile.userId, domainId: domain.id, email }, access.membership.name, at)
+    : newMailJob({ kind: 'member-added', domainId: domain.id, userId: profile.userId, to: email, roleName: role.name, inviterName: access.membership.name }, at.toISOString());
+  const tokenItems = [...(setPassword ? tokenPuts(setPassword.record) : []), putMailJob(job)];
   try {
     await saveMembershipChange(
       { domainId: domain.id, before: undefined, after: membership, isAdminRole: adminCheck(domain), rolesVersion: domain.rolesVersion, activeAdmins: domain.activeAdmins, events: [event] },
@@ -138,38 +139,14 @@ export async function addMember(
   }
   if (existing) await directory.enableUser(email);
 
-  const language = existing ? existing.language : input.language;
-  let setPasswordDelivery: 'sent' | 'failed' | 'not_needed' = 'not_needed';
-  let addedDelivery: 'sent' | 'failed' | 'not_needed' = 'not_needed';
-  if (setPassword) {
-    const content = setPasswordEmail({
-      language,
-      branding: domain.settings.branding,
-      domainName: domain.name,
-      inviterName: access.membership.name,
-      link: setPasswordUrl(setPassword.token),
-      expiresAt: setPassword.record.expiresAt,
-    });
-    setPasswordDelivery = await deliver(mailer, { to: email, ...content });
-  } else {
-    const content = memberAddedEmail({
-      language,
-      branding: domain.settings.branding,
-      domainName: domain.name,
-      inviterName: access.membership.name,
-      roleName: role.name,
-      link: `${appUrl()}/sign-in`,
-    });
-    addedDelivery = await deliver(mailer, { to: email, ...content });
-  }
-  return { ...memberView(membership), setPasswordEmail: setPasswordDelivery, addedEmail: addedDelivery };
+  return { ...memberView(membership), setPasswordEmail: setPassword ? ('queued' as const) : ('not_needed' as const), addedEmail: setPassword ? ('not_needed' as const) : ('queued' as const) };
 }
 
 /**
- * Sends a member whose account has no password yet a new set-password email; the link it
+ * Queues a new set-password email for a member whose account has no password yet; the link it
  * had dies at once. A member with a password gets 409 password-already-set.
  */
-export async function sendSetPasswordEmail(access: DomainAccess, caller: Caller, userId: string, { mailer }: { mailer: Mailer }) {
+export async function sendSetPasswordEmail(access: DomainAccess, caller: Caller, userId: string) {
   const { domain } = access;
   const [membership, user] = await Promise.all([getMembership(domain.id, userId), getUser(userId)]);
   if (!membership || !user) throw new NotFound(`There is no member ${userId} in this domain.`);
@@ -184,6 +161,7 @@ export async function sendSetPasswordEmail(access: DomainAccess, caller: Caller,
       liveSetPasswordItem(userId, fresh.record.hash, user.setPasswordTokenHash),
       ...(user.setPasswordTokenHash ? [retireToken(user.setPasswordTokenHash)] : []),
       ...tokenPuts(fresh.record),
+      putMailJob(setPasswordJob({ ...fresh.record, userId, domainId: domain.id, email: user.email }, access.membership.name, at)),
       putHistory(
         domain.id,
         historyEvent({ at: at.toISOString(), actor: caller.userId, action: 'member.set_password_email_sent', targetType: 'member', targetId: userId, before: null, after: { expiresAt: fresh.record.expiresAt } }),
@@ -194,13 +172,5 @@ export async function sendSetPasswordEmail(access: DomainAccess, caller: Caller,
         ? new Conflict('The account changed meanwhile (a password was set, or another link sent); look again before sending.', 'account-changed')
         : new Conflict('The link could not be stored; try again.'),
   );
-  const content = setPasswordEmail({
-    language: user.language,
-    branding: domain.settings.branding,
-    domainName: domain.name,
-    inviterName: access.membership.name,
-    link: setPasswordUrl(fresh.token),
-    expiresAt: fresh.record.expiresAt,
-  });
-  return { delivery: await deliver(mailer, { to: user.email, ...content }), expiresAt: fresh.record.expiresAt };
+  return { delivery: 'queued' as const, expiresAt: fresh.record.expiresAt };
 }

@@ -146,12 +146,13 @@ function deployAccess(domain: DomainRecord): DomainAccess {
 /**
  * The operator's resend, for a first administrator whose set-password email SES refused (a
  * new account's SES sandbox): the set-password-email route's own logic, in the deploy's name
- * (nobody else can sign in yet). Invoked by hand on the bootstrap function (README).
+ * (nobody else can sign in yet), queued for the mail worker. Invoked by hand on the bootstrap
+ * function (README).
  */
-export async function resendFirstAdministratorLink(deps: { mailer: Mailer }) {
+export async function resendFirstAdministratorLink() {
   const domainId = await bootstrappedDomain();
   if (!domainId) throw new Error('The stack has no first domain yet: deploy it first.');
   const [domain] = await getDomains([domainId]);
   if (!domain) throw new Error(`The first domain ${domainId} is recorded but does not exist.`);
-  return { domainId, userId: domain.createdBy, ...(await sendSetPasswordEmail(deployAccess(domain), { userId: DEPLOY_ACTOR, email: '' }, domain.createdBy, deps)) };
+  return { domainId, userId: domain.createdBy, ...(await sendSetPasswordEmail(deployAccess(domain), { userId: DEPLOY_ACTOR, email: '' }, domain.createdBy)) };
 }

@@ -6,12 +6,14 @@
  *
  * One job, keyed on its id:
  * 1. claim it (pending → sending, with a lease) in one transaction with a new token for the
- *    invitation: the raw token exists only in this worker's memory and the email;
+ *    link it mails (an invitation, a set-password or a reset link; a "you were added" email has
+ *    none): the raw token exists only in this worker's memory and the email;
  * 2. send it, waiting for the rate limiter; 5xx and network failures are retried with
  *    exponential backoff (full jitter), at most MAIL_MAX_ATTEMPTS (6) times, and throttling,
  *    which SES answers when asked too fast and which passes, up to MAIL_MAX_THROTTLED (40) times;
- * 3. mark it sent (the invitation `sent`), or failed (the invitation `delivery_failed` with
- *    the reason, and `invitation.delivery_failed` in its history, published on the bus).
+ * 3. mark it sent (an invitation `sent`), or failed (an invitation `delivery_failed` with
+ *    the reason, and `invitation.delivery_failed` in its history, published on the bus; the
+ *    other kinds stay failed on their job, with the reason, counted and logged).
  * A record delivered again (a retried batch, a restarted poller) finds the job sent and does
  * nothing. A job claimed by a worker that died is claimed again once its lease runs out.
  *
@@ -26,17 +28,20 @@ import type { DynamoDBRecord } from 'aws-lambda';
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamodb } from '#shared/clients/dynamodb.ts';
 import { HTTP_LIMITS } from '#shared/clients/http.ts';
-import { endpoints, rolePreset, sesFromAddress, tableName } from '#shared/config.ts';
-import { acceptUrl, tokenRecord } from '#shared/domain/invitations.ts';
+import { appUrl, endpoints, rolePreset, sesFromAddress, tableName } from '#shared/config.ts';
+import { acceptUrl, setPasswordUrl, tokenRecord } from '#shared/domain/invitations.ts';
+import { stackBranding } from '#shared/domain/password-resets.ts';
 import { rolesOf } from '#shared/domain/roles.ts';
 import { logger } from '#shared/http/logger.ts';
-import { invitationEmail } from '#shared/mail/templates.ts';
+import { invitationEmail, memberAddedEmail, passwordResetEmail, setPasswordEmail } from '#shared/mail/templates.ts';
 import { getDomains } from '#shared/store/domain-store.ts';
 import { isNamed, transact } from '#shared/store/dynamo.ts';
 import { historyEvent, putHistory } from '#shared/store/history.ts';
 import { getInvitation, type InvitationRecord, retireToken, tokenPuts } from '#shared/store/invitation-store.ts';
 import * as keys from '#shared/store/key-formats.ts';
 import { claimMailJob, closeMailJob, type Feedback, getMailJob, type MailJobRecord, suppressionOf } from '#shared/store/mail-job-store.ts';
+import { passwordResetDelete, passwordResetPut } from '#shared/store/password-reset-store.ts';
+import { getUser, liveResetLinkItem, liveSetPasswordItem } from '#shared/store/user-store.ts';
 import { newToken } from '#shared/tokens.ts';
 
 export const MAIL_ACTOR = 'system:mail';
@@ -160,8 +165,12 @@ export function createMailWorker(settings: MailWorkerSettings = mailWorkerSettin
     }
   }
 
-  /** Claims the job with a new token for its invitation; what to send, or why not. */
-  async function claim(jobId: string): Promise<{ job: MailJobRecord; invitation: InvitationRecord; token: string; lease: string } | { outcome: JobOutcome }> {
+  /**
+   * Claims the job (pending → sending, with a lease), in one transaction with what it mails: for
+   * a link, a new token replacing the live one. What to send, or why not (a newer link, a
+   * revoked invitation, a password set meanwhile: superseded).
+   */
+  async function claim(jobId: string): Promise<{ job: MailJobRecord; lease: string; content: MailContent | undefined; tags: Record<string, string> } | { outcome: JobOutcome }> {
     for (let round = 0; ; round++) {
       const job = await getMailJob(jobId);
       if (!job) return { outcome: 'gone' };
@@ -172,79 +181,44 @@ export function createMailWorker(settings: MailWorkerSettings = mailWorkerSettin
         await sleep(Date.parse(job.leaseUntil) - now + 20);
         continue;
       }
-      const invitation = await getInvitation(job.domainId, job.invitationId);
-      if (!invitation || invitation.mailJobId !== job.id) {
-        // Resent (a newer job mails the new link) or revoked: nothing to send.
-        await closeMailJob(job.id, job.state === 'pending' ? null : job.leaseUntil, 'superseded', { at: new Date().toISOString() });
-        return { outcome: 'superseded' };
-      }
       const at = new Date(now).toISOString();
       const lease = new Date(now + settings.leaseMs).toISOString();
-      const { token, hash } = newToken();
-      const claimed: InvitationRecord = { ...invitation, tokenHash: hash, version: invitation.version + 1 };
+      const plan = await claimPlan(job, at, lease);
+      if ('superseded' in plan) {
+        await closeMailJob(job.id, job.state === 'pending' ? null : job.leaseUntil, 'superseded', { at, ...(plan.superseded ? { reason: plan.superseded } : {}) });
+        return { outcome: 'superseded' };
+      }
       try {
-        await transact(
-          [
-            claimMailJob(job.id, at, lease),
-            {
-              Update: {
-                TableName: tableName(),
-                Key: keys.invitation(invitation.domainId, invitation.id),
-                UpdateExpression: 'SET tokenHash = :hash, version = :next',
-                ConditionExpression: 'mailJobId = :job AND version = :version',
-                ExpressionAttributeValues: { ':hash': hash, ':next': claimed.version, ':job': job.id, ':version': invitation.version },
-              },
-            },
-            ...tokenPuts(tokenRecord(claimed, 'email')),
-            // The request's own token was never mailed: it goes. A token an earlier claim of
-            // this job minted may have been mailed (its worker died after sending): it dies, readable as revoked.
-            ...(job.claims === 0
-              ? [{ Delete: { TableName: tableName(), Key: keys.token(invitation.tokenHash) } }, { Delete: { TableName: tableName(), Key: keys.tokenExpiry(invitation.tokenHash) } }]
-              : [retireToken(invitation.tokenHash)]),
-          ],
-          () => new Retry(),
-        );
+        await transact(plan.items, () => new Retry());
       } catch (error) {
         if (!(error instanceof Retry) && !isNamed(error, 'TransactionConflict')) throw error;
         if (round > 20) throw error;
         await sleep(20 * (round + 1));
         continue;
       }
-      return { job, invitation: claimed, token, lease };
+      return { job, lease, content: await plan.content(), tags: plan.tags };
     }
   }
 
   async function processJob(jobId: string): Promise<JobOutcome> {
     const claimed = await claim(jobId);
     if ('outcome' in claimed) return claimed.outcome;
-    const { job, invitation, token, lease } = claimed;
-    const [domain] = await getDomains([job.domainId]);
-    if (!domain) {
+    const { job, lease, content, tags } = claimed;
+    if (!content) {
       await closeMailJob(job.id, lease, 'superseded', { at: new Date().toISOString(), reason: 'the domain was deleted' });
       return 'superseded';
     }
-    const roleName = rolesOf(domain, rolePreset()).find((r) => r.id === invitation.role)?.name ?? invitation.role ?? '';
-    const content = invitationEmail({
-      language: invitation.language ?? domain.settings.defaultLanguage,
-      branding: domain.settings.branding,
-      domainName: domain.name,
-      inviterName: invitation.invitedByName,
-      roleName,
-      link: acceptUrl(token),
-      expiresAt: invitation.expiresAt,
-      ...(invitation.message ? { message: invitation.message } : {}),
-    });
-    const suppressed = await suppressionOf(job.domainId, job.to);
-    const result = suppressed ? { reason: `suppressed: SES reported this address ${suppressed}; resend the invitation to try it again` } : await send(job.to, content, { domainId: job.domainId, invitationId: job.invitationId });
+    const suppressed = job.kind === 'invitation' ? await suppressionOf(job.domainId, job.to) : undefined;
+    const result = suppressed ? { reason: `suppressed: SES reported this address ${suppressed}; resend the invitation to try it again` } : await send(job.to, content, tags);
     const at = new Date().toISOString();
     if ('messageId' in result) {
       if (!(await closeMailJob(job.id, lease, 'sent', { at, messageId: result.messageId }))) return 'lost-lease';
-      await setDelivery(invitation, 'sent', { messageId: result.messageId });
+      if (job.kind === 'invitation') await setDelivery(job, 'sent', { messageId: result.messageId });
       return 'sent';
     }
-    logger().warn('The mail worker gave up on an email', { jobId: job.id, domainId: job.domainId, reason: result.reason });
+    logger().warn('The mail worker gave up on an email', { jobId: job.id, kind: job.kind, domainId: job.domainId, reason: result.reason });
     if (!(await closeMailJob(job.id, lease, 'failed', { at, reason: result.reason }))) return 'lost-lease';
-    await recordDeliveryFailed(invitation, result.reason, at);
+    if (job.kind === 'invitation') await recordDeliveryFailed(job, result.reason, at);
     return 'failed';
   }
 
@@ -269,16 +243,131 @@ export function createMailWorker(settings: MailWorkerSettings = mailWorkerSettin
   };
 }
 
+type MailContent = { subject: string; html: string; text: string };
+
+/** What claiming a job writes (with the claim itself), and the email it then sends; or why it is superseded. */
+type ClaimPlan = { items: TransactItems; content: () => Promise<MailContent | undefined>; tags: Record<string, string> } | { superseded: string | null };
+type TransactItems = Parameters<typeof transact>[0];
+
+/** The domain a job mails about (its branding, its name), read once the job is claimed; undefined once deleted. */
+async function domainOf(domainId: string) {
+  const [domain] = await getDomains([domainId]);
+  return domain;
+}
+
+/**
+ * The claim of each kind of job. A link is minted here, its hash replacing the live one in the
+ * same transaction as the claim (conditioned on the live one being the job's), so the table
+ * never holds a working link and a newer link (or a used one) supersedes the job. The link the
+ * request wrote was never mailed: it is deleted; one an earlier claim of this job minted may
+ * have been (its worker died after sending): it is retired, readable as revoked or replaced.
+ */
+async function claimPlan(job: MailJobRecord, at: string, lease: string): Promise<ClaimPlan> {
+  switch (job.kind) {
+    case 'invitation': {
+      const invitation = await getInvitation(job.domainId, job.invitationId);
+      // Resent (a newer job mails the new link) or revoked: nothing to send.
+      if (!invitation || invitation.mailJobId !== job.id) return { superseded: null };
+      const { token, hash } = newToken();
+      const claimed: InvitationRecord = { ...invitation, tokenHash: hash, version: invitation.version + 1 };
+      return {
+        items: [
+          claimMailJob(job.id, at, lease),
+          {
+            Update: {
+              TableName: tableName(),
+              Key: keys.invitation(invitation.domainId, invitation.id),
+              UpdateExpression: 'SET tokenHash = :hash, version = :next',
+              ConditionExpression: 'mailJobId = :job AND version = :version',
+              ExpressionAttributeValues: { ':hash': hash, ':next': claimed.version, ':job': job.id, ':version': invitation.version },
+            },
+          },
+          ...tokenPuts(tokenRecord(claimed, 'email')),
+          ...(job.claims === 0
+            ? [{ Delete: { TableName: tableName(), Key: keys.token(invitation.tokenHash) } }, { Delete: { TableName: tableName(), Key: keys.tokenExpiry(invitation.tokenHash) } }]
+            : [retireToken(invitation.tokenHash)]),
+        ],
+        tags: { domainId: job.domainId, invitationId: job.invitationId },
+        content: async () => {
+          const domain = await domainOf(job.domainId);
+          if (!domain) return undefined;
+          return invitationEmail({
+            language: invitation.language ?? domain.settings.defaultLanguage,
+            branding: domain.settings.branding,
+            domainName: domain.name,
+            inviterName: invitation.invitedByName,
+            roleName: rolesOf(domain, rolePreset()).find((r) => r.id === invitation.role)?.name ?? invitation.role ?? '',
+            link: acceptUrl(token),
+            expiresAt: invitation.expiresAt,
+            ...(invitation.message ? { message: invitation.message } : {}),
+          });
+        },
+      };
+    }
+    case 'set-password': {
+      const user = await getUser(job.userId);
+      if (!user || user.emailVerified) return { superseded: 'the password is set' };
+      if (user.setPasswordTokenHash !== job.tokenHash) return { superseded: 'a newer set-password link was sent' };
+      const { token, hash } = newToken();
+      return {
+        items: [
+          claimMailJob(job.id, at, lease, hash),
+          liveSetPasswordItem(job.userId, hash, job.tokenHash),
+          ...tokenPuts({ hash, kind: 'set-password', domainId: job.domainId, invitationId: null, userId: job.userId, email: job.to, expiresAt: job.expiresAt, state: 'pending' }),
+          ...(job.claims === 0
+            ? [{ Delete: { TableName: tableName(), Key: keys.token(job.tokenHash) } }, { Delete: { TableName: tableName(), Key: keys.tokenExpiry(job.tokenHash) } }]
+            : [retireToken(job.tokenHash)]),
+        ],
+        tags: { domainId: job.domainId, kind: job.kind },
+        content: async () => {
+          const domain = await domainOf(job.domainId);
+          if (!domain) return undefined;
+          return setPasswordEmail({ language: user.language, branding: domain.settings.branding, domainName: domain.name, inviterName: job.inviterName, link: setPasswordUrl(token), expiresAt: job.expiresAt });
+        },
+      };
+    }
+    case 'member-added': {
+      const user = await getUser(job.userId);
+      if (!user) return { superseded: 'the account is gone' };
+      return {
+        items: [claimMailJob(job.id, at, lease)],
+        tags: { domainId: job.domainId, kind: job.kind },
+        content: async () => {
+          const domain = await domainOf(job.domainId);
+          if (!domain) return undefined;
+          return memberAddedEmail({ language: user.language, branding: domain.settings.branding, domainName: domain.name, inviterName: job.inviterName, roleName: job.roleName, link: `${appUrl()}/sign-in` });
+        },
+      };
+    }
+    case 'password-reset': {
+      const user = await getUser(job.userId);
+      if (!user || user.resetTokenHash !== job.tokenHash) return { superseded: 'a newer reset link was asked for, or this one was used' };
+      const { token, hash } = newToken();
+      return {
+        items: [
+          claimMailJob(job.id, at, lease, hash),
+          liveResetLinkItem(job.userId, hash, job.tokenHash),
+          passwordResetPut({ hash, userId: job.userId, email: job.to, createdAt: at, expiresAt: job.expiresAt, state: 'pending' }),
+          // An earlier claim's link stays, readable as replaced; the request's was never mailed.
+          ...(job.claims === 0 ? [passwordResetDelete(job.tokenHash)] : []),
+        ],
+        tags: { kind: job.kind },
+        content: async () => passwordResetEmail({ language: user.language, branding: stackBranding(), link: `${appUrl()}/reset-password?token=${token}`, expiresAt: job.expiresAt }),
+      };
+    }
+  }
+}
+
 /** Sets the invitation's delivery, if it still mails through that job's token. */
-async function setDelivery(invitation: InvitationRecord, delivery: 'sent', extra: { messageId: string }): Promise<void> {
+async function setDelivery(job: { domainId: string; invitationId: string; id: string }, delivery: 'sent', extra: { messageId: string }): Promise<void> {
   try {
     await dynamodb.send(
       new UpdateCommand({
         TableName: tableName(),
-        Key: keys.invitation(invitation.domainId, invitation.id),
+        Key: keys.invitation(job.domainId, job.invitationId),
         UpdateExpression: 'SET delivery = :delivery, messageId = :messageId REMOVE deliveryReason',
         ConditionExpression: 'mailJobId = :job',
-        ExpressionAttributeValues: { ':delivery': delivery, ':messageId': extra.messageId, ':job': invitation.mailJobId },
+        ExpressionAttributeValues: { ':delivery': delivery, ':messageId': extra.messageId, ':job': job.id },
       }),
     );
   } catch (error) {
@@ -287,13 +376,13 @@ async function setDelivery(invitation: InvitationRecord, delivery: 'sent', extra
 }
 
 /** The invitation `delivery_failed` with its reason, and `invitation.delivery_failed` in its domain's history (one transaction). */
-async function recordDeliveryFailed(invitation: InvitationRecord, reason: string, at: string): Promise<void> {
+async function recordDeliveryFailed(job: { domainId: string; invitationId: string; id: string }, reason: string, at: string): Promise<void> {
   const event = historyEvent({
     at,
     actor: MAIL_ACTOR,
     action: 'invitation.delivery_failed',
     targetType: 'invitation',
-    targetId: invitation.id,
+    targetId: job.invitationId,
     before: { delivery: 'queued' },
     after: { delivery: 'delivery_failed', reason },
   });
@@ -303,13 +392,13 @@ async function recordDeliveryFailed(invitation: InvitationRecord, reason: string
         {
           Update: {
             TableName: tableName(),
-            Key: keys.invitation(invitation.domainId, invitation.id),
+            Key: keys.invitation(job.domainId, job.invitationId),
             UpdateExpression: 'SET delivery = :delivery, deliveryReason = :reason',
             ConditionExpression: 'mailJobId = :job',
-            ExpressionAttributeValues: { ':delivery': 'delivery_failed', ':reason': reason, ':job': invitation.mailJobId },
+            ExpressionAttributeValues: { ':delivery': 'delivery_failed', ':reason': reason, ':job': job.id },
           },
         },
-        putHistory(invitation.domainId, event),
+        putHistory(job.domainId, event),
       ],
       () => new Retry(),
     );

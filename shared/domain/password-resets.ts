@@ -11,12 +11,12 @@
  * starts with), not with one domain picked among them.
  */
 import { now } from '#shared/clock.ts';
-import { appUrl, productName } from '#shared/config.ts';
-import { logger } from '#shared/http/logger.ts';
-import { type Mailer, MailRefused } from '#shared/mail/mailer.ts';
-import { type Branding, passwordResetEmail } from '#shared/mail/templates.ts';
-import { putPasswordReset, reserveResetEmail } from '#shared/store/password-reset-store.ts';
-import { getUser, setLiveResetLink, userIdByEmail } from '#shared/store/user-store.ts';
+import { productName } from '#shared/config.ts';
+import type { Branding } from '#shared/mail/templates.ts';
+import { transact } from '#shared/store/dynamo.ts';
+import { newMailJob, putMailJob } from '#shared/store/mail-job-store.ts';
+import { passwordResetPut, reserveResetEmail } from '#shared/store/password-reset-store.ts';
+import { getUser, liveResetLinkItem, userIdByEmail } from '#shared/store/user-store.ts';
 import { newToken } from '#shared/tokens.ts';
 
 /** A reset link works this long (SPEC section 12). */
@@ -28,15 +28,17 @@ export const RESETS_PER_HOUR = 5;
 export const RESET_REQUESTED = { status: 'requested' } as const;
 
 /** The stack's own branding: the defaults a new domain starts with (shared/domain/domains.ts). */
-function stackBranding(): Branding {
+export function stackBranding(): Branding {
   return { productName: productName(), logoUrl: null, primaryColor: '#1f6feb' };
 }
 
 /**
  * Asks for a reset link for `email`: counts against the address's hourly limit (429 past
- * it), then mails a link when a verified account has that address. Always the same answer.
+ * it), then, when a verified account has that address, queues the email (the outbox: the
+ * link record, the account's live link and the mail job in one transaction; the mail worker
+ * mints the link it mails). Always the same answer, at once.
  */
-export async function requestPasswordReset(email: string, deps: { mailer: Mailer }) {
+export async function requestPasswordReset(email: string) {
   const at = now();
   await reserveResetEmail(email, at.getTime(), RESETS_PER_HOUR);
   const userId = await userIdByEmail(email);
@@ -44,23 +46,18 @@ export async function requestPasswordReset(email: string, deps: { mailer: Mailer
   // An unverified address was never proven to be its owner's: it gets no way into the account.
   if (!user?.emailVerified) return RESET_REQUESTED;
 
-  const { token, hash } = newToken();
+  // The request's link is never mailed (nor is its token kept): the worker replaces it with the one it mails.
+  const { hash } = newToken();
   const expiresAt = new Date(at.getTime() + RESET_LINK_MS).toISOString();
-  await putPasswordReset({ hash, userId: user.userId, email: user.email, createdAt: at.toISOString(), expiresAt, state: 'pending' });
-  // Only the latest email's link works: an earlier one, in a mailbox read by someone else, dies now.
-  await setLiveResetLink(user.userId, hash);
-  const rendered = passwordResetEmail({
-    language: user.language,
-    branding: stackBranding(),
-    link: `${appUrl()}/reset-password?token=${token}`,
-    expiresAt,
-  });
-  try {
-    await deps.mailer.send({ to: user.email, ...rendered });
-  } catch (error) {
-    // The answer must not differ for an existing account: a refused email is logged, not reported.
-    if (!(error instanceof MailRefused)) throw error;
-    logger().warn('password reset email not sent', { reason: error.reason });
-  }
+  const job = newMailJob({ kind: 'password-reset', domainId: null, userId: user.userId, to: user.email, tokenHash: hash, expiresAt }, at.toISOString());
+  await transact(
+    [
+      passwordResetPut({ hash, userId: user.userId, email: user.email, createdAt: at.toISOString(), expiresAt, state: 'pending' }),
+      // Only the latest email's link works: an earlier one, in a mailbox read by someone else, dies now.
+      liveResetLinkItem(user.userId, hash),
+      putMailJob(job),
+    ],
+    () => new Error('The reset link could not be stored; try again.'),
+  );
   return RESET_REQUESTED;
 }

@@ -25,9 +25,9 @@ export const requestPasswordReset = /* @__PURE__ */ defineRoute({
   handler: 'functions/auth/request-password-reset.ts',
   request: { body: passwordResetRequest },
   response: { status: 202, body: passwordResetRequested },
-  table: ['GetItem', 'PutItem', 'UpdateItem'],
+  // The email goes through the outbox (the mail worker sends it): no SES here.
+  table: ['GetItem', 'PutItem', 'TransactWriteItems'],
   problems: ['password-reset-limit'],
-  services: ['ses'],
 });
 
 export const completePasswordReset = /* @__PURE__ */ defineRoute({

@@ -132,14 +132,13 @@ export const sendSetPasswordEmail = /* @__PURE__ */ defineRoute({
   id: 'sendSetPasswordEmail',
   method: 'POST',
   path: '/domains/{domainId}/members/{userId}/set-password-email',
-  summary: 'A new set-password email for a member whose account has no password yet; the earlier link dies at once; 409 password-already-set',
+  summary: 'Queue a new set-password email for a member whose account has no password yet; the earlier link dies at once; 409 password-already-set',
   access: 'members:create',
   handler: 'functions/members/send-set-password-email.ts',
   request: { params: memberParams },
   response: { status: 202, body: setPasswordEmailResult },
   table: ['GetItem', 'UpdateItem', 'TransactWriteItems'],
   problems: ['password-already-set', 'account-changed', 'daily-email-limit', 'conflict'],
-  services: ['ses'],
 });
 
 export const addMember = /* @__PURE__ */ defineRoute({
@@ -153,6 +152,6 @@ export const addMember = /* @__PURE__ */ defineRoute({
   response: { status: 201, body: addedMember },
   table: ['GetItem', 'UpdateItem', 'TransactWriteItems'],
   problems: ['unknown-role', 'grant-exceeds-own', 'already-member', 'account-changed', 'daily-email-limit', 'conflict'],
-  services: ['cognito', 'ses'],
+  services: ['cognito'],
   cognitoActions: ['AdminCreateUser', 'AdminDeleteUser', 'AdminEnableUser'],
 });

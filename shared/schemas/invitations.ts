@@ -133,6 +133,6 @@ export const acceptResult = /* @__PURE__ */ lazy(() => z.object({ userId: z.stri
 export const verificationSent = /* @__PURE__ */ lazy(() => z.object({ status: z.literal('verification_sent'), email: address() }));
 
 /** A new set-password email for a member who has no password yet. */
-export const setPasswordEmailResult = /* @__PURE__ */ lazy(() => z.object({ delivery: z.enum(['sent', 'failed']), expiresAt: timestamp() }));
+export const setPasswordEmailResult = /* @__PURE__ */ lazy(() => z.object({ delivery: z.enum(['queued']), expiresAt: timestamp() }));
 
 export const addMemberBody = /* @__PURE__ */ lazy(() => z.strictObject({ email: email(), name: name(), language: language(), role: id() }));

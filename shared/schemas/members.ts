@@ -140,5 +140,5 @@ export const signOffBody = /* @__PURE__ */ lazy(() => z.strictObject({ note: z.o
 export const signOffResult = /* @__PURE__ */ lazy(() => z.object({ at: timestamp(), by: z.string(), note: z.nullable(z.string()), nextDueAt: timestamp() }));
 
 export const addedMember = /* @__PURE__ */ lazy(() =>
-  z.extend(member(), { setPasswordEmail: z.enum(['sent', 'failed', 'not_needed']), addedEmail: z.enum(['sent', 'failed', 'not_needed']) }),
+  z.extend(member(), { setPasswordEmail: z.enum(['queued', 'not_needed']), addedEmail: z.enum(['queued', 'not_needed']) }),
 );

@@ -1,9 +1,9 @@
 /**
  * The outbox: one mail job item per email to send, written in the same transaction as what
- * the email is about (the invitation it mails), and read by the mail worker from the table's
- * stream (shared/domain/mail-worker.ts). A job holds references, never a raw token: the
- * worker mints the invitation's token when it claims the job, so the table (and its stream)
- * never holds a working link.
+ * the email is about (the invitation, the member added, the set-password or reset link), and
+ * read by the mail worker from the table's stream (shared/domain/mail-worker.ts). A job holds
+ * references, never a raw token: the worker mints the link's token when it claims the job,
+ * so the table (and its stream) never holds a working link.
  *
  * A job's state: pending → sending (claimed, with a lease) → sent | failed | superseded.
  * Claims are conditional (pending, or sending with an expired lease), so two workers never
@@ -22,12 +22,8 @@ const KEPT_DAYS = 14;
 
 export type MailJobState = 'pending' | 'sending' | 'sent' | 'failed' | 'superseded';
 
-export interface MailJobRecord {
+interface MailJobBase {
   id: string;
-  /** What to mail: an email invitation (its current link, rendered by the worker). */
-  kind: 'invitation';
-  domainId: string;
-  invitationId: string;
   /** The recipient. */
   to: string;
   state: MailJobState;
@@ -41,8 +37,29 @@ export interface MailJobRecord {
   reason?: string;
 }
 
-export function newMailJob(fields: Pick<MailJobRecord, 'kind' | 'domainId' | 'invitationId' | 'to'>, at: string): MailJobRecord {
-  return { id: randomUUID(), ...fields, state: 'pending', leaseUntil: null, claims: 0, createdAt: at };
+/**
+ * What a job mails:
+ * - `invitation`: an email invitation, its current link (the worker mints it at the claim);
+ * - `set-password`: a member added by hand, their set-password link (minted at the claim, replacing
+ *   the live link `tokenHash`, which the request wrote and nobody ever received);
+ * - `member-added`: an account with a password was added to a domain (no link to mint);
+ * - `password-reset`: a reset link (minted at the claim, replacing the live link `tokenHash`).
+ */
+export type MailJobRecord = MailJobBase &
+  (
+    | { kind: 'invitation'; domainId: string; invitationId: string }
+    | { kind: 'set-password'; domainId: string; userId: string; tokenHash: string; expiresAt: string; inviterName: string }
+    | { kind: 'member-added'; domainId: string; userId: string; roleName: string; inviterName: string }
+    | { kind: 'password-reset'; domainId: null; userId: string; tokenHash: string; expiresAt: string }
+  );
+
+export type MailJobKind = MailJobRecord['kind'];
+
+/** A job's own fields, without its state. */
+type JobFields<J> = J extends MailJobRecord ? Omit<J, keyof MailJobBase> & { to: string } : never;
+
+export function newMailJob(fields: JobFields<MailJobRecord>, at: string): MailJobRecord {
+  return { id: randomUUID(), ...fields, state: 'pending', leaseUntil: null, claims: 0, createdAt: at } as MailJobRecord;
 }
 
 /** The TransactWriteItems entry that queues a job. */
@@ -61,16 +78,20 @@ export async function getMailJob(jobId: string): Promise<MailJobRecord | undefin
   return out.Item && (withoutKeys(out.Item) as unknown as MailJobRecord);
 }
 
-/** The transaction entry that claims a job: pending, or sending under a lease that ran out (its worker died). */
-export function claimMailJob(jobId: string, at: string, leaseUntil: string) {
+/**
+ * The transaction entry that claims a job: pending, or sending under a lease that ran out (its
+ * worker died). `tokenHash`: the live link the claim minted (a job that mails a link follows it,
+ * so that a later claim finds its own link still live).
+ */
+export function claimMailJob(jobId: string, at: string, leaseUntil: string, tokenHash?: string) {
   return {
     Update: {
       TableName: tableName(),
       Key: keys.mailJob(jobId),
-      UpdateExpression: 'SET #state = :sending, leaseUntil = :lease, claims = claims + :one',
+      UpdateExpression: `SET #state = :sending, leaseUntil = :lease, claims = claims + :one${tokenHash ? ', tokenHash = :hash' : ''}`,
       ConditionExpression: '#state = :pending OR (#state = :sending AND leaseUntil < :at)',
       ExpressionAttributeNames: { '#state': 'state' },
-      ExpressionAttributeValues: { ':sending': 'sending', ':pending': 'pending', ':lease': leaseUntil, ':one': 1, ':at': at },
+      ExpressionAttributeValues: { ':sending': 'sending', ':pending': 'pending', ':lease': leaseUntil, ':one': 1, ':at': at, ...(tokenHash ? { ':hash': tokenHash } : {}) },
     },
   };
 }

@@ -55,15 +55,20 @@ export class ResetLimit extends HttpError {
 
 const unknownLink = () => new NotFound('No such password reset link. Check that the whole link was copied, or ask for a new one.');
 
-/** Stores a new reset link (its hash), expiring with its TTL. */
-export async function putPasswordReset(reset: PasswordResetRecord): Promise<void> {
-  await dynamodb.send(
-    new PutCommand({
+/** The transaction entry that stores a new reset link (its hash), expiring with its TTL. */
+export function passwordResetPut(reset: PasswordResetRecord) {
+  return {
+    Put: {
       TableName: tableName(),
       Item: { ...keys.passwordReset(reset.hash), type: 'password-reset', ...reset, ttl: ttlOf(reset.expiresAt) },
       ConditionExpression: 'attribute_not_exists(pk)',
-    }),
-  );
+    },
+  };
+}
+
+/** The transaction entry that deletes a reset link nobody received (the request's, replaced by the mail worker's). */
+export function passwordResetDelete(hash: string) {
+  return { Delete: { TableName: tableName(), Key: keys.passwordReset(hash) } };
 }
 
 /** A reset link by its token's hash. */

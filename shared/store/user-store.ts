@@ -195,19 +195,20 @@ export async function cutOffSessions(userId: string, atSeconds: number): Promise
 }
 
 /**
- * Makes `hash` the account's one live password reset link: a newer request replaces it, so
- * only the latest email's link works.
+ * The transaction entry that makes `hash` the account's one live password reset link: a newer
+ * request replaces it, so only the latest email's link works. With `previous`, only if that is
+ * still the live one (the mail worker replacing the request's link with the one it mails).
  */
-export async function setLiveResetLink(userId: string, hash: string): Promise<void> {
-  await dynamodb.send(
-    new UpdateCommand({
+export function liveResetLinkItem(userId: string, hash: string, previous?: string) {
+  return {
+    Update: {
       TableName: tableName(),
       Key: keys.user(userId),
       UpdateExpression: 'SET resetTokenHash = :hash',
-      ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeValues: { ':hash': hash },
-    }),
-  );
+      ConditionExpression: previous ? 'resetTokenHash = :previous' : 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':hash': hash, ...(previous ? { ':previous': previous } : {}) },
+    },
+  };
 }
 
 /** Ends the live reset link once it was used (if no newer one replaced it meanwhile). */

@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CLOCK_OFFSET_HEADER } from '#local/gateway.ts';
 import { locale as enLocale } from '#shared/mail/messages/en.ts';
-import { addMembership, api, client, createUser, sentEmails, stack } from '../integration/helpers.ts';
+import { addMembership, api, client, createUser, settledEmails, stack } from '../integration/helpers.ts';
 import { expectAccessible, freshPage, launch, screenshot, signInThroughPage } from './browser.ts';
 
 const NEW_PASSWORD = 'Brand-new-pass-77!';
@@ -27,7 +27,7 @@ afterAll(async () => {
 
 /** The reset link of the latest mail to `email`. */
 async function resetLink(email: string): Promise<string> {
-  const mails = await sentEmails(email);
+  const mails = await settledEmails(email);
   const text = mails.at(-1)?.body.text ?? '';
   const link = /https?:\/\/[^\s"<>]+\/reset-password\?token=[A-Za-z0-9_-]+/.exec(text)?.[0];
   if (!link) throw new Error(`no reset link in the mail to ${email}: ${text}`);

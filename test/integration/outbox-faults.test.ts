@@ -141,6 +141,47 @@ describe('the mail worker under SES faults', () => {
   }, 60_000);
 });
 
+describe('the outbox beyond invitations', () => {
+  it('two reset requests queue two jobs; the worker mails only the live link (the older job is superseded), and that link works', async () => {
+    await useFreshTable();
+    const [{ createUser }, { requestPasswordReset }, { getPasswordReset }, { hashToken }, { getUser }] = await Promise.all([
+      import('#shared/store/user-store.ts'),
+      import('#shared/domain/password-resets.ts'),
+      import('#shared/store/password-reset-store.ts'),
+      import('#shared/tokens.ts'),
+      import('#shared/store/user-store.ts'),
+    ]);
+    const userId = randomUUID();
+    const email = addresses('reset', 1)[0] as string;
+    await createUser({ userId, email, name: 'Rhea Reset', language: 'fi', owner: false, emailVerified: true, createdAt: new Date().toISOString(), version: 1 });
+    await requestPasswordReset(email);
+    await requestPasswordReset(email);
+    const queued = await mailJobs();
+    expect(queued.map((j) => [j.kind, j.state])).toEqual([
+      ['password-reset', 'pending'],
+      ['password-reset', 'pending'],
+    ]);
+    const { ses } = await faultySes({});
+    worker = await startWorker(ses);
+    await worker.settled(2, ['sent', 'superseded'], 30_000);
+    expect(worker.outcomes).toEqual({ sent: 1, superseded: 1 });
+    const [mail, ...more] = await sentEmails(email);
+    expect(more).toEqual([]);
+    expect(mail?.subject).toMatch(/salasan/i);
+    const token = /reset-password\?token=([A-Za-z0-9_-]+)/.exec(mail?.body.text ?? '')?.[1] ?? '';
+    const live = (await getUser(userId))?.resetTokenHash;
+    expect(live).toBe(hashToken(token));
+    expect(await getPasswordReset(hashToken(token))).toMatchObject({ userId, state: 'pending' });
+    // The sent job follows the link it minted; the link its request stored (never mailed) is gone.
+    const done = await mailJobs();
+    const sent = done.find((j) => j.state === 'sent');
+    expect(sent && 'tokenHash' in sent ? sent.tokenHash : undefined).toBe(live);
+    const requestHash = queued.find((j) => j.id === sent?.id);
+    expect(requestHash && 'tokenHash' in requestHash ? await getPasswordReset(requestHash.tokenHash) : 'no job').toBeUndefined();
+    expect(done.find((j) => j.state === 'superseded')).toMatchObject({ reason: expect.stringMatching(/newer reset link/) });
+  }, 60_000);
+});
+
 describe('SES refusing mail on the local stack', () => {
   it('the stack\'s worker marks the invitation delivery_failed and publishes invitation.delivery_failed; resend delivers once SES takes it', async () => {
     const owner = await tokenFor(stack().admin.email, stack().admin.password);

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addMembership, api, createUser, handlerEnvironment, newDomain, type SentEmail, sentEmails, stack, type TestUser, tokenFor } from './helpers.ts';
+import { addMembership, api, createUser, handlerEnvironment, newDomain, type SentEmail, settledEmails, stack, type TestUser, tokenFor } from './helpers.ts';
 
 let owner: string;
 
@@ -24,7 +24,7 @@ async function nextSecond(): Promise<void> {
 }
 
 const RESET_LINK = /\/reset-password\?token=([A-Za-z0-9_-]+)/;
-const resetEmails = async (to: string): Promise<SentEmail[]> => (await sentEmails(to)).filter((m) => RESET_LINK.test(m.body.text ?? ''));
+const resetEmails = async (to: string): Promise<SentEmail[]> => (await settledEmails(to)).filter((m) => RESET_LINK.test(m.body.text ?? ''));
 
 /** Asks for a reset of `user`'s password and answers the token from the email it got. */
 async function resetToken(user: TestUser): Promise<string> {
@@ -49,7 +49,7 @@ describe('POST /password-resets', () => {
       Object.keys(existing.headers).filter((h) => h !== 'date' && h !== 'x-amzn-requestid').sort(),
     );
     expect(await resetEmails(user.email)).toHaveLength(1);
-    expect(await sentEmails(nobody)).toEqual([]);
+    expect(await settledEmails(nobody)).toEqual([]);
   });
 
   it('sends nothing to an account whose address was never proven (added by an administrator, no password set yet)', async () => {
@@ -101,12 +101,16 @@ describe('POST /password-resets', () => {
       expect(retryAfter).toBeGreaterThan(0);
       expect(retryAfter).toBeLessThanOrEqual(3600);
     }
-    expect(await resetEmails(user.email)).toHaveLength(5);
+    // Five were queued: a job whose link a newer request replaced before the worker took it is
+    // superseded, never mailed (its link could not work), so at most five go out, at least one.
+    const mailed = (await resetEmails(user.email)).length;
+    expect(mailed).toBeGreaterThanOrEqual(1);
+    expect(mailed).toBeLessThanOrEqual(5);
 
     // The window slides: an hour after the first sends, one more goes out.
     const later = await api('POST', '/password-resets', { body: { email: user.email }, clockOffsetMs: HOUR_MS + 60_000 });
     expect(later.status).toBe(202);
-    expect(await resetEmails(user.email)).toHaveLength(6);
+    expect(await resetEmails(user.email)).toHaveLength(mailed + 1);
   });
 
   it('limits an address without an account just the same, so the 429 reveals nothing', async () => {

@@ -5,7 +5,7 @@
  * link sent again, and an invitation whose token TTL deleted.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, awaitEmails, createUser, DAY_MS, newDomain, sentEmails, stack, tokenFor, ttlSweep } from './helpers.ts';
+import { api, awaitEmails, createUser, DAY_MS, newDomain, settledEmails, stack, tokenFor, ttlSweep } from './helpers.ts';
 import { allTableItems, setMailCount } from './seed.ts';
 
 let owner: string;
@@ -28,9 +28,11 @@ const ownerPassword = 'Rightful-Owner-7-Pass!';
 
 function fromMail(pattern: RegExp) {
   return async (to: string): Promise<string> => {
-    // Invitation mail arrives after the answer (the outbox): wait (at most 15 s) until the newest message is of this kind.
+    // Mail arrives after the answer (the outbox): wait until the worker has nothing left for the
+    // address, then until (at most 15 s) the newest message is of this kind.
     let match: RegExpExecArray | null = null;
     for (const deadline = Date.now() + 15_000; !match && Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 100))) {
+      await settledEmails(to);
       match = pattern.exec((await awaitEmails(to)).at(-1)?.body.text ?? '');
     }
     if (!match?.[1]) throw new Error(`no ${pattern.source} link in the newest mail to ${to}`);
@@ -89,7 +91,7 @@ describe('a link registration proves its address before it holds anything', () =
     await signInFails(victim, attackerPassword);
     expect(await memberEmails(domain.id)).not.toContain(victim);
     expect(await linkUses(domain.id, link)).toBe(0);
-    const mail = (await sentEmails(victim)).at(-1);
+    const mail = (await settledEmails(victim)).at(-1);
     expect(mail?.subject).toContain(domain.name);
     expect(mail?.body.text).toMatch(/^https?:\/\/\S+\/verify-email\?token=/m);
     await verificationFromMail(victim);
@@ -102,7 +104,7 @@ describe('a link registration proves its address before it holds anything', () =
     expect((await register(link, email, 'weak')).status).toBe(400);
     expect((await api('POST', `/invitations/${link}/accept`, { body: { email, password: ownerPassword } })).status).toBe(400);
     expect((await register(link, 'someone@elsewhere.test')).status).toBe(403);
-    expect(await sentEmails(email)).toHaveLength(0);
+    expect(await settledEmails(email)).toHaveLength(0);
   });
 
   it('the verification link completes it: 201, a member with a verified address who signs in, and the link counts one use', async () => {
@@ -110,7 +112,7 @@ describe('a link registration proves its address before it holds anything', () =
     const link = await newLink(domain.id, { role: 'user' });
     const email = uniqueEmail('verified');
     expect((await register(link, email, ownerPassword, { language: 'fr' })).status).toBe(202);
-    expect((await sentEmails(email)).at(-1)?.subject).toMatch(/Confirmez/);
+    expect((await settledEmails(email)).at(-1)?.subject).toMatch(/Confirmez/);
     const verified = await api('POST', `/email-verifications/${await verificationFromMail(email)}`);
     expect(verified.status).toBe(201);
     expect(verified.body).toMatchObject({ domainId: domain.id, status: 'active' });
@@ -178,7 +180,7 @@ describe('an unverified registration is always replaceable, and its password nev
 
     const added = await api('POST', `/domains/${domain.id}/members`, { token: owner, body: { email: victim, name: 'New Admin', language: 'en', role: 'administrator' } });
     expect(added.status).toBe(201);
-    expect(added.body).toMatchObject({ emailVerified: false, setPasswordEmail: 'sent' });
+    expect(added.body).toMatchObject({ emailVerified: false, setPasswordEmail: 'queued' });
     await signInFails(victim, attackerPassword);
     // The registration died with the add: its link cannot enable anything.
     expect((await api('POST', `/email-verifications/${attackerVerification}`)).status).toBe(410);
@@ -240,7 +242,7 @@ describe('answers never reveal whether an account exists', () => {
     expect(Object.keys(forExisting.body).sort()).toEqual(Object.keys(forFresh.body).sort());
     expect(forExisting.body).toEqual({ status: 'verification_sent', email: existing.email });
 
-    const mail = (await sentEmails(existing.email)).at(-1);
+    const mail = (await settledEmails(existing.email)).at(-1);
     // In the account's language (Finnish), not the one the registrant typed.
     expect(mail?.subject).toMatch(/Kirjaudu sisään/);
     expect(mail?.body.text).toContain(`accept-invitation?token=${link}`);
@@ -272,7 +274,7 @@ describe('an invitation or set-password link proves the address everywhere', () 
     const inA = await api('POST', `/domains/${a.id}/members`, { token: owner, body: { email, name: 'Two Homes', language: 'en', role: 'user' } });
     const linkFromA = await setPasswordFromMail(email);
     const inB = await api('POST', `/domains/${b.id}/members`, { token: owner, body: { email, name: 'Two Homes', language: 'en', role: 'user' } });
-    expect(inB.body).toMatchObject({ userId: inA.body.userId, emailVerified: false, setPasswordEmail: 'sent' });
+    expect(inB.body).toMatchObject({ userId: inA.body.userId, emailVerified: false, setPasswordEmail: 'queued' });
     const linkFromB = await setPasswordFromMail(email);
     // B's add sent a fresh link: A's died at once.
     expect((await api('GET', `/invitations/${linkFromA}`)).body.type).toMatch(/invitation-revoked$/);
@@ -290,8 +292,8 @@ describe('adding an existing account sends it an email', () => {
     const domain = shared;
     const user = await createUser({ language: 'fi' });
     const added = await api('POST', `/domains/${domain.id}/members`, { token: owner, body: { email: user.email, name: 'x', language: 'en', role: 'manager' } });
-    expect(added.body).toMatchObject({ addedEmail: 'sent', setPasswordEmail: 'not_needed' });
-    const mail = (await sentEmails(user.email)).at(-1);
+    expect(added.body).toMatchObject({ addedEmail: 'queued', setPasswordEmail: 'not_needed' });
+    const mail = (await settledEmails(user.email)).at(-1);
     expect(mail?.subject).toContain(domain.name);
     expect(mail?.subject).toMatch(/lisättiin/);
     expect(mail?.body.text).toContain('Manager');
@@ -303,11 +305,11 @@ describe('adding an existing account sends it an email', () => {
     const stranger = uniqueEmail('capped');
     expect((await register(cappedLink, stranger)).status).toBe(429);
     expect((await register(cappedLink, user.email)).status).toBe(429);
-    expect(await sentEmails(stranger)).toHaveLength(0);
-    const before = (await sentEmails(user.email)).length;
+    expect(await settledEmails(stranger)).toHaveLength(0);
+    const before = (await settledEmails(user.email)).length;
     const refused = await api('POST', `/domains/${capped.id}/members`, { token: owner, body: { email: user.email, name: 'x', language: 'en', role: 'manager' } });
     expect(refused.status).toBe(429);
-    expect(await sentEmails(user.email)).toHaveLength(before);
+    expect(await settledEmails(user.email)).toHaveLength(before);
   });
 });
 
@@ -319,7 +321,7 @@ describe('a set-password email can be sent again', () => {
     const old = await setPasswordFromMail(email);
     const resent = await api('POST', `/domains/${domain.id}/members/${added.body.userId}/set-password-email`, { token: owner });
     expect(resent.status).toBe(202);
-    expect(resent.body).toMatchObject({ delivery: 'sent' });
+    expect(resent.body).toMatchObject({ delivery: 'queued' });
     const fresh = await setPasswordFromMail(email);
     expect(fresh).not.toBe(old);
     const dead = await api('POST', `/invitations/${old}/accept`, { body: { password: ownerPassword } });
@@ -372,7 +374,7 @@ describe('races on one address', () => {
     // registration-changed); sending again then goes through, as that answer promises.
     if (!answers.some((a) => a.status === 202)) answers.push(await register(link, email, passwords[0] as string));
     expect(answers.some((a) => a.status === 202)).toBe(true);
-    const tokens = (await sentEmails(email)).flatMap((m) => /verify-email\?token=([A-Za-z0-9_-]+)/.exec(m.body.text ?? '')?.[1] ?? []);
+    const tokens = (await settledEmails(email)).flatMap((m) => /verify-email\?token=([A-Za-z0-9_-]+)/.exec(m.body.text ?? '')?.[1] ?? []);
     tokens.forEach((t) => seenTokens.add(t));
     const verified = await Promise.all(tokens.map((t) => api('POST', `/email-verifications/${t}`)));
     const winners = verified.filter((v) => v.status === 201);
@@ -388,7 +390,7 @@ describe('races on one address', () => {
     const results = await Promise.all([1, 2, 3, 4].map(() => api('POST', `/domains/${shared.id}/members/${added.body.userId}/set-password-email`, { token: owner })));
     expect(results.filter((r) => r.status === 202).length).toBeGreaterThanOrEqual(1);
     for (const r of results.filter((x) => x.status !== 202)) expect(r.status).toBe(409);
-    const links = (await sentEmails(email)).flatMap((m) => /\/set-password\?token=([A-Za-z0-9_-]+)/.exec(m.body.text ?? '')?.[1] ?? []);
+    const links = (await settledEmails(email)).flatMap((m) => /\/set-password\?token=([A-Za-z0-9_-]+)/.exec(m.body.text ?? '')?.[1] ?? []);
     links.forEach((t) => seenTokens.add(t));
     const previews = await Promise.all(links.map((t) => api('GET', `/invitations/${t}`)));
     expect(previews.filter((p) => p.status === 200)).toHaveLength(1);

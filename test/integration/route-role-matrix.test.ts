@@ -132,7 +132,7 @@ async function freshLocation(c: Context): Promise<string> {
 async function freshResetToken(): Promise<string> {
   const user = await createUser();
   await api('POST', '/password-resets', { body: { email: user.email } });
-  const token = /reset-password\?token=([A-Za-z0-9_-]+)/.exec((await sentEmails(user.email)).at(-1)?.body.text ?? '')?.[1];
+  const token = /reset-password\?token=([A-Za-z0-9_-]+)/.exec((await awaitEmails(user.email)).at(-1)?.body.text ?? '')?.[1];
   if (!token) throw new Error('freshResetToken: no reset email');
   return token;
 }
