@@ -2699,6 +2699,7 @@ export interface operations {
                      *           "createdAt": "2026-03-01T09:30:00Z",
                      *           "invitedBy": "9e8d7c6b-5a49-4382-b1a0-f9e8d7c6b5a4",
                      *           "lastActiveAt": "2026-03-01T09:30:00Z",
+                     *           "assetsHeld": 1,
                      *           "version": 3
                      *         }
                      *       ],
@@ -2721,6 +2722,7 @@ export interface operations {
                             createdAt: string;
                             invitedBy: string | null;
                             lastActiveAt: string | null;
+                            assetsHeld: number;
                             version: number;
                         }[];
                         nextCursor: string | null;
@@ -2793,6 +2795,7 @@ export interface operations {
                      *       "createdAt": "2026-03-01T09:30:00Z",
                      *       "invitedBy": "9e8d7c6b-5a49-4382-b1a0-f9e8d7c6b5a4",
                      *       "lastActiveAt": "2026-03-01T09:30:00Z",
+                     *       "assetsHeld": 1,
                      *       "version": 3,
                      *       "setPasswordEmail": "sent",
                      *       "addedEmail": "sent"
@@ -2813,6 +2816,7 @@ export interface operations {
                         createdAt: string;
                         invitedBy: string | null;
                         lastActiveAt: string | null;
+                        assetsHeld: number;
                         version: number;
                         /** @enum {string} */
                         setPasswordEmail: "sent" | "failed" | "not_needed";
@@ -2874,6 +2878,7 @@ export interface operations {
                      *       "createdAt": "2026-03-01T09:30:00Z",
                      *       "invitedBy": "9e8d7c6b-5a49-4382-b1a0-f9e8d7c6b5a4",
                      *       "lastActiveAt": "2026-03-01T09:30:00Z",
+                     *       "assetsHeld": 1,
                      *       "version": 3
                      *     }
                      */
@@ -2892,6 +2897,7 @@ export interface operations {
                         createdAt: string;
                         invitedBy: string | null;
                         lastActiveAt: string | null;
+                        assetsHeld: number;
                         version: number;
                     };
                 };
@@ -3022,6 +3028,7 @@ export interface operations {
                      *       "createdAt": "2026-03-01T09:30:00Z",
                      *       "invitedBy": "9e8d7c6b-5a49-4382-b1a0-f9e8d7c6b5a4",
                      *       "lastActiveAt": "2026-03-01T09:30:00Z",
+                     *       "assetsHeld": 1,
                      *       "version": 3
                      *     }
                      */
@@ -3040,6 +3047,7 @@ export interface operations {
                         createdAt: string;
                         invitedBy: string | null;
                         lastActiveAt: string | null;
+                        assetsHeld: number;
                         version: number;
                     };
                 };

@@ -33,6 +33,8 @@ export function memberView(m: MembershipRecord) {
     createdAt: m.createdAt,
     invitedBy: m.invitedBy,
     lastActiveAt: m.lastActiveAt,
+    // The membership's own count of the assets checked out to it (moved by each checkout and checkin).
+    assetsHeld: m.assetsHeldCount ?? 0,
     version: m.version,
   };
 }

@@ -28,6 +28,8 @@ export const member = /* @__PURE__ */ lazy(() =>
     createdAt: timestamp(),
     invitedBy: z.nullable(z.string()),
     lastActiveAt: z.nullable(timestamp()),
+    /** Assets checked out to the member now: the membership's count, moved by each checkout and checkin. */
+    assetsHeld: z.int(),
     version: z.int(),
   }),
 );
