@@ -2695,6 +2695,7 @@ export interface operations {
                      *           "name": "Grace Hopper",
                      *           "language": "en",
                      *           "role": "member",
+                     *           "roleName": null,
                      *           "status": "active",
                      *           "createdAt": "2026-03-01T09:30:00Z",
                      *           "invitedBy": "9e8d7c6b-5a49-4382-b1a0-f9e8d7c6b5a4",
@@ -2716,6 +2717,7 @@ export interface operations {
                             /** @enum {string} */
                             language: "en" | "fi" | "fr" | "sv" | "de";
                             role: string | null;
+                            roleName: string | null;
                             /** @enum {string} */
                             status: "active" | "inactive" | "pending";
                             /** Format: date-time */
@@ -2791,6 +2793,7 @@ export interface operations {
                      *       "name": "Grace Hopper",
                      *       "language": "en",
                      *       "role": "member",
+                     *       "roleName": null,
                      *       "status": "active",
                      *       "createdAt": "2026-03-01T09:30:00Z",
                      *       "invitedBy": "9e8d7c6b-5a49-4382-b1a0-f9e8d7c6b5a4",
@@ -2810,6 +2813,7 @@ export interface operations {
                         /** @enum {string} */
                         language: "en" | "fi" | "fr" | "sv" | "de";
                         role: string | null;
+                        roleName: string | null;
                         /** @enum {string} */
                         status: "active" | "inactive" | "pending";
                         /** Format: date-time */
@@ -2874,6 +2878,7 @@ export interface operations {
                      *       "name": "Grace Hopper",
                      *       "language": "en",
                      *       "role": "member",
+                     *       "roleName": null,
                      *       "status": "active",
                      *       "createdAt": "2026-03-01T09:30:00Z",
                      *       "invitedBy": "9e8d7c6b-5a49-4382-b1a0-f9e8d7c6b5a4",
@@ -2891,6 +2896,7 @@ export interface operations {
                         /** @enum {string} */
                         language: "en" | "fi" | "fr" | "sv" | "de";
                         role: string | null;
+                        roleName: string | null;
                         /** @enum {string} */
                         status: "active" | "inactive" | "pending";
                         /** Format: date-time */
@@ -3024,6 +3030,7 @@ export interface operations {
                      *       "name": "Grace Hopper",
                      *       "language": "en",
                      *       "role": "member",
+                     *       "roleName": null,
                      *       "status": "active",
                      *       "createdAt": "2026-03-01T09:30:00Z",
                      *       "invitedBy": "9e8d7c6b-5a49-4382-b1a0-f9e8d7c6b5a4",
@@ -3041,6 +3048,7 @@ export interface operations {
                         /** @enum {string} */
                         language: "en" | "fi" | "fr" | "sv" | "de";
                         role: string | null;
+                        roleName: string | null;
                         /** @enum {string} */
                         status: "active" | "inactive" | "pending";
                         /** Format: date-time */

@@ -162,7 +162,7 @@ export async function addMember(
     });
     addedDelivery = await deliver(mailer, { to: email, ...content });
   }
-  return { ...memberView(membership), setPasswordEmail: setPasswordDelivery, addedEmail: addedDelivery };
+  return { ...memberView(membership, domain), setPasswordEmail: setPasswordDelivery, addedEmail: addedDelivery };
 }
 
 /**

@@ -27,6 +27,7 @@ interface Member {
   email: string;
   emailVerified: boolean;
   role: string | null;
+  roleName: string | null;
   status: 'active' | 'inactive' | 'pending';
   createdAt: string;
   lastActiveAt: string | null;
@@ -118,6 +119,8 @@ export class GatehouseMember extends GatehouseElement {
   declare busy: boolean;
 
   #loaded = '';
+  /** Role names learnt from member views, for a caller who may not list the roles (no roles:view). */
+  #roleNames = new Map<string, string>();
 
   constructor() {
     super();
@@ -176,6 +179,7 @@ export class GatehouseMember extends GatehouseElement {
 
   /** Shows a member as read or changed: the role select follows, and what they hold is listed. */
   private show(member: Member) {
+    if (member.role && member.roleName) this.#roleNames.set(member.role, member.roleName);
     this.member = member;
     this.choice = member.role ?? '';
     if (member.assetsHeld > 0 && this.may('assets:view')) void this.loadHeld();
@@ -213,7 +217,7 @@ export class GatehouseMember extends GatehouseElement {
 
   private roleName(role: unknown): string {
     if (typeof role !== 'string') return '—';
-    return this.roles.find((r) => r.id === role)?.name ?? role;
+    return this.roles.find((r) => r.id === role)?.name ?? this.#roleNames.get(role) ?? role;
   }
 
   private actorName(actor: string): string {
@@ -360,6 +364,7 @@ export class GatehouseMember extends GatehouseElement {
       const problem = problemOf(result);
       if (problem) return { problem: { slug: problem.slug, detail: problem.problem.detail } };
       const after = result.data as Member;
+      if (after.role && after.roleName) this.#roleNames.set(after.role, after.roleName);
       const statuses = this.s.console.members.statuses;
       const differences = before
         ? [

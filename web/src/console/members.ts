@@ -32,6 +32,8 @@ interface Row {
   name: string;
   email: string;
   role: string | null;
+  /** The role's name (the API's: no roles:view needed to read it). */
+  roleName: string | null;
   status: Status;
   lastActiveAt: string | null;
   /** Assets checked out to the member. */
@@ -235,7 +237,7 @@ export class GatehouseMembers extends GatehouseElement {
                     (row) => html`<tr data-user=${row.userId}>
                       <td><a href=${sectionPath(this.domainId, 'members', row.userId)} @click=${(e: MouseEvent) => this.open(e, row.userId)}>${row.name}</a></td>
                       <td>${row.email}</td>
-                      <td>${row.role ? (this.roles.get(row.role) ?? row.role) : '—'}</td>
+                      <td>${row.role ? (row.roleName ?? this.roles.get(row.role) ?? row.role) : '—'}</td>
                       <td>${statusName(row.status)}</td>
                       <td>${row.lastActiveAt ? formatDate(row.lastActiveAt, this.language) : s.never}</td>
                       <td>${s.holding(row.assetsHeld)}</td>
