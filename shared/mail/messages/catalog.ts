@@ -239,6 +239,8 @@ export interface Messages {
         holds: string;
         /** The assets checked out to the member, listed under `holds`. */
         heldAssets: string;
+        /** The heading of the role select and the deactivate/reactivate buttons. */
+        access: string;
         changeRole: string;
         roleChanged(role: string): string;
         deactivate: string;

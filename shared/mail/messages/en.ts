@@ -197,6 +197,7 @@ export const pages: Messages['pages'] = {
       joined: 'Member since',
       holds: 'Holds',
       heldAssets: 'Assets checked out to them',
+      access: 'Role and status',
       changeRole: 'Change the role',
       roleChanged: (role) => `The role is now ${role}.`,
       deactivate: 'Deactivate',

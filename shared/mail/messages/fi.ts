@@ -200,6 +200,7 @@ export const pages: Messages['pages'] = {
       joined: 'Jäsen alkaen',
       holds: 'Hallussa',
       heldAssets: 'Hänelle lainatut laitteet',
+      access: 'Rooli ja tila',
       changeRole: 'Vaihda rooli',
       roleChanged: (role) => `Rooli on nyt ${role}.`,
       deactivate: 'Poista käytöstä',

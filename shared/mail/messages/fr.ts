@@ -201,6 +201,7 @@ export const pages: Messages['pages'] = {
       joined: 'Membre depuis',
       holds: 'Détient',
       heldAssets: 'Équipements qui lui sont prêtés',
+      access: 'Rôle et statut',
       changeRole: 'Changer le rôle',
       roleChanged: (role) => `Le rôle est désormais ${role}.`,
       deactivate: 'Désactiver',

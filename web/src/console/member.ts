@@ -75,6 +75,8 @@ export class GatehouseMember extends GatehouseElement {
       .row { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: end; }
       .secondary { color: var(--_brand-text); background: transparent; border: 1px solid currentColor; }
       .notice { border-left: 4px solid var(--_brand); padding-left: 0.75rem; }
+      div.problem { margin: 0 0 1rem; }
+      div.problem p { margin: 0 0 0.5rem; }
       ol { padding-left: 1.25rem; }
       li { margin: 0.35rem 0; }
       time { color: var(--_muted); margin-right: 0.5rem; }
@@ -426,7 +428,7 @@ export class GatehouseMember extends GatehouseElement {
         : nothing}
       ${this.may('members:update')
         ? html`<section aria-labelledby="role-title">
-            <h3 id="role-title">${s.changeRole}</h3>
+            <h3 id="role-title">${s.access}</h3>
             <div class="row">
               <div>
                 <label for="role">${s.role}</label>

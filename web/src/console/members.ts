@@ -105,10 +105,11 @@ export class GatehouseMembers extends GatehouseElement {
       return;
     }
     if (!this.domainId || !this.apiUrl) return;
-    if (changed.has('domainId') || changed.has('apiUrl')) {
+    if (changed.has('domainId') || changed.has('apiUrl') || (changed.has('item') && this.rows === undefined)) {
+      // First shown (also after opening on a member's page), or another domain.
       void this.loadRoles();
       void this.load(undefined, []);
-    } else if (changed.has('item') && this.rows !== undefined) {
+    } else if (changed.has('item')) {
       // Back from a member's page: the page of the list shown before, read again (it may have changed).
       void this.load(this.#current, this.cursors);
     }
