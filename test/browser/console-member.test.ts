@@ -230,6 +230,11 @@ describe('the console: a member', () => {
     expect(await memberPage(page).getByRole('button').allTextContents()).toEqual([]);
     await expectAccessible(page);
     await screenshot(page, 'console-member-read-only');
+    // The same page in Finnish: the catalogue's words, the role's name as the domain has it.
+    await page.goto(`${inject('webUrl')}/domains/${domain.id}/members/${admin.userId}?lang=fi`);
+    await expect.poll(() => memberPage(page).locator('#history-title').textContent(), POLL).toBe('Historia');
+    expect(await field(page, 'status').textContent()).toBe('Aktiivinen');
+    expect(await field(page, 'holds').textContent()).toBe('Ei mitään');
 
     const gh = client(uma.token);
     expectProblem(

@@ -143,7 +143,8 @@ export class GatehouseMember extends GatehouseElement {
     this.busy = false;
   }
 
-  override updated(changed: Map<string, unknown>): void {
+  override willUpdate(changed: Map<string, unknown>): void {
+    super.willUpdate(changed);
     const key = `${this.domainId}|${this.item ?? ''}|${this.apiUrl}`;
     if (this.domainId && this.item && this.apiUrl && key !== this.#loaded) {
       this.#loaded = key;

@@ -188,8 +188,10 @@ export class GatehouseMembers extends GatehouseElement {
   override render() {
     const s = this.s.console.members;
     if (this.item) {
+      // lang: the member's page is inside this shadow root, where closest('[lang]') finds no page above.
       return this.memberLoaded
         ? html`<gatehouse-member
+            lang=${this.language}
             domain-id=${this.domainId}
             api-url=${this.apiUrl}
             ?sync-url=${this.syncUrl}
