@@ -72,6 +72,8 @@ describe('the console: a member', () => {
     await expectAccessible(page);
     await screenshot(page, 'console-member');
 
+    // An administrator may hand out every role.
+    expect(await page.getByLabel('Role', { exact: true }).locator('option').allTextContents()).toEqual(['Administrator', 'Manager', 'User', 'Porter']);
     await page.getByLabel('Role', { exact: true }).selectOption({ label: 'User' });
     await page.getByRole('button', { name: 'Change the role' }).click();
     await expect.poll(() => noticeText(page), POLL).toBe('The role is now User.');
@@ -210,6 +212,31 @@ describe('the console: a member', () => {
     await page.waitForURL((url) => url.pathname === `/domains/${domain.id}/members`);
     await page.getByLabel('Search').fill('hanna');
     await expect.poll(() => page.locator('gatehouse-members [role=status]').textContent(), POLL).toBe('No member matches.');
+    expect(faults).toEqual([]);
+    await page.context().close();
+  });
+
+  it("a role that may change members is offered only the roles within its own, and nothing on a member above it", async () => {
+    const supervisor = unwrap(
+      await client(admin.token).POST('/domains/{domainId}/roles', {
+        params: { path: { domainId: domain.id } },
+        body: { name: 'Supervisor', permissions: ['members:view', 'members:update', 'roles:view', 'assets:view', 'history:view'] },
+      }),
+    );
+    const vera = await createUser({ name: 'Vera Supervisor' });
+    await addMembership(domain.id, vera.userId, supervisor.id, 'active');
+    const walt = await createUser({ name: 'Walt Worker' });
+    await addMembership(domain.id, walt.userId, porter.id, 'active');
+    const { page, faults } = await signedIn(vera);
+    await openMember(page, walt.userId);
+    await expect.poll(() => page.getByLabel('Role', { exact: true }).locator('option').allTextContents(), POLL).toEqual(['Porter', 'Supervisor']);
+    expect(await page.getByRole('button', { name: 'Deactivate' }).count()).toBe(1);
+    // No members:delete: no removal.
+    expect(await page.getByRole('button', { name: 'Remove from the domain' }).count()).toBe(0);
+
+    await openMember(page, admin.userId);
+    await expect.poll(() => memberPage(page).locator('#history-title').count(), POLL).toBe(1);
+    expect(await memberPage(page).getByRole('button').allTextContents()).toEqual([]);
     expect(faults).toEqual([]);
     await page.context().close();
   });

@@ -10,12 +10,14 @@
  * - the set-password email again, while they have not set one (members:create);
  * - their history (history:view), newest first, in words.
  *
+ * Nothing is offered on a member whose role grants more than the caller's (the API's ceiling).
+ *
  * Every change carries the version read (If-Match): when someone else changed the member
  * first, the API answers 412 and the page says so, offering to reload and show what changed.
  */
 import { ifMatch, problemOf } from '@gatehouse/client';
 import { css, html, nothing } from 'lit';
-import type { Permission } from '#shared/permissions.ts';
+import { ALL_PERMISSIONS, type Permission } from '#shared/permissions.ts';
 import { formatDate } from '../i18n.ts';
 import { sentence } from '../problems.ts';
 import { GatehouseElement } from './element.ts';
@@ -266,9 +268,13 @@ export class GatehouseMember extends GatehouseElement {
     }
   }
 
-  /** Whether the caller may hand out a role: it grants nothing the caller does not hold. */
+  /**
+   * Whether the caller may hand out a role: it grants nothing the caller does not hold. GET /me
+   * lists an administrator's permissions one by one, so `*` reads as holding every one (a custom
+   * role granting each by name cannot hand out `*`: the API refuses it, grant-exceeds-own).
+   */
   private grantable(role: Role): boolean {
-    return role.permissions.every((p) => (p === '*' ? !!this.permissions?.includes('*') : this.may(p as Permission)));
+    return role.permissions.every((p) => (p === '*' ? ALL_PERMISSIONS.every((q) => this.may(q)) : this.may(p as Permission)));
   }
 
   /** Runs a change: a 412 offers the reload, any other problem is its sentence. */
@@ -410,6 +416,9 @@ export class GatehouseMember extends GatehouseElement {
     if (m === undefined) return html`${back}${messages}<p class="muted">${this.s.loading}</p>`;
     if (m === null || this.removed) return html`${back}${messages}`;
     const roles = this.roles.filter((r) => r.id === m.role || this.grantable(r));
+    // A member whose role grants more than the caller's is not theirs to change or remove (the API's ceiling, target-exceeds-own).
+    const current = this.roles.find((r) => r.id === m.role);
+    const mayAct = !current || this.grantable(current);
     return html`${back}
       <h2 id="member-title">${m.name}</h2>
       ${messages}
@@ -427,7 +436,7 @@ export class GatehouseMember extends GatehouseElement {
             <ul>${this.held.map((a) => html`<li>${a.name} (${a.tag})</li>`)}</ul>
           </section>`
         : nothing}
-      ${this.may('members:update')
+      ${this.may('members:update') && mayAct
         ? html`<section aria-labelledby="role-title">
             <h3 id="role-title">${s.access}</h3>
             <div class="row">
@@ -451,7 +460,7 @@ export class GatehouseMember extends GatehouseElement {
             <button type="button" class="secondary" ?disabled=${this.busy} @click=${() => this.sendSetPassword()}>${s.setPassword}</button>
           </section>`
         : nothing}
-      ${this.may('members:delete')
+      ${this.may('members:delete') && mayAct
         ? html`<section aria-labelledby="remove-title">
             <h3 id="remove-title">${s.remove}</h3>
             ${this.confirming || this.forceOffered
