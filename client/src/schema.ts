@@ -2695,10 +2695,12 @@ export interface operations {
                      *           "name": "Grace Hopper",
                      *           "language": "en",
                      *           "role": "member",
+                     *           "roleName": null,
                      *           "status": "active",
                      *           "createdAt": "2026-03-01T09:30:00Z",
                      *           "invitedBy": "9e8d7c6b-5a49-4382-b1a0-f9e8d7c6b5a4",
                      *           "lastActiveAt": "2026-03-01T09:30:00Z",
+                     *           "assetsHeld": 1,
                      *           "version": 3
                      *         }
                      *       ],
@@ -2715,12 +2717,14 @@ export interface operations {
                             /** @enum {string} */
                             language: "en" | "fi" | "fr" | "sv" | "de";
                             role: string | null;
+                            roleName: string | null;
                             /** @enum {string} */
                             status: "active" | "inactive" | "pending";
                             /** Format: date-time */
                             createdAt: string;
                             invitedBy: string | null;
                             lastActiveAt: string | null;
+                            assetsHeld: number;
                             version: number;
                         }[];
                         nextCursor: string | null;
@@ -2789,10 +2793,12 @@ export interface operations {
                      *       "name": "Grace Hopper",
                      *       "language": "en",
                      *       "role": "member",
+                     *       "roleName": null,
                      *       "status": "active",
                      *       "createdAt": "2026-03-01T09:30:00Z",
                      *       "invitedBy": "9e8d7c6b-5a49-4382-b1a0-f9e8d7c6b5a4",
                      *       "lastActiveAt": "2026-03-01T09:30:00Z",
+                     *       "assetsHeld": 1,
                      *       "version": 3,
                      *       "setPasswordEmail": "queued",
                      *       "addedEmail": "queued"
@@ -2807,12 +2813,14 @@ export interface operations {
                         /** @enum {string} */
                         language: "en" | "fi" | "fr" | "sv" | "de";
                         role: string | null;
+                        roleName: string | null;
                         /** @enum {string} */
                         status: "active" | "inactive" | "pending";
                         /** Format: date-time */
                         createdAt: string;
                         invitedBy: string | null;
                         lastActiveAt: string | null;
+                        assetsHeld: number;
                         version: number;
                         /** @enum {string} */
                         setPasswordEmail: "queued" | "not_needed";
@@ -2870,10 +2878,12 @@ export interface operations {
                      *       "name": "Grace Hopper",
                      *       "language": "en",
                      *       "role": "member",
+                     *       "roleName": null,
                      *       "status": "active",
                      *       "createdAt": "2026-03-01T09:30:00Z",
                      *       "invitedBy": "9e8d7c6b-5a49-4382-b1a0-f9e8d7c6b5a4",
                      *       "lastActiveAt": "2026-03-01T09:30:00Z",
+                     *       "assetsHeld": 1,
                      *       "version": 3
                      *     }
                      */
@@ -2886,12 +2896,14 @@ export interface operations {
                         /** @enum {string} */
                         language: "en" | "fi" | "fr" | "sv" | "de";
                         role: string | null;
+                        roleName: string | null;
                         /** @enum {string} */
                         status: "active" | "inactive" | "pending";
                         /** Format: date-time */
                         createdAt: string;
                         invitedBy: string | null;
                         lastActiveAt: string | null;
+                        assetsHeld: number;
                         version: number;
                     };
                 };
@@ -3018,10 +3030,12 @@ export interface operations {
                      *       "name": "Grace Hopper",
                      *       "language": "en",
                      *       "role": "member",
+                     *       "roleName": null,
                      *       "status": "active",
                      *       "createdAt": "2026-03-01T09:30:00Z",
                      *       "invitedBy": "9e8d7c6b-5a49-4382-b1a0-f9e8d7c6b5a4",
                      *       "lastActiveAt": "2026-03-01T09:30:00Z",
+                     *       "assetsHeld": 1,
                      *       "version": 3
                      *     }
                      */
@@ -3034,12 +3048,14 @@ export interface operations {
                         /** @enum {string} */
                         language: "en" | "fi" | "fr" | "sv" | "de";
                         role: string | null;
+                        roleName: string | null;
                         /** @enum {string} */
                         status: "active" | "inactive" | "pending";
                         /** Format: date-time */
                         createdAt: string;
                         invitedBy: string | null;
                         lastActiveAt: string | null;
+                        assetsHeld: number;
                         version: number;
                     };
                 };

@@ -139,7 +139,7 @@ export async function addMember(
   }
   if (existing) await directory.enableUser(email);
 
-  return { ...memberView(membership), setPasswordEmail: setPassword ? ('queued' as const) : ('not_needed' as const), addedEmail: setPassword ? ('not_needed' as const) : ('queued' as const) };
+  return { ...memberView(membership, domain), setPasswordEmail: setPassword ? ('queued' as const) : ('not_needed' as const), addedEmail: setPassword ? ('not_needed' as const) : ('queued' as const) };
 }
 
 /**

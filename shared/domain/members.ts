@@ -6,7 +6,7 @@
 import { now } from '#shared/clock.ts';
 import { rolePreset } from '#shared/config.ts';
 import type { Directory } from '#shared/directory.ts';
-import { grantsOf, rolesOf } from '#shared/domain/roles.ts';
+import { grantsOf, roleNameOf, rolesOf } from '#shared/domain/roles.ts';
 import { retryOnConflict } from '#shared/domain/retry.ts';
 import { cutOffSessionsNow } from '#shared/domain/sessions.ts';
 import type { Caller, DomainAccess } from '#shared/http/access.ts';
@@ -20,8 +20,8 @@ import { getMembership, listMembers as listStored, type MemberFilter, saveMember
 import type { DomainRecord, HistoryEvent, MembershipRecord } from '#shared/store/records.ts';
 import { markOrphan } from '#shared/store/user-store.ts';
 
-/** A member as the API shows it. */
-export function memberView(m: MembershipRecord) {
+/** A member as the API shows it; its role's name is the domain's (whoever reads it needs no roles:view to see it). */
+export function memberView(m: MembershipRecord, domain: Pick<DomainRecord, 'customRoles'>) {
   return {
     userId: m.userId,
     email: m.email,
@@ -29,17 +29,20 @@ export function memberView(m: MembershipRecord) {
     name: m.name,
     language: m.language,
     role: m.role,
+    roleName: roleNameOf(domain, rolePreset(), m.role),
     status: m.status,
     createdAt: m.createdAt,
     invitedBy: m.invitedBy,
     lastActiveAt: m.lastActiveAt,
+    // The membership's own count of the assets checked out to it (moved by each checkout and checkin).
+    assetsHeld: m.assetsHeldCount ?? 0,
     version: m.version,
   };
 }
 
 export async function listMembers(access: DomainAccess, filter: MemberFilter, limit: number, cursor: string | undefined) {
   const page = await listStored(access.domain.id, filter, limit, cursor);
-  return { items: page.items.map(memberView), nextCursor: page.nextCursor };
+  return { items: page.items.map((m) => memberView(m, access.domain)), nextCursor: page.nextCursor };
 }
 
 /** The domain (fresh) and one of its members, in one read; 404 when not a member. */
@@ -53,7 +56,7 @@ export async function getMember(access: DomainAccess, userId: string) {
   // The authorization read the domain already; only the member is read here.
   const member = await getMembership(access.domain.id, userId);
   if (!member) throw new NotFound(`No member ${userId} in this domain.`);
-  return memberView(member);
+  return memberView(member, access.domain);
 }
 
 /** True when a role id is an admin role (holds `*`) in this domain. */
@@ -149,13 +152,13 @@ export async function updateMember(access: DomainAccess, caller: Caller, userId:
 
     const after: MembershipRecord = { ...target, role, status, name: patch.name ?? target.name, language: patch.language ?? target.language };
     const events = changeEvents(target, after, caller.userId, now().toISOString());
-    if (events.length === 0) return { member: target, before: target };
+    if (events.length === 0) return { member: target, before: target, domain };
     const saved = { ...after, version: target.version + 1 };
     await saveMembershipChange({ domainId: domain.id, before: target, after: saved, isAdminRole: adminCheck(domain), rolesVersion: domain.rolesVersion, activeAdmins: domain.activeAdmins, events });
-    return { member: saved, before: target };
+    return { member: saved, before: target, domain };
   });
   await followInDirectory(result.before, result.member, directory, now().toISOString());
-  return memberView(result.member);
+  return memberView(result.member, result.domain);
 }
 
 /** Removes a membership; history keeps the record. */
@@ -191,7 +194,7 @@ export async function removeMember(
       action: 'member.removed',
       targetType: 'member',
       targetId: userId,
-      before: memberView(target),
+      before: memberView(target, domain),
       after: held.length > 0 ? { assetsHeld: held.map((a) => a.id) } : null,
     });
     await saveMembershipChange({

@@ -71,7 +71,7 @@ export type MembershipStatus = (typeof MEMBERSHIP_STATUSES)[number];
 export const membershipStatus = /* @__PURE__ */ lazy(() => z.enum(MEMBERSHIP_STATUSES));
 
 /** The display name of the member's role (built-in or custom), beside its id; null while pending. */
-const roleName = /* @__PURE__ */ lazy(() => z.nullable(z.string()));
+export const roleName = /* @__PURE__ */ lazy(() => z.nullable(z.string()));
 
 export const domainSummary = /* @__PURE__ */ lazy(() =>
   z.object({ id: id(), name: z.string(), role: z.nullable(z.string()), roleName: roleName(), status: membershipStatus() }),

@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { address, freeText, id, language, lazy, name, pageQuery, timestamp } from '#shared/http/schemas.ts';
 import { ALL_PERMISSIONS } from '#shared/permissions.ts';
-import { membershipStatus } from '#shared/schemas/domain.ts';
+import { membershipStatus, roleName } from '#shared/schemas/domain.ts';
 
 export const memberParams = /* @__PURE__ */ lazy(() => z.strictObject({ domainId: id(), userId: id() }));
 export const roleParams = /* @__PURE__ */ lazy(() => z.strictObject({ domainId: id(), roleId: id() }));
@@ -24,10 +24,14 @@ export const member = /* @__PURE__ */ lazy(() =>
     name: z.string(),
     language: language(),
     role: z.nullable(z.string()),
+    /** The role's name in the domain (null: pending, or a role the domain no longer has). */
+    roleName: roleName(),
     status: membershipStatus(),
     createdAt: timestamp(),
     invitedBy: z.nullable(z.string()),
     lastActiveAt: z.nullable(timestamp()),
+    /** Assets checked out to the member now: the membership's count, moved by each checkout and checkin. */
+    assetsHeld: z.int(),
     version: z.int(),
   }),
 );

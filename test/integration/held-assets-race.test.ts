@@ -111,7 +111,7 @@ describe('a checkout racing a removal without force', () => {
 });
 
 describe('the held-assets count', () => {
-  it('is moved by each checkout and checkin, never shows in an answer, and lets the removal through at 0', async () => {
+  it('is moved by each checkout and checkin, shows in member views as assetsHeld (never as the store\'s field), and lets the removal through at 0', async () => {
     const domain = await newDomain(owner);
     const member = await newMember(domain.id, 'Counted Cleo');
     const [a, b] = [await newAsset(domain.id, 'Alpha'), await newAsset(domain.id, 'Beta')];
@@ -126,7 +126,7 @@ describe('the held-assets count', () => {
     // The count is no change of the member: its version (the ETag) stays, so If-Match still holds.
     const member1 = await api('GET', `/domains/${domain.id}/members/${member.userId}`, { token: owner });
     expect(member1.body.version).toBe(versionBefore);
-    // The member's own views and the list of members never show the store's count.
+    // The member's own views and the list of members never show the store's field...
     const patched = await api('PATCH', `/domains/${domain.id}/members/${member.userId}`, { token: owner, body: { name: 'Counted Cleo B.' }, headers: { 'if-match': `"${versionBefore}"` } });
     expect(patched.status).toBe(200);
     const views = [
@@ -134,12 +134,15 @@ describe('the held-assets count', () => {
       patched.body,
       ...(await api('GET', `/domains/${domain.id}/members?q=cleo`, { token: owner })).body.items,
     ];
+    // ... but show it as assetsHeld: the member's page, its change and the (searched) list.
     for (const view of views) expect(Object.keys(view)).not.toContain('assetsHeldCount');
+    for (const view of views) expect(view.assetsHeld).toBe(2);
     // A rewrite of the membership (a Put of the whole item) keeps the count.
     expect((await stored(domain.id, member.userId))?.assetsHeldCount).toBe(2);
 
     expect((await checkin(domain.id, a.id, member.token)).status).toBe(200);
     expect((await stored(domain.id, member.userId))?.assetsHeldCount).toBe(1);
+    expect((await api('GET', `/domains/${domain.id}/members`, { token: owner })).body.items.find((m: { userId: string }) => m.userId === member.userId)?.assetsHeld).toBe(1);
     expect((await api('DELETE', `/domains/${domain.id}/members/${member.userId}`, { token: owner })).status).toBe(409);
     expect((await checkin(domain.id, b.id, owner)).status).toBe(200);
     expect((await stored(domain.id, member.userId))?.assetsHeldCount).toBe(0);

@@ -77,8 +77,10 @@ describe('one member', () => {
     const res = await gh.GET(MEMBER, { params: { path: { domainId: domain.id, userId: users[0]?.userId ?? '' } } });
     const member = unwrap(res);
     expect(Object.keys(member).sort()).toEqual(
-      ['userId', 'email', 'emailVerified', 'name', 'language', 'role', 'status', 'createdAt', 'invitedBy', 'lastActiveAt', 'version'].sort(),
+      ['userId', 'email', 'emailVerified', 'name', 'language', 'role', 'status', 'createdAt', 'invitedBy', 'lastActiveAt', 'assetsHeld', 'roleName', 'version'].sort(),
     );
+    expect(member.assetsHeld).toBe(0);
+    expect(member.roleName).toBe('User');
     expect(res.response.headers.get('etag')).toBe(`"${member.version}"`);
     expect(ifMatch(res)).toEqual(ifMatch(member));
     expectProblem(await gh.GET(MEMBER, { params: { path: { domainId: domain.id, userId: 'nobody' } } }), 404);

@@ -36,6 +36,19 @@ export function sentence(strings: Messages['pages'], slug: string, detail: strin
       return p.noToken;
     case 'unreachable':
       return p.unreachable;
+    // The console's member page (web/src/console/member.ts).
+    case 'last-admin':
+      return p.lastAdmin;
+    case 'version-mismatch':
+      return p.versionMismatch;
+    case 'member-holds-assets':
+      return p.memberHoldsAssets;
+    case 'password-already-set':
+      return p.passwordAlreadySet;
+    case 'grant-exceeds-own':
+      return p.grantExceedsOwn;
+    case 'target-exceeds-own':
+      return p.targetExceedsOwn;
     default:
       return p.unexpected(detail);
   }

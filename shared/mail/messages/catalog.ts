@@ -217,11 +217,79 @@ export interface Messages {
         status: string;
         allStatuses: string;
         statuses: { active: string; inactive: string; pending: string };
-        columns: { name: string; email: string; role: string; status: string; lastActive: string };
+        columns: { name: string; email: string; role: string; status: string; lastActive: string; holds: string };
         never: string;
         none: string;
         next: string;
         previous: string;
+        /** What a member holds: the assets checked out to them (0: nothing). */
+        holding(count: number): string;
+        /** The link to the invite section (offered with invitations:create). */
+        invite: string;
+      };
+      /** `/domains/{id}/members/{userId}`: one member (web/src/console/member.ts). */
+      member: {
+        back: string;
+        details: string;
+        email: string;
+        role: string;
+        status: string;
+        lastActive: string;
+        joined: string;
+        holds: string;
+        /** The assets checked out to the member, listed under `holds`. */
+        heldAssets: string;
+        /** The heading of the role select and the deactivate/reactivate buttons. */
+        access: string;
+        changeRole: string;
+        roleChanged(role: string): string;
+        deactivate: string;
+        deactivated: string;
+        reactivate: string;
+        reactivated: string;
+        remove: string;
+        /** Before removing: what happens, and what they still hold (count 0: nothing). */
+        removeConfirm(v: { name: string; count: number }): string;
+        removeYes: string;
+        /** After the API refused (409 member-holds-assets): remove with ?force=true. */
+        removeAnyway: string;
+        cancel: string;
+        removed(name: string): string;
+        setPassword: string;
+        setPasswordLead: string;
+        /** The set-password email is queued (the outbox): on its way. */
+        setPasswordQueued(v: { email: string; until: string }): string;
+        /** After a 412: read the member again and say what differs. */
+        reload: string;
+        changedMeanwhile(changes: string): string;
+        notChangedMeanwhile: string;
+        /** One difference: "Role: User → Manager". */
+        difference(v: { field: string; from: string; to: string }): string;
+        name: string;
+        history: {
+          title: string;
+          none: string;
+          more: string;
+          /** The actor of the sweeps and other automatic changes (`system:…`). */
+          system: string;
+          /** An actor who is no member any more (or never was: a seed). */
+          formerMember: string;
+          added(v: { actor: string; role: string }): string;
+          activated(v: { actor: string; role: string }): string;
+          roleChanged(v: { actor: string; from: string; to: string }): string;
+          deactivated(actor: string): string;
+          deactivatedStale: string;
+          reactivated(actor: string): string;
+          updated(actor: string): string;
+          profileUpdated: string;
+          removed(actor: string): string;
+          passwordSet: string;
+          setPasswordEmailSent(actor: string): string;
+          registrationExpired: string;
+          joined: string;
+          registered: string;
+          other(v: { actor: string; action: string }): string;
+        };
       };
     };
     /** `/forgot-password`: an email address, then the same answer whether or not an account exists. */
@@ -290,6 +358,13 @@ export interface Messages {
       noToken: string;
       unreachable: string;
       unexpected(detail: string): string;
+      /** The console's member page: 409 last-admin, 412 version-mismatch, 409 member-holds-assets and their kin. */
+      lastAdmin: string;
+      versionMismatch: string;
+      memberHoldsAssets: string;
+      passwordAlreadySet: string;
+      grantExceedsOwn: string;
+      targetExceedsOwn: string;
     };
   };
   /** Footer of the mail sent to a domain's administrators. */

@@ -3,12 +3,18 @@
  * (name or email, contains, any case: the API's `q`), role and status filters, paging by the
  * API's cursors. With `sync-url`, the filters live in the page's URL (`?q=&role=&status=`), so a
  * link such as `/domains/{id}/members?status=inactive`, which emails carry, opens filtered.
+ *
+ * Each row links to the member's page (`/domains/{id}/members/{userId}`): with an `item` (a
+ * user id) this element shows `<gatehouse-member>` (web/src/console/member.ts, its own chunk,
+ * loaded then) instead of the list. Embedded (no sync-url), a row opens the member in place and
+ * "All members" comes back. "Invite people" is offered with invitations:create.
  */
 import { problemOf } from '@gatehouse/client';
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { formatDate } from '../i18n.ts';
 import { sentence } from '../problems.ts';
 import { GatehouseElement } from './element.ts';
+import { sectionPath } from './paths.ts';
 
 const STATUSES = ['active', 'inactive', 'pending'] as const;
 type Status = (typeof STATUSES)[number];
@@ -26,11 +32,22 @@ interface Row {
   name: string;
   email: string;
   role: string | null;
+  /** The role's name (the API's: no roles:view needed to read it). */
+  roleName: string | null;
   status: Status;
   lastActiveAt: string | null;
+  /** Assets checked out to the member. */
+  assetsHeld: number;
 }
 
 export class GatehouseMembers extends GatehouseElement {
+  static override styles = [
+    ...GatehouseElement.styles,
+    css`
+      .heading { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: baseline; justify-content: space-between; }
+      a.invite { font-weight: 600; padding: 0.45rem 0.9rem; color: var(--_on-brand); background: var(--_brand); border-radius: 0.25rem; text-decoration: none; }
+    `,
+  ];
   static override properties = {
     ...GatehouseElement.properties,
     syncUrl: { attribute: 'sync-url', type: Boolean },
@@ -41,6 +58,7 @@ export class GatehouseMembers extends GatehouseElement {
     cursors: { state: true },
     problem: { state: true },
     loading: { state: true },
+    memberLoaded: { state: true },
   };
   declare syncUrl: boolean;
   declare filters: Filters;
@@ -51,6 +69,8 @@ export class GatehouseMembers extends GatehouseElement {
   declare cursors: (string | undefined)[];
   declare problem: string;
   declare loading: boolean;
+  /** Whether `<gatehouse-member>` is defined (its module loads on the first member shown). */
+  declare memberLoaded: boolean;
 
   #request = 0;
   /** The cursor of the page shown (undefined: the first). */
@@ -67,6 +87,7 @@ export class GatehouseMembers extends GatehouseElement {
     this.cursors = [];
     this.problem = '';
     this.loading = false;
+    this.memberLoaded = false;
   }
 
   override connectedCallback(): void {
@@ -79,10 +100,26 @@ export class GatehouseMembers extends GatehouseElement {
   }
 
   override updated(changed: Map<string, unknown>): void {
-    if ((changed.has('domainId') || changed.has('apiUrl')) && this.domainId && this.apiUrl) {
+    if (this.item) {
+      if (!this.memberLoaded) void import('./member.ts').then(() => (this.memberLoaded = true));
+      return;
+    }
+    if (!this.domainId || !this.apiUrl) return;
+    if (changed.has('domainId') || changed.has('apiUrl') || (changed.has('item') && this.rows === undefined)) {
+      // First shown (also after opening on a member's page), or another domain.
       void this.loadRoles();
       void this.load(undefined, []);
+    } else if (changed.has('item')) {
+      // Back from a member's page: the page of the list shown before, read again (it may have changed).
+      void this.load(this.#current, this.cursors);
     }
+  }
+
+  /** A row's name: a link to the member's page; embedded, it opens the member in place. */
+  private open(e: MouseEvent, userId: string) {
+    if (this.syncUrl) return;
+    e.preventDefault();
+    this.item = userId;
   }
 
   private async loadRoles() {
@@ -115,7 +152,10 @@ export class GatehouseMembers extends GatehouseElement {
       this.cursors = before;
       this.#current = cursor;
     } catch {
-      if (request === this.#request) this.problem = this.s.problems.unreachable;
+      if (request === this.#request) {
+        this.problem = this.s.problems.unreachable;
+        this.rows ??= [];
+      }
     } finally {
       if (request === this.#request) this.loading = false;
     }
@@ -147,8 +187,26 @@ export class GatehouseMembers extends GatehouseElement {
 
   override render() {
     const s = this.s.console.members;
+    if (this.item) {
+      // lang: the member's page is inside this shadow root, where closest('[lang]') finds no page above.
+      return this.memberLoaded
+        ? html`<gatehouse-member
+            lang=${this.language}
+            domain-id=${this.domainId}
+            api-url=${this.apiUrl}
+            ?sync-url=${this.syncUrl}
+            .item=${this.item}
+            .permissions=${this.permissions}
+            .tokenProvider=${this.tokenProvider}
+            @gatehouse-back=${() => (this.item = undefined)}
+          ></gatehouse-member>`
+        : html`<p class="muted">${this.s.loading}</p>`;
+    }
     const statusName = (status: Status) => s.statuses[status];
-    return html`<h2 id="members-title">${s.title}</h2>
+    return html`<div class="heading">
+        <h2 id="members-title">${s.title}</h2>
+        ${this.may('invitations:create') ? html`<a class="invite" href=${sectionPath(this.domainId, 'invite')}>${s.invite}</a>` : nothing}
+      </div>
       <div class="filters" role="search">
         <div>
           <label for="q">${s.search}</label>
@@ -176,15 +234,16 @@ export class GatehouseMembers extends GatehouseElement {
           ? html`<p role="status">${s.none}</p>`
           : html`<div class="table" role="region" aria-labelledby="members-title" tabindex="0">
               <table aria-busy=${this.loading ? 'true' : 'false'}>
-                <thead><tr><th scope="col">${s.columns.name}</th><th scope="col">${s.columns.email}</th><th scope="col">${s.columns.role}</th><th scope="col">${s.columns.status}</th><th scope="col">${s.columns.lastActive}</th></tr></thead>
+                <thead><tr><th scope="col">${s.columns.name}</th><th scope="col">${s.columns.email}</th><th scope="col">${s.columns.role}</th><th scope="col">${s.columns.status}</th><th scope="col">${s.columns.lastActive}</th><th scope="col">${s.columns.holds}</th></tr></thead>
                 <tbody>
                   ${this.rows.map(
                     (row) => html`<tr data-user=${row.userId}>
-                      <td>${row.name}</td>
+                      <td><a href=${sectionPath(this.domainId, 'members', row.userId)} @click=${(e: MouseEvent) => this.open(e, row.userId)}>${row.name}</a></td>
                       <td>${row.email}</td>
-                      <td>${row.role ? (this.roles.get(row.role) ?? row.role) : '—'}</td>
+                      <td>${row.role ? (row.roleName ?? this.roles.get(row.role) ?? row.role) : '—'}</td>
                       <td>${statusName(row.status)}</td>
                       <td>${row.lastActiveAt ? formatDate(row.lastActiveAt, this.language) : s.never}</td>
+                      <td>${s.holding(row.assetsHeld)}</td>
                     </tr>`,
                   )}
                 </tbody>
