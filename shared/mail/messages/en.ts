@@ -234,7 +234,7 @@ export const pages: Messages['pages'] = {
         grant: 'you may not give this role, as it grants more than you hold',
         suppressed: 'earlier mail to it bounced or was reported as spam; check the address, then resend its invitation from Invitations',
       },
-      unknownRoles: ({ rows, roles }) => `Nothing was sent: ${rows} name a role this domain does not have. Use one of ${roles}, then send the file again.`,
+      unknownRoles: ({ rows, roles }) => `Nothing was sent: rows ${rows} name a role this domain does not have. Use one of ${roles}, then send the file again.`,
       problems: {
         roleDeleted: "This invitation's role was deleted since it was sent: revoke it, then invite again with another role.",
         grantExceeds: 'You cannot give this role: it grants more than you hold yourself. Choose another role.',

@@ -237,7 +237,7 @@ export const pages: Messages['pages'] = {
         grant: 'et voi antaa tätä roolia, koska se antaa enemmän oikeuksia kuin sinulla on',
         suppressed: 'aiempi posti siihen palautui tai merkittiin roskapostiksi; tarkista osoite ja lähetä sen kutsu sitten uudelleen Kutsut-sivulta',
       },
-      unknownRoles: ({ rows, roles }) => `Mitään ei lähetetty: ${rows} nimeävät roolin, jota työtilassa ei ole. Käytä jotakin näistä: ${roles}, ja lähetä tiedosto sitten uudelleen.`,
+      unknownRoles: ({ rows, roles }) => `Mitään ei lähetetty: rivit ${rows} nimeävät roolin, jota työtilassa ei ole. Käytä jotakin näistä: ${roles}, ja lähetä tiedosto sitten uudelleen.`,
       problems: {
         roleDeleted: 'Tämän kutsun rooli on poistettu kutsun lähettämisen jälkeen: peru kutsu ja kutsu uudelleen toisella roolilla.',
         grantExceeds: 'Et voi antaa tätä roolia: se antaa enemmän oikeuksia kuin sinulla itselläsi on. Valitse toinen rooli.',

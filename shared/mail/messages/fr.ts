@@ -238,7 +238,7 @@ export const pages: Messages['pages'] = {
         grant: 'vous ne pouvez pas donner ce rôle, car il accorde plus que ce que vous détenez',
         suppressed: "un e-mail précédent a été rejeté ou signalé comme indésirable\u00a0; vérifiez l'adresse, puis renvoyez son invitation depuis Invitations",
       },
-      unknownRoles: ({ rows, roles }) => `Rien n'a été envoyé\u00a0: ${rows} nomment un rôle que ce domaine n'a pas. Utilisez l'un de ces rôles\u00a0: ${roles}, puis envoyez à nouveau le fichier.`,
+      unknownRoles: ({ rows, roles }) => `Rien n'a été envoyé\u00a0: les lignes ${rows} nomment un rôle que ce domaine n'a pas. Utilisez l'un de ces rôles\u00a0: ${roles}, puis envoyez à nouveau le fichier.`,
       problems: {
         roleDeleted: "Le rôle de cette invitation a été supprimé depuis son envoi\u00a0: révoquez-la, puis invitez à nouveau avec un autre rôle.",
         grantExceeds: 'Vous ne pouvez pas donner ce rôle\u00a0: il accorde plus que ce que vous détenez vous-même. Choisissez-en un autre.',
