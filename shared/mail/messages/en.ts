@@ -196,7 +196,7 @@ export const pages: Messages['pages'] = {
       noEmails: 'Type or paste at least one email address.',
       tooMany: (max) => `At most ${max} addresses at a time: send the rest as a CSV file.`,
       csv: 'CSV file',
-      csvHint: (roles) => `A header row email,role,language, then one person per row. The role column holds one of: ${roles}. The language (en, fi or fr) may be left empty.`,
+      csvHint: (roles) => `A header row email,role,language, then one person per row. The role column holds one of: ${roles}. The language (en, fi, fr, sv or de) may be left empty.`,
       csvDefaults: "Invitations from a file are valid for the domain's usual number of days and carry no message.",
       csvRows: ({ name, rows }) => `${name}: ${rows === 1 ? '1 row' : `${rows} rows`}.`,
       csvTooMany: (max) => `The file has more than ${max} rows: split it and send each part on its own.`,
@@ -213,7 +213,7 @@ export const pages: Messages['pages'] = {
       sending: 'Sending…',
       results: 'Results',
       summary: ({ invited, refreshed, alreadyMember, invalid, queued, failed }) =>
-        `${invited} invited, ${refreshed} invited again, ${alreadyMember} already members, ${invalid} not invited; ${queued} emails queued, ${failed} could not be sent.`,
+        `Invited: ${invited}. Invited again: ${refreshed}. Already members: ${alreadyMember}. Not invited: ${invalid}. Emails queued: ${queued}. Emails that could not be sent: ${failed}.`,
       row: (row) => `Row ${row}:`,
       noAddress: '(no address)',
       outcome: {
@@ -230,7 +230,7 @@ export const pages: Messages['pages'] = {
       reasons: {
         email: 'this is not a valid email address',
         duplicate: 'the address is listed twice',
-        language: 'the language must be en, fi or fr, or left empty',
+        language: 'the language must be en, fi, fr, sv or de, or left empty',
         grant: 'you may not give this role, as it grants more than you hold',
         suppressed: 'earlier mail to it bounced or was reported as spam; check the address, then resend its invitation from Invitations',
       },

@@ -199,7 +199,7 @@ export const pages: Messages['pages'] = {
       noEmails: 'Kirjoita tai liitä vähintään yksi sähköpostiosoite.',
       tooMany: (max) => `Enintään ${max} osoitetta kerralla: lähetä loput CSV-tiedostona.`,
       csv: 'CSV-tiedosto',
-      csvHint: (roles) => `Otsikkorivi email,role,language ja sen jälkeen yksi henkilö riviä kohden. Roolisarakkeessa on jokin näistä: ${roles}. Kielen (en, fi tai fr) voi jättää tyhjäksi.`,
+      csvHint: (roles) => `Otsikkorivi email,role,language ja sen jälkeen yksi henkilö riviä kohden. Roolisarakkeessa on jokin näistä: ${roles}. Kielen (en, fi, fr, sv tai de) voi jättää tyhjäksi.`,
       csvDefaults: 'Tiedostosta lähetetyt kutsut ovat voimassa työtilan tavallisen ajan, eikä niissä ole viestiä.',
       csvRows: ({ name, rows }) => `${name}: ${rows === 1 ? '1 rivi' : `${rows} riviä`}.`,
       csvTooMany: (max) => `Tiedostossa on yli ${max} riviä: jaa se osiin ja lähetä kukin osa erikseen.`,
@@ -216,7 +216,7 @@ export const pages: Messages['pages'] = {
       sending: 'Lähetetään…',
       results: 'Tulokset',
       summary: ({ invited, refreshed, alreadyMember, invalid, queued, failed }) =>
-        `Kutsuttu ${invited}, kutsuttu uudelleen ${refreshed}, jo jäseniä ${alreadyMember}, ei kutsuttu ${invalid}; jonossa ${queued} sähköpostia, lähettämättä jäi ${failed}.`,
+        `Kutsuttu: ${invited}. Kutsuttu uudelleen: ${refreshed}. Jo jäseniä: ${alreadyMember}. Ei kutsuttu: ${invalid}. Sähköposteja jonossa: ${queued}. Lähettämättä jääneitä sähköposteja: ${failed}.`,
       row: (row) => `Rivi ${row}:`,
       noAddress: '(ei osoitetta)',
       outcome: {
@@ -233,7 +233,7 @@ export const pages: Messages['pages'] = {
       reasons: {
         email: 'tämä ei ole kelvollinen sähköpostiosoite',
         duplicate: 'osoite on luettelossa kahdesti',
-        language: 'kielen on oltava en, fi tai fr, tai tyhjä',
+        language: 'kielen on oltava en, fi, fr, sv tai de, tai tyhjä',
         grant: 'et voi antaa tätä roolia, koska se antaa enemmän oikeuksia kuin sinulla on',
         suppressed: 'aiempi posti siihen palautui tai merkittiin roskapostiksi; tarkista osoite ja lähetä sen kutsu sitten uudelleen Kutsut-sivulta',
       },

@@ -200,7 +200,7 @@ export const pages: Messages['pages'] = {
       noEmails: 'Saisissez ou collez au moins une adresse e-mail.',
       tooMany: (max) => `Au plus ${max} adresses à la fois\u00a0: envoyez les autres dans un fichier CSV.`,
       csv: 'Fichier CSV',
-      csvHint: (roles) => `Une ligne d'en-tête email,role,language, puis une personne par ligne. La colonne role contient l'un de ces rôles\u00a0: ${roles}. La langue (en, fi ou fr) peut rester vide.`,
+      csvHint: (roles) => `Une ligne d'en-tête email,role,language, puis une personne par ligne. La colonne role contient l'un de ces rôles\u00a0: ${roles}. La langue (en, fi, fr, sv ou de) peut rester vide.`,
       csvDefaults: "Les invitations d'un fichier valent la durée habituelle du domaine et ne portent pas de message.",
       csvRows: ({ name, rows }) => `${name}\u00a0: ${rows === 1 ? '1 ligne' : `${rows} lignes`}.`,
       csvTooMany: (max) => `Le fichier a plus de ${max} lignes\u00a0: découpez-le et envoyez chaque partie séparément.`,
@@ -217,7 +217,7 @@ export const pages: Messages['pages'] = {
       sending: 'Envoi…',
       results: 'Résultats',
       summary: ({ invited, refreshed, alreadyMember, invalid, queued, failed }) =>
-        `${invited} invitées, ${refreshed} invitées à nouveau, ${alreadyMember} déjà membres, ${invalid} non invitées\u00a0; ${queued} e-mails en file d'attente, ${failed} non envoyés.`,
+        `Invitées\u00a0: ${invited}. Invitées à nouveau\u00a0: ${refreshed}. Déjà membres\u00a0: ${alreadyMember}. Non invitées\u00a0: ${invalid}. E-mails en file d'attente\u00a0: ${queued}. E-mails non envoyés\u00a0: ${failed}.`,
       row: (row) => `Ligne ${row}\u00a0:`,
       noAddress: '(aucune adresse)',
       outcome: {
@@ -234,7 +234,7 @@ export const pages: Messages['pages'] = {
       reasons: {
         email: "ce n'est pas une adresse e-mail valide",
         duplicate: "l'adresse figure deux fois dans la liste",
-        language: 'la langue doit être en, fi ou fr, ou rester vide',
+        language: 'la langue doit être en, fi, fr, sv ou de, ou rester vide',
         grant: 'vous ne pouvez pas donner ce rôle, car il accorde plus que ce que vous détenez',
         suppressed: "un e-mail précédent a été rejeté ou signalé comme indésirable\u00a0; vérifiez l'adresse, puis renvoyez son invitation depuis Invitations",
       },

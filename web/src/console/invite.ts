@@ -47,8 +47,11 @@ export function csvRows(text: string): number {
 
 type Strings = Messages['pages'];
 
-/** The problems of the invite, invitations and links sections as sentences with a way forward. */
-export function sectionProblem(s: Strings, problem: { slug: string; problem: { detail: string } & object }): string {
+/**
+ * The problems of the invite, invitations and links sections as sentences with a way forward.
+ * A 400 names its fields by the form's labels (`labels`: the body field's name → its label).
+ */
+export function sectionProblem(s: Strings, problem: { slug: string; problem: { detail: string } & object }, labels: Record<string, string> = {}): string {
   const p = s.console.invite.problems;
   switch (problem.slug) {
     case 'invitation-role-deleted':
@@ -67,8 +70,13 @@ export function sectionProblem(s: Strings, problem: { slug: string; problem: { d
     case 'role-required':
       return p.roleRequired;
     case 'invalid-input': {
-      const fields = fieldErrors(problem.problem);
-      return fields.length ? s.problems.invalidInput(fields.map((f) => `${f.path.replace(/^body\./, '')} ${f.message}`).join('; ')) : sentence(s, problem.slug, problem.problem.detail);
+      const said = new Set(
+        fieldErrors(problem.problem).map((f) => {
+          const field = f.path.replace(/^body\./, '').split('.')[0] ?? '';
+          return `${labels[field] ?? field} — ${f.message}`;
+        }),
+      );
+      return said.size ? s.problems.invalidInput([...said].join('; ')) : sentence(s, problem.slug, problem.problem.detail);
     }
     default:
       return sentence(s, problem.slug, problem.problem.detail);
@@ -248,7 +256,7 @@ export class GatehouseInvite extends GatehouseElement {
       if (rows.length) return s.unknownRoles({ rows: rows.join(', '), roles: (this.roles ?? []).map((r) => r.id).join(', ') });
     }
     if (problem.slug === 'invalid-input' && this.mode === 'file') return sentence(this.s, problem.slug, problem.problem.detail);
-    return sectionProblem(this.s, problem);
+    return sectionProblem(this.s, problem, { emails: s.emails, role: s.role, validDays: s.validDays, message: s.message });
   }
 
   private summary(results: InviteResult[]): string {

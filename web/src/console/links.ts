@@ -143,7 +143,8 @@ export class GatehouseLinks extends GatehouseElement {
       const result = await this.api.POST('/domains/{domainId}/invite-links', { params: { path: { domainId: this.domainId } }, body });
       const problem = problemOf(result);
       if (problem) {
-        this.problem = sectionProblem(this.s, problem);
+        const s = this.s.console.links;
+        this.problem = sectionProblem(this.s, problem, { validDays: s.validDays, maxUses: s.maxUses, allowedEmailDomains: s.domains, role: s.role });
         return;
       }
       if (result.data) this.created = { url: result.data.url };
