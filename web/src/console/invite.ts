@@ -126,7 +126,7 @@ export const sectionStyles = css`
   label.inline { display: inline-flex; gap: 0.4rem; align-items: center; font-weight: 400; margin-right: 1rem; }
   .hint { color: var(--_muted); font-size: 0.875rem; margin: 0.25rem 0 0; }
   .good { border-left: 4px solid #15803d; padding-left: 0.75rem; }
-  .results ol { padding-left: 1.25rem; }
+  .results ul { list-style: none; padding: 0; }
   .results li { margin: 0.25rem 0; }
   .results li.bad { color: var(--_bad); }
   button.secondary { color: var(--_brand-text); background: transparent; border: 1px solid currentColor; }
@@ -319,13 +319,13 @@ export class GatehouseInvite extends GatehouseElement {
         ? html`<section class="results" aria-labelledby="results-title">
             <h3 id="results-title">${s.results}</h3>
             <p role="status">${this.summary(this.results)}</p>
-            <ol>
+            <ul>
               ${this.results.map(
                 (result) => html`<li data-status=${result.status} data-delivery=${result.delivery ?? ''} data-row=${result.row ?? ''} class=${result.status === 'invalid' || result.delivery === 'failed' ? 'bad' : ''}>
                   ${resultSentence(s, result)}
                 </li>`,
               )}
-            </ol>
+            </ul>
           </section>`
         : nothing}`;
   }
