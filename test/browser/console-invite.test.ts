@@ -151,8 +151,12 @@ describe('the console: invite', () => {
       `${b} on kutsuttu. Sähköposti on jonossa ja lähtee hetken kuluttua.`,
       'Osoitetta ei-osoite ei kutsuttu: tämä ei ole kelvollinen sähköpostiosoite.',
     ]);
+    // What was not invited stays in the box, to correct.
+    expect(await page.getByLabel('Sähköpostiosoitteet').inputValue()).toBe('ei-osoite');
+    await page.setViewportSize({ width: 360, height: 800 });
     await expectAccessible(page);
-    await screenshot(page, 'console-invite-finnish');
+    await screenshot(page, 'console-invite-finnish-360');
+    await page.setViewportSize({ width: 1024, height: 800 });
 
     // The validity and the message went with them.
     const [invitation] = unwrap(await client(ownerToken).GET('/domains/{domainId}/invitations', { params: { path: { domainId: domain.id }, query: { email: a } } })).items;
@@ -222,6 +226,25 @@ describe('the console: invitations', () => {
     await page.reload();
     await expect.poll(() => page.locator('gatehouse-invitations').getByText('No invitation matches.').count(), POLL).toBe(1);
     expect(await page.getByLabel('Status').inputValue()).toBe('expired');
+    expect(faults).toEqual([]);
+    await page.context().close();
+  });
+
+  it('resending an invitation whose role was deleted since says so, with the way forward', async () => {
+    const domain = await domainOfInes();
+    const temp = unwrap(await client(admin.token).POST('/domains/{domainId}/roles', { params: { path: { domainId: domain.id } }, body: { name: 'Temporary', permissions: ['assets:view'] } }));
+    const invitee = uniqueEmail('orphan');
+    unwrap(await client(admin.token).POST('/domains/{domainId}/invitations', { params: { path: { domainId: domain.id } }, body: { emails: [invitee], role: temp.id } }));
+    expect((await client(admin.token).DELETE('/domains/{domainId}/roles/{roleId}', { params: { path: { domainId: domain.id, roleId: temp.id } } })).response.status).toBe(204);
+
+    const { page, faults } = await signedIn(admin);
+    await page.goto(`${inject('webUrl')}/domains/${domain.id}/invitations`);
+    const row = page.locator('gatehouse-invitations tbody tr').filter({ hasText: invitee });
+    await row.getByRole('button', { name: `Resend: ${invitee}` }).click();
+    await expect.poll(() => page.locator('gatehouse-invitations [role=alert]').innerText(), POLL).toBe(
+      "This invitation's role was deleted since it was sent: revoke it, then invite again with another role.",
+    );
+    await expectAccessible(page);
     expect(faults).toEqual([]);
     await page.context().close();
   });

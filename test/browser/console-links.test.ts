@@ -86,7 +86,7 @@ describe('the console: registration links', () => {
     await expect.poll(() => page.locator('gatehouse-links .copy-state').innerText(), POLL).toBe('Copied to the clipboard.');
     expect(await page.evaluate('navigator.clipboard.readText()')).toBe(url);
     await expect.poll(() => linkRows(page).count(), POLL).toBe(1);
-    expect(await linkRows(page).first().locator('td').allInnerTexts()).toEqual(['Given by an administrator', '0 of 3', 'example.test', expect.stringMatching(/^Valid until /), 'Revoke']);
+    expect((await linkRows(page).first().locator('td').allInnerTexts()).slice(0, 4)).toEqual(['Given by an administrator', '0 of 3', 'example.test', expect.stringMatching(/^Valid until /)]);
     await expectAccessible(page);
     await screenshot(page, 'console-links-created');
 
@@ -132,13 +132,31 @@ describe('the console: registration links', () => {
     await registrant.page.waitForURL((u) => u.pathname === '/');
     await expect.poll(() => registrant.page.locator(`li[data-domain="${domain.id}"]`).innerText(), POLL).toBe(`${domain.name}: User`);
 
+    // The address is shown once; a new one can be had (after a yes), and the old one dies.
+    await linkRows(page).first().getByRole('button', { name: 'New address' }).click();
+    expect(await linkRows(page).first().getByRole('group').innerText()).toContain('Give this link a new address to copy? The current address stops working at once');
+    await linkRows(page).first().getByRole('button', { name: 'Yes, a new address' }).click();
+    await expect.poll(() => address.inputValue(), POLL).not.toBe(url);
+    const renewed = await address.inputValue();
+    expect(renewed).toMatch(/\/accept-invitation\?token=[A-Za-z0-9_-]+$/);
+    expect(await page.locator('gatehouse-links p.good[role=status]').innerText()).toBe('The link has a new address, shown above: copy it now. The old address no longer works.');
+    expect(await linkRows(page).first().locator('td').nth(1).innerText()).toBe('1 of 3');
+    const other = await freshPage(browser, { locale: 'en-GB' });
+    await other.page.goto(url);
+    await expect.poll(() => other.page.locator('[data-problem]').getAttribute('data-problem'), POLL).toBe('invitation-revoked');
+    await other.page.goto(renewed);
+    await expect.poll(() => heading(other.page), POLL).toBe(`Join ${domain.name}`);
+    await page.setViewportSize({ width: 360, height: 800 });
+    await expectAccessible(page);
+    await screenshot(page, 'console-links-360');
+    await page.setViewportSize({ width: 1024, height: 900 });
+
     // Revoking asks first; then the link has its own screen.
     await linkRows(page).first().getByRole('button', { name: 'Revoke' }).click();
     expect(await linkRows(page).first().getByRole('group').innerText()).toContain('Revoke this link? Nobody can register with it any more.');
     await linkRows(page).first().getByRole('button', { name: 'Yes, revoke it' }).click();
     await expect.poll(() => page.locator('gatehouse-links').getByText('No registration link yet.').count(), POLL).toBe(1);
-    const other = await freshPage(browser, { locale: 'en-GB' });
-    await other.page.goto(url);
+    await other.page.goto(renewed);
     await expect.poll(() => other.page.locator('[data-problem]').getAttribute('data-problem'), POLL).toBe('invitation-revoked');
     expect(faults).toEqual([]);
     expect(registrant.faults).toEqual([]);
@@ -180,7 +198,7 @@ describe('the console: registration links', () => {
     await expect.poll(() => linkRows(page).count(), POLL).toBe(1);
     await expect.poll(() => waiting(page).count(), POLL).toBe(1);
     expect(await linkRows(page).first().locator('td').nth(1).innerText()).toBe('0 of 10');
-    expect(await page.getByRole('button', { name: /Create the link|Revoke|Assign the role/ }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /Create the link|New address|Revoke|Assign the role/ }).count()).toBe(0);
     expect(await waiting(page).locator('select').count()).toBe(0);
     await expectAccessible(page);
     // The API stays the guard.

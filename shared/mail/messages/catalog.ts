@@ -347,6 +347,11 @@ export interface Messages {
         confirm: string;
         keep: string;
         revoked: string;
+        /** A new address for a link (its address is shown only once): the old one stops working. */
+        renew: string;
+        confirmRenew: string;
+        confirmRenewButton: string;
+        renewed: string;
         none: string;
         more: string;
         registrationsTitle: string;

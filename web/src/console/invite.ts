@@ -179,9 +179,10 @@ export class GatehouseInvite extends GatehouseElement {
       const result = await this.api.GET('/domains/{domainId}/roles', { params: { path: { domainId: this.domainId } } });
       const problem = problemOf(result);
       if (problem) this.problem = sectionProblem(this.s, problem);
-      else this.roles = (result.data?.items ?? []).map((r) => ({ id: r.id, name: r.name, permissions: r.permissions }));
+      this.roles = (result.data?.items ?? []).map((r) => ({ id: r.id, name: r.name, permissions: r.permissions }));
     } catch {
       this.problem = this.s.problems.unreachable;
+      this.roles = [];
     }
   }
 
@@ -246,6 +247,14 @@ export class GatehouseInvite extends GatehouseElement {
     } finally {
       this.busy = false;
       this.results = gathered.length || !this.problem ? gathered : undefined;
+      // Typed addresses: those not invited stay in the box, to correct and send again.
+      if (this.mode === 'typed' && gathered.length) {
+        const sent = new Set(gathered.filter((r) => r.status !== 'invalid').map((r) => r.email.toLowerCase()));
+        this.typed = addressesIn(this.typed)
+          .filter((email) => !sent.has(email.toLowerCase()))
+          .filter((email, i, all) => all.findIndex((other) => other.toLowerCase() === email.toLowerCase()) === i)
+          .join('\n');
+      }
     }
   }
 

@@ -47,7 +47,8 @@ export class GatehouseLinks extends GatehouseElement {
   declare problem: string;
   declare notice: string;
   declare busy: boolean;
-  declare confirming: string;
+  /** The link whose revoke or new address waits for a yes. */
+  declare confirming: { id: string; action: 'revoke' | 'renew' } | undefined;
   declare working: string;
 
   constructor() {
@@ -62,7 +63,7 @@ export class GatehouseLinks extends GatehouseElement {
     this.problem = '';
     this.notice = '';
     this.busy = false;
-    this.confirming = '';
+    this.confirming = undefined;
     this.working = '';
   }
 
@@ -187,8 +188,59 @@ export class GatehouseLinks extends GatehouseElement {
       this.problem = this.s.problems.unreachable;
     } finally {
       this.working = '';
-      this.confirming = '';
+      this.confirming = undefined;
     }
+  }
+
+  /** A new address for a link (POST …/resend): shown once, to copy; the old one dies at once. */
+  private async renew(link: Link) {
+    this.working = link.id;
+    this.problem = '';
+    this.notice = '';
+    this.copyState = '';
+    try {
+      const result = await this.api.POST('/domains/{domainId}/invitations/{invitationId}/resend', { params: { path: { domainId: this.domainId, invitationId: link.id } } });
+      const problem = problemOf(result);
+      if (problem) {
+        this.problem = sectionProblem(this.s, problem);
+        if (problem.slug === 'not-found') void this.loadLinks();
+        return;
+      }
+      const fresh = result.data;
+      if (fresh?.url) this.created = { url: fresh.url };
+      if (fresh) this.links = (this.links ?? []).map((l) => (l.id === link.id ? { ...l, ...fresh } : l));
+      this.notice = this.s.console.links.renewed;
+    } catch {
+      this.problem = this.s.problems.unreachable;
+    } finally {
+      this.working = '';
+      this.confirming = undefined;
+    }
+  }
+
+  private linkActions(link: Link) {
+    const s = this.s.console.links;
+    const asked = this.confirming?.id === link.id ? this.confirming.action : undefined;
+    if (asked) {
+      const question = asked === 'revoke' ? s.confirmRevoke : s.confirmRenew;
+      return html`<div class="confirm" role="group" aria-label=${question}>
+        <span>${question}</span>
+        <div class="actions">
+          <button type="button" ?disabled=${this.working === link.id} @click=${() => void (asked === 'revoke' ? this.revoke(link) : this.renew(link))}>
+            ${asked === 'revoke' ? s.confirm : s.confirmRenewButton}
+          </button>
+          <button type="button" class="secondary" @click=${() => (this.confirming = undefined)}>${s.keep}</button>
+        </div>
+      </div>`;
+    }
+    const ask = (action: 'revoke' | 'renew') => () => {
+      this.notice = '';
+      this.confirming = { id: link.id, action };
+    };
+    return html`<div class="actions">
+      ${this.may('invitations:create') ? html`<button type="button" class="secondary" @click=${ask('renew')}>${s.renew}</button>` : nothing}
+      ${this.may('invitations:delete') ? html`<button type="button" class="secondary" @click=${ask('revoke')}>${s.revoke}</button>` : nothing}
+    </div>`;
   }
 
   private async assign(member: Member, form: HTMLFormElement) {
@@ -266,7 +318,7 @@ export class GatehouseLinks extends GatehouseElement {
 
   private renderLinks() {
     const s = this.s.console.links;
-    const mayRevoke = this.may('invitations:delete');
+    const acts = this.may('invitations:delete') || this.may('invitations:create');
     const date = (iso: string) => formatDate(iso, this.language);
     return html`<section aria-labelledby="links-list-title">
       <h3 id="links-list-title">${s.listTitle}</h3>
@@ -279,7 +331,7 @@ export class GatehouseLinks extends GatehouseElement {
                 <thead>
                   <tr>
                     <th scope="col">${s.columns.role}</th><th scope="col">${s.columns.uses}</th><th scope="col">${s.columns.domains}</th><th scope="col">${s.columns.expires}</th>
-                    ${mayRevoke ? html`<th scope="col">${s.columns.actions}</th>` : nothing}
+                    ${acts ? html`<th scope="col">${s.columns.actions}</th>` : nothing}
                   </tr>
                 </thead>
                 <tbody>
@@ -289,22 +341,7 @@ export class GatehouseLinks extends GatehouseElement {
                       <td data-uses=${link.uses}>${s.uses({ uses: link.uses, maxUses: link.maxUses })}</td>
                       <td>${link.allowedEmailDomains?.join(', ') || s.anyDomain}</td>
                       <td>${link.status === 'expired' ? s.expired(date(link.expiresAt)) : s.expires(date(link.expiresAt))}</td>
-                      ${mayRevoke
-                        ? html`<td>
-                            ${this.confirming === link.id
-                              ? html`<div class="confirm" role="group" aria-label=${s.confirmRevoke}>
-                                  <span>${s.confirmRevoke}</span>
-                                  <div class="actions">
-                                    <button type="button" ?disabled=${this.working === link.id} @click=${() => void this.revoke(link)}>${s.confirm}</button>
-                                    <button type="button" class="secondary" @click=${() => (this.confirming = '')}>${s.keep}</button>
-                                  </div>
-                                </div>`
-                              : html`<button type="button" class="secondary" @click=${() => {
-                                  this.notice = '';
-                                  this.confirming = link.id;
-                                }}>${s.revoke}</button>`}
-                          </td>`
-                        : nothing}
+                      ${acts ? html`<td>${this.linkActions(link)}</td>` : nothing}
                     </tr>`,
                   )}
                 </tbody>
