@@ -132,6 +132,10 @@ export const sectionStyles = css`
   button.secondary { color: var(--_brand-text); background: transparent; border: 1px solid currentColor; }
   .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; }
   .confirm { display: grid; gap: 0.5rem; }
+  /* Narrow screens: the table keeps its words whole and scrolls inside its region (focusable, labelled). */
+  .table table { min-width: 40rem; }
+  .table th, .table td { overflow-wrap: normal; word-break: normal; hyphens: manual; }
+  .table td .actions button { white-space: nowrap; }
   .created .actions input { flex: 1 1 16rem; }
   ul.pending { list-style: none; padding: 0; }
   ul.pending li { border-bottom: 1px solid #e5e7eb; padding: 0.5rem 0; }
