@@ -139,7 +139,7 @@ describe('the console: registration links', () => {
     await expect.poll(() => address.inputValue(), POLL).not.toBe(url);
     const renewed = await address.inputValue();
     expect(renewed).toMatch(/\/accept-invitation\?token=[A-Za-z0-9_-]+$/);
-    expect(await page.locator('gatehouse-links p.good[role=status]').innerText()).toBe('The link has a new address, shown above: copy it now. The old address no longer works.');
+    expect(await page.locator('gatehouse-links p.good[role=status]').innerText()).toBe('The link has a new address: copy it now from "The link". The old address no longer works.');
     expect(await linkRows(page).first().locator('td').nth(1).innerText()).toBe('1 of 3');
     const other = await freshPage(browser, { locale: 'en-GB' });
     await other.page.goto(url);

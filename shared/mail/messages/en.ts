@@ -309,7 +309,7 @@ export const pages: Messages['pages'] = {
       renew: 'New address',
       confirmRenew: 'Give this link a new address to copy? The current address stops working at once; its registrations so far stay, and its validity starts again.',
       confirmRenewButton: 'Yes, a new address',
-      renewed: 'The link has a new address, shown above: copy it now. The old address no longer works.',
+      renewed: 'The link has a new address: copy it now from "The link". The old address no longer works.',
       none: 'No registration link yet.',
       more: 'Show more',
       registrationsTitle: 'Waiting for a role',

@@ -312,7 +312,7 @@ export const pages: Messages['pages'] = {
       renew: 'Uusi osoite',
       confirmRenew: 'Annetaanko linkille uusi kopioitava osoite? Nykyinen osoite lakkaa toimimasta heti; tähänastiset rekisteröitymiset säilyvät, ja voimassaoloaika alkaa alusta.',
       confirmRenewButton: 'Kyllä, uusi osoite',
-      renewed: 'Linkillä on uusi osoite, joka näkyy yllä: kopioi se nyt. Vanha osoite ei enää toimi.',
+      renewed: 'Linkillä on uusi osoite: kopioi se nyt kohdasta ”Linkki”. Vanha osoite ei enää toimi.',
       none: 'Rekisteröitymislinkkejä ei vielä ole.',
       more: 'Näytä lisää',
       registrationsTitle: 'Odottavat roolia',

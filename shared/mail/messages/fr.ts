@@ -313,7 +313,7 @@ export const pages: Messages['pages'] = {
       renew: 'Nouvelle adresse',
       confirmRenew: 'Donner à ce lien une nouvelle adresse à copier\u00a0? L\'adresse actuelle cesse aussitôt de fonctionner\u00a0; les inscriptions déjà faites restent, et sa validité repart de zéro.',
       confirmRenewButton: 'Oui, une nouvelle adresse',
-      renewed: 'Le lien a une nouvelle adresse, affichée plus haut\u00a0: copiez-la maintenant. L\'ancienne adresse ne fonctionne plus.',
+      renewed: 'Le lien a une nouvelle adresse\u00a0: copiez-la maintenant depuis «\u00a0Le lien\u00a0». L\'ancienne adresse ne fonctionne plus.',
       none: "Aucun lien d'inscription pour l'instant.",
       more: 'Afficher plus',
       registrationsTitle: "En attente d'un rôle",

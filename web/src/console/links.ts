@@ -150,6 +150,8 @@ export class GatehouseLinks extends GatehouseElement {
       }
       if (result.data) this.created = { url: result.data.url };
       void this.loadLinks();
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLInputElement>('#link-url')?.focus();
     } catch {
       this.problem = this.s.problems.unreachable;
     } finally {
@@ -210,6 +212,9 @@ export class GatehouseLinks extends GatehouseElement {
       if (fresh?.url) this.created = { url: fresh.url };
       if (fresh) this.links = (this.links ?? []).map((l) => (l.id === link.id ? { ...l, ...fresh } : l));
       this.notice = this.s.console.links.renewed;
+      // The new address is where the keyboard is: ready to copy.
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLInputElement>('#link-url')?.focus();
     } catch {
       this.problem = this.s.problems.unreachable;
     } finally {
