@@ -110,7 +110,7 @@ describe('the console: invite', () => {
     await page.context().close();
   });
 
-  it('a CSV naming a role the domain lacks is refused whole, naming the rows', async () => {
+  it('a CSV naming a role the domain lacks is refused whole, naming the rows; one over 500 rows is not sent', async () => {
     const domain = await domainOfInes();
     const { page, faults } = await signedIn(admin);
     await page.goto(`${inject('webUrl')}/domains/${domain.id}/invite`);
@@ -123,6 +123,14 @@ describe('the console: invite', () => {
       'Nothing was sent: rows 3, 4 name a role this domain does not have. Use one of administrator, manager, user, then send the file again.',
     );
     expect(await results(page).count()).toBe(0);
+    expect(unwrap(await client(ownerToken).GET('/domains/{domainId}/invitations', { params: { path: { domainId: domain.id } } })).items).toEqual([]);
+
+    // Over 500 rows: the page says so before sending anything.
+    const big = ['email,role,language', ...Array.from({ length: 501 }, (_, i) => `big-${i}@example.test,user,en`)].join('\n');
+    await page.getByLabel('CSV file', { exact: true }).setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(big) });
+    await expect.poll(() => page.locator('gatehouse-invite #csv-chosen').innerText(), POLL).toBe('big.csv: 501 rows.');
+    await page.getByRole('button', { name: 'Send the invitations' }).click();
+    await expect.poll(() => page.locator('gatehouse-invite [role=alert]').innerText(), POLL).toBe('The file has more than 500 rows: split it and send each part on its own.');
     expect(unwrap(await client(ownerToken).GET('/domains/{domainId}/invitations', { params: { path: { domainId: domain.id } } })).items).toEqual([]);
     expect(faults).toEqual([]);
     await page.context().close();

@@ -244,6 +244,8 @@ export interface Messages {
         csvDefaults: string;
         csvRows(v: { name: string; rows: number }): string;
         csvTooMany(max: number): string;
+        /** Over the CSV body's limit (64 KiB), checked before sending and answered 413 by the API. */
+        csvTooBig(kib: number): string;
         csvEmpty: string;
         noFile: string;
         /** A file that cannot be read as text. */

@@ -200,6 +200,7 @@ export const pages: Messages['pages'] = {
       csvDefaults: "Invitations from a file are valid for the domain's usual number of days and carry no message.",
       csvRows: ({ name, rows }) => `${name}: ${rows === 1 ? '1 row' : `${rows} rows`}.`,
       csvTooMany: (max) => `The file has more than ${max} rows: split it and send each part on its own.`,
+      csvTooBig: (kib) => `The file is larger than ${kib} KiB: split it and send each part on its own.`,
       csvEmpty: 'The file has no rows after its header.',
       noFile: 'Choose a CSV file.',
       unreadable: 'The file cannot be read as text. Save it as CSV (UTF-8) and choose it again.',

@@ -203,6 +203,7 @@ export const pages: Messages['pages'] = {
       csvDefaults: 'Tiedostosta lähetetyt kutsut ovat voimassa työtilan tavallisen ajan, eikä niissä ole viestiä.',
       csvRows: ({ name, rows }) => `${name}: ${rows === 1 ? '1 rivi' : `${rows} riviä`}.`,
       csvTooMany: (max) => `Tiedostossa on yli ${max} riviä: jaa se osiin ja lähetä kukin osa erikseen.`,
+      csvTooBig: (kib) => `Tiedosto on suurempi kuin ${kib} KiB: jaa se osiin ja lähetä kukin osa erikseen.`,
       csvEmpty: 'Tiedostossa ei ole rivejä otsikkorivin jälkeen.',
       noFile: 'Valitse CSV-tiedosto.',
       unreadable: 'Tiedostoa ei voi lukea tekstinä. Tallenna se CSV-muodossa (UTF-8) ja valitse se uudelleen.',

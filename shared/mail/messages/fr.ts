@@ -204,6 +204,7 @@ export const pages: Messages['pages'] = {
       csvDefaults: "Les invitations d'un fichier valent la durée habituelle du domaine et ne portent pas de message.",
       csvRows: ({ name, rows }) => `${name}\u00a0: ${rows === 1 ? '1 ligne' : `${rows} lignes`}.`,
       csvTooMany: (max) => `Le fichier a plus de ${max} lignes\u00a0: découpez-le et envoyez chaque partie séparément.`,
+      csvTooBig: (kib) => `Le fichier dépasse ${kib}\u00a0Kio\u00a0: découpez-le et envoyez chaque partie séparément.`,
       csvEmpty: "Le fichier n'a aucune ligne après son en-tête.",
       noFile: 'Choisissez un fichier CSV.',
       unreadable: 'Le fichier ne se lit pas comme du texte. Enregistrez-le au format CSV (UTF-8) et choisissez-le à nouveau.',

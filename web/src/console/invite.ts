@@ -20,6 +20,8 @@ export type InviteResult = Answer['results'][number];
 const PER_REQUEST = 50;
 /** Addresses typed at once, and rows in a file: the CSV route's limit. */
 const MOST = 500;
+/** The largest CSV body the API takes. */
+const CSV_KIB = 64;
 
 export interface RoleChoice {
   id: string;
@@ -157,7 +159,7 @@ export class GatehouseInvite extends GatehouseElement {
   };
   declare mode: Mode;
   declare typed: string;
-  declare file: { name: string; text: string; rows: number } | undefined;
+  declare file: { name: string; text: string; rows: number; bytes: number } | undefined;
   declare roles: RoleChoice[] | undefined;
   declare busy: boolean;
   declare results: InviteResult[] | undefined;
@@ -198,7 +200,7 @@ export class GatehouseInvite extends GatehouseElement {
     if (!chosen) return;
     try {
       const text = await chosen.text();
-      this.file = { name: chosen.name, text, rows: csvRows(text) };
+      this.file = { name: chosen.name, text, rows: csvRows(text), bytes: new TextEncoder().encode(text).length };
     } catch {
       this.problem = this.s.console.invite.unreadable;
     }
@@ -214,6 +216,7 @@ export class GatehouseInvite extends GatehouseElement {
       if (!this.file) return void (this.problem = s.noFile);
       if (this.file.rows === 0) return void (this.problem = s.csvEmpty);
       if (this.file.rows > MOST) return void (this.problem = s.csvTooMany(MOST));
+      if (this.file.bytes > CSV_KIB * 1024) return void (this.problem = s.csvTooBig(CSV_KIB));
       return this.send([() => this.api.POST('/domains/{domainId}/invitations', { params: { path: { domainId: this.domainId } }, body: this.file?.text ?? '', headers: { 'Content-Type': 'text/csv' } })]);
     }
     const emails = addressesIn(this.typed);
@@ -269,6 +272,7 @@ export class GatehouseInvite extends GatehouseElement {
       if (rows.length) return s.unknownRoles({ rows: rows.join(', '), roles: (this.roles ?? []).map((r) => r.id).join(', ') });
     }
     if (problem.slug === 'invalid-input' && this.mode === 'file') return sentence(this.s, problem.slug, problem.problem.detail);
+    if (problem.slug === 'payload-too-large' && this.mode === 'file') return s.csvTooBig(CSV_KIB);
     return sectionProblem(this.s, problem, { emails: s.emails, role: s.role, validDays: s.validDays, message: s.message });
   }
 
