@@ -291,6 +291,148 @@ export interface Messages {
           other(v: { actor: string; action: string }): string;
         };
       };
+      /** `<gatehouse-invite>`: many addresses typed or pasted, or a CSV file; one sentence per address or row. */
+      invite: {
+        title: string;
+        /** The choice between typed addresses and a file. */
+        source: string;
+        typed: string;
+        file: string;
+        emails: string;
+        emailsHint: string;
+        /** What the address box holds, counted as the person types. */
+        counted(count: number): string;
+        noEmails: string;
+        /** More addresses than one request takes (50). */
+        tooMany(max: number): string;
+        csv: string;
+        /** The file's format; `roles` lists the role ids the role column may hold. */
+        csvHint(roles: string): string;
+        /** Invitations from a file use the domain's validity and carry no message. */
+        csvDefaults: string;
+        csvRows(v: { name: string; rows: number }): string;
+        csvTooMany(max: number): string;
+        /** Over the CSV body's limit (64 KiB), checked before sending and answered 413 by the API. */
+        csvTooBig(kib: number): string;
+        csvEmpty: string;
+        noFile: string;
+        /** A file that cannot be read as text. */
+        unreadable: string;
+        role: string;
+        /** The role list's first entry: no role is chosen for the people in advance. */
+        chooseRole: string;
+        validDays: string;
+        validDaysHint: string;
+        message: string;
+        messageHint: string;
+        button: string;
+        sending: string;
+        results: string;
+        summary(v: { invited: number; refreshed: number; alreadyMember: number; invalid: number; queued: number; failed: number }): string;
+        /** A CSV row's number, before its sentence. */
+        row(row: number): string;
+        /** A row without an address. */
+        noAddress: string;
+        /** One sentence per result status of POST …/invitations (its schema's enum). */
+        outcome: {
+          invited(email: string): string;
+          refreshed(email: string): string;
+          already_member(email: string): string;
+          invalid(v: { email: string; reason: string }): string;
+        };
+        /** One sentence per delivery of an invited or refreshed address. */
+        delivery: { queued: string; sent: string; failed: string };
+        /** The API's reasons for an invalid row, in the language. */
+        reasons: { email: string; duplicate: string; language: string; grant: string; suppressed: string };
+        /** 400 unknown-role of a CSV: the rows whose role the domain lacks. */
+        unknownRoles(v: { rows: string; roles: string }): string;
+        /** The problems of the invite, invitations and links sections, each with a way forward. */
+        problems: {
+          roleDeleted: string;
+          grantExceeds: string;
+          permissionMissing: string;
+          versionMismatch: string;
+          gone: string;
+          dailyLimit: string;
+          roleRequired: string;
+        };
+      };
+      /** `<gatehouse-invitations>`: email invitations, pending and expired, resent and revoked. */
+      invitations: {
+        title: string;
+        status: string;
+        allStatuses: string;
+        statuses: { pending: string; expired: string };
+        email: string;
+        emailHint: string;
+        columns: { email: string; role: string; status: string; delivery: string; actions: string };
+        expires(date: string): string;
+        expired(date: string): string;
+        /** What became of the invitation's email (GET …/invitations `delivery`). */
+        delivery: { queued: string; pending: string; sent: string; failed: string; delivery_failed: string; bounced: string; complained: string };
+        deliveryReason(reason: string): string;
+        resend: string;
+        revoke: string;
+        confirmRevoke(email: string): string;
+        confirm: string;
+        keep: string;
+        resent(email: string): string;
+        revoked(email: string): string;
+        none: string;
+        next: string;
+        previous: string;
+      };
+      /** `<gatehouse-links>`: registration links (create, copy, uses, revoke) and pending registrations. */
+      links: {
+        title: string;
+        createTitle: string;
+        validDays: string;
+        validDaysHint: string;
+        maxUses: string;
+        maxUsesHint: string;
+        domains: string;
+        domainsHint: string;
+        role: string;
+        /** No role on the link: registrants wait for an administrator to give one. */
+        noRole: string;
+        create: string;
+        created: string;
+        /** The new link's address, to copy. */
+        url: string;
+        copy: string;
+        copied: string;
+        /** The clipboard refused: the address is selected for the person to copy. */
+        copyByHand: string;
+        /** The address is shown once: the list cannot show it again. */
+        onlyNow: string;
+        listTitle: string;
+        columns: { role: string; uses: string; domains: string; expires: string; actions: string };
+        uses(v: { uses: number; maxUses: number | null }): string;
+        anyDomain: string;
+        pendingRole: string;
+        expires(date: string): string;
+        expired(date: string): string;
+        revoke: string;
+        confirmRevoke: string;
+        confirm: string;
+        keep: string;
+        revoked: string;
+        /** A new address for a link (its address is shown only once): the old one stops working. */
+        renew: string;
+        confirmRenew: string;
+        confirmRenewButton: string;
+        renewed: string;
+        none: string;
+        more: string;
+        registrationsTitle: string;
+        registrationsLead: string;
+        registrationsNone: string;
+        registered(date: string): string;
+        assignRole(name: string): string;
+        chooseRole: string;
+        assign: string;
+        assigned(v: { name: string; role: string }): string;
+      };
     };
     /** `/forgot-password`: an email address, then the same answer whether or not an account exists. */
     forgot: {

@@ -16,4 +16,7 @@ export interface SectionElement {
 
 export const SECTION_ELEMENTS: Partial<Record<Section, SectionElement>> = {
   members: { tag: 'gatehouse-members', load: () => import('./members.ts') },
+  invite: { tag: 'gatehouse-invite', load: () => import('./invite.ts') },
+  invitations: { tag: 'gatehouse-invitations', load: () => import('./invitations.ts') },
+  links: { tag: 'gatehouse-links', load: () => import('./links.ts') },
 };
