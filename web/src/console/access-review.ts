@@ -206,7 +206,7 @@ export class GatehouseAccessReview extends GatehouseElement {
                 <td>${m.email}</td>
                 <td>${this.roleName(m.role)}</td>
                 <td>${statuses[m.status]}</td>
-                <td>${m.lastActiveAt ? html`${formatDate(m.lastActiveAt, this.language)}${m.daysInactive !== null ? html`<br><span class="muted">${s.daysInactive(m.daysInactive)}</span>` : nothing}` : s.never}</td>
+                <td>${m.lastActiveAt ? html`${formatDate(m.lastActiveAt, this.language)}${m.daysInactive ? html`<br><span class="muted">${s.daysInactive(m.daysInactive)}</span>` : nothing}` : s.never}</td>
                 <td>${m.stale ? html`<span class="stale">${s.stale}</span>` : s.notStale}</td>
                 <td class="number">${m.assetsHeld}</td>
               </tr>`,

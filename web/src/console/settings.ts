@@ -84,7 +84,7 @@ export class GatehouseSettings extends GatehouseElement {
       .mail .body p { margin: 0 0 1rem; }
       .mail .button { display: inline-block; padding: 0.75rem 1.5rem; border-radius: 6px; background: var(--preview-brand, #1f6feb); color: var(--preview-on-brand, #fff); text-decoration: none; font-weight: bold; }
       .mail .small { font-size: 0.8125rem; color: #57606a; }
-      .subject { margin: 0 0 0.75rem; }
+      .subject { margin: 0.75rem 0; }
     `,
   ];
   static override properties = {
