@@ -17,6 +17,8 @@ import { addMembership, client, createUser, expectProblem, newDomain, stack, typ
 import { expectAccessible, freshPage, launch, screenshot, signInThroughPage } from './browser.ts';
 
 const POLL = { timeout: 15_000 };
+/** The browser's, inside locator.evaluate (this file compiles without the DOM library). */
+declare const getComputedStyle: (element: unknown) => { backgroundColor: string; color: string };
 let browser: Browser;
 let domain: { id: string; name: string };
 let ada: TestUser;
@@ -95,6 +97,52 @@ describe('the console: roles', () => {
       'grant-exceeds-own',
     );
     await screenshot(page, 'console-roles');
+    expect(faults).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('the console: roles, edited and deleted', () => {
+  it('an administrator edits a custom role in the grid, deletes it, and is told in a sentence why a role in use cannot go', async () => {
+    const role = unwrap(
+      await client(ada.token).POST('/domains/{domainId}/roles', { params: { path: { domainId: domain.id } }, body: { name: 'Porter', permissions: ['assets:view'] } }),
+    );
+    const { page, faults } = await signedIn(ada, 'roles');
+    page.on('dialog', (dialog) => void dialog.accept());
+    const roles = page.locator('gatehouse-roles');
+    const row = roles.locator(`tr[data-role="${role.id}"]`);
+    await expect.poll(() => row.count(), POLL).toBe(1);
+    await row.getByRole('button', { name: 'Edit Porter' }).click();
+    // An administrator holds everything: nothing is disabled.
+    expect(await roles.locator('.grid input[disabled]').count()).toBe(0);
+    expect(await roles.getByRole('checkbox', { name: 'Assets: View' }).isChecked()).toBe(true);
+    await roles.getByRole('checkbox', { name: 'Assets: Check in' }).check();
+    await roles.getByRole('button', { name: 'Save the role' }).click();
+    await expect.poll(() => roles.getByRole('status').textContent(), POLL).toBe("The role Porter is saved. Its members' next requests follow it.");
+    await expect.poll(() => row.locator('td').nth(2).innerText(), POLL).toBe('Assets: View, Check in');
+
+    await row.getByRole('button', { name: 'Delete Porter' }).click();
+    await expect.poll(() => roles.getByRole('status').textContent(), POLL).toBe('The role Porter is deleted.');
+    await expect.poll(() => row.count(), POLL).toBe(0);
+
+    await roles.locator(`tr[data-role="${keeperRole.id}"]`).getByRole('button', { name: 'Delete Role keeper' }).click();
+    await expect.poll(() => roles.getByRole('alert').textContent(), POLL).toBe('Members still hold this role. Give them another role first, then delete it.');
+    await expectAccessible(page);
+    expect(faults).toEqual([]);
+    await page.context().close();
+  });
+
+  it('is usable at 360 px: the page does not scroll sideways, the grid scrolls in its own region', async () => {
+    const { page, faults } = await freshPage(browser, { width: 360, height: 800 });
+    await signInThroughPage(page, ada.email, ada.password);
+    for (const section of ['roles', 'settings', 'access-review', 'history']) {
+      await page.goto(`${inject('webUrl')}/domains/${domain.id}/${section}`);
+      await expect.poll(() => page.locator('main h2, gatehouse-roles h2, gatehouse-settings h2, gatehouse-access-review h2, gatehouse-history h2').count(), POLL).toBeGreaterThan(0);
+      await expect.poll(() => page.locator('.muted', { hasText: 'Loading' }).count(), POLL).toBe(0);
+      if (section === 'roles') await page.locator('gatehouse-roles').getByRole('button', { name: 'New role' }).click();
+      await screenshot(page, `console-${section}-360`);
+      expect(await page.evaluate('document.documentElement.scrollWidth'), section).toBeLessThanOrEqual(360);
+    }
     expect(faults).toEqual([]);
     await page.context().close();
   });

@@ -37,6 +37,8 @@ export class GatehouseAccessReview extends GatehouseElement {
   static override styles = [
     theme,
     css`
+      /* The page's overflow-wrap: anywhere would squeeze tables to a letter a line: here words stay whole and a wide table scrolls in its region. */
+      :host { overflow-wrap: break-word; }
       h3 { font-size: 1.05rem; margin: 1.5rem 0 0.5rem; }
       .due { font-weight: 600; }
       .overdue { color: var(--_bad); font-weight: 600; }

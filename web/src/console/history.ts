@@ -38,6 +38,8 @@ export class GatehouseHistory extends GatehouseElement {
   static override styles = [
     theme,
     css`
+      /* The page's overflow-wrap: anywhere would squeeze tables to a letter a line: here words stay whole and a wide table scrolls in its region. */
+      :host { overflow-wrap: break-word; }
       .link { background: none; color: var(--_brand-text); padding: 0; font-weight: 400; text-decoration: underline; text-align: left; }
       .chips { display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 0 0 0.75rem; padding: 0; list-style: none; }
       .chips button { font-weight: 400; }

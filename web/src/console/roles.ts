@@ -42,13 +42,17 @@ export class GatehouseRoles extends GatehouseElement {
   static override styles = [
     theme,
     css`
+      /* The page's overflow-wrap: anywhere would squeeze tables to a letter a line: here words stay whole and a wide table scrolls in its region. */
+      :host { overflow-wrap: break-word; }
       h3 { font-size: 1.05rem; margin: 1.5rem 0 0.5rem; }
       tbody td:first-child { min-width: 7rem; }
+      .grid { width: max-content; }
       .grid td, .grid th { text-align: center; }
       .grid th[scope='row'] { text-align: left; color: inherit; font-size: 1rem; }
       .grid input { width: 1.25rem; height: 1.25rem; margin: 0; }
       .grid input[disabled] { cursor: not-allowed; }
-      form { margin-top: 1rem; display: grid; gap: 0.75rem; max-width: 48rem; }
+      form { margin-top: 1rem; display: grid; grid-template-columns: minmax(0, 1fr); gap: 0.75rem; max-width: 48rem; }
+      fieldset { min-width: 0; margin: 0; }
       form input[type='text'] { width: 100%; }
       .buttons { display: flex; gap: 0.75rem; flex-wrap: wrap; }
       .secondary { color: var(--_brand-text); background: transparent; border: 1px solid currentColor; }

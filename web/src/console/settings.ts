@@ -66,9 +66,11 @@ export class GatehouseSettings extends GatehouseElement {
   static override styles = [
     theme,
     css`
+      /* The page's overflow-wrap: anywhere would squeeze tables to a letter a line: here words stay whole and a wide table scrolls in its region. */
+      :host { overflow-wrap: break-word; }
       .layout { display: grid; gap: 1.5rem; grid-template-columns: minmax(0, 1fr); }
       @media (min-width: 60rem) { .layout { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); align-items: start; } }
-      fieldset { border: 1px solid #d1d5db; border-radius: 0.25rem; margin: 0 0 1rem; padding: 0.75rem 1rem; display: grid; gap: 0.75rem; }
+      fieldset { min-width: 0; border: 1px solid #d1d5db; border-radius: 0.25rem; margin: 0 0 1rem; padding: 0.75rem 1rem; display: grid; gap: 0.75rem; }
       legend { font-weight: 700; padding: 0 0.25rem; }
       fieldset input, fieldset select { width: 100%; }
       input[type='color'] { height: 2.5rem; padding: 0.15rem; }
