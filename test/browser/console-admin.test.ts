@@ -223,6 +223,7 @@ describe('the console: settings', () => {
 
 describe('the console: history', () => {
   it('shows actors and targets by name, and filters by action and by actor', async () => {
+    unwrap(await client(keeper.token).POST('/domains/{domainId}/roles', { params: { path: { domainId: domain.id } }, body: { name: 'Lender', permissions: ['assets:view'] } }));
     unwrap(await client(ada.token).PATCH('/domains/{domainId}/settings', { params: { path: { domainId: domain.id } }, body: { name: `${domain.name} Ltd` } }));
     const { page, faults } = await signedIn(ada, 'history');
     const history = page.locator('gatehouse-history');
@@ -251,6 +252,15 @@ describe('the console: history', () => {
     await expect.poll(async () => [...new Set(await rows.locator('td:nth-child(2)').allInnerTexts())], POLL).toEqual(['Ada Admin']);
     await history.getByRole('button', { name: 'Remove the filter: Who: Ada Admin' }).click();
     await expect.poll(() => history.locator('[data-filter]').count(), POLL).toBe(0);
+
+    // Or a person chosen by typing their name (suggestions from the members search).
+    const who = history.getByLabel('Who', { exact: true });
+    await who.pressSequentially('kIM', { delay: 30 });
+    await expect.poll(() => history.locator('#people option').evaluateAll((options) => options.map((o) => o.getAttribute('value'))), POLL).toEqual([`Kim Keeper <${keeper.email}>`]);
+    await who.fill(`Kim Keeper <${keeper.email}>`);
+    await expect.poll(() => history.locator('[data-filter="actor"]').innerText(), POLL).toBe('Who: Kim Keeper ✕');
+    await expect.poll(async () => (await rows.locator('td:nth-child(3)').allInnerTexts()).includes('Role created') && [...new Set(await rows.locator('td:nth-child(2)').allInnerTexts())].join(), POLL).toBe('Kim Keeper');
+    expect(await history.locator('tbody tr', { hasText: 'Lender' }).count()).toBe(1);
     await expectAccessible(page);
     expect(faults).toEqual([]);
     await page.context().close();

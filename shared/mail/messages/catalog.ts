@@ -332,6 +332,8 @@ export interface Messages {
       history: {
         title: string;
         actor: string;
+        /** The person picker's hint: a member's name or address, then one of the suggestions. */
+        actorHint: string;
         target: string;
         action: string;
         allActions: string;

@@ -289,6 +289,7 @@ export const pages: Messages['pages'] = {
     history: {
       title: 'History',
       actor: 'Who',
+      actorHint: "Type a member's name, then choose",
       target: 'What',
       action: 'Action',
       allActions: 'All actions',

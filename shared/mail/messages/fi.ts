@@ -292,6 +292,7 @@ export const pages: Messages['pages'] = {
     history: {
       title: 'Historia',
       actor: 'Kuka',
+      actorHint: 'Kirjoita jäsenen nimi ja valitse',
       target: 'Mitä',
       action: 'Tapahtuma',
       allActions: 'Kaikki tapahtumat',

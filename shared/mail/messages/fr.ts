@@ -293,6 +293,7 @@ export const pages: Messages['pages'] = {
     history: {
       title: 'Historique',
       actor: 'Qui',
+      actorHint: 'Tapez le nom d’un membre, puis choisissez',
       target: 'Quoi',
       action: 'Action',
       allActions: 'Toutes les actions',

@@ -55,6 +55,7 @@ export class GatehouseHistory extends GatehouseElement {
     cursors: { state: true },
     problem: { state: true },
     loading: { state: true },
+    people: { state: true },
   };
   declare filters: Filters;
   declare rows: Event[] | undefined;
@@ -62,9 +63,13 @@ export class GatehouseHistory extends GatehouseElement {
   declare cursors: (string | undefined)[];
   declare problem: string;
   declare loading: boolean;
+  /** Members matching what is typed in the person picker (members:view). */
+  declare people: { userId: string; name: string; email: string }[];
 
   #request = 0;
   #current: string | undefined;
+  #search = 0;
+  #typing: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     super();
@@ -74,6 +79,7 @@ export class GatehouseHistory extends GatehouseElement {
     this.cursors = [];
     this.problem = '';
     this.loading = false;
+    this.people = [];
   }
 
   override updated(changed: Map<string, unknown>): void {
@@ -125,6 +131,38 @@ export class GatehouseHistory extends GatehouseElement {
     void this.load(undefined, []);
   }
 
+  /** The person picker: suggestions from the members search (at most one request per 250 ms of typing); a chosen suggestion filters. */
+  private pick(input: HTMLInputElement) {
+    const value = input.value;
+    const chosen = this.people.find((p) => this.personLabel(p) === value);
+    if (chosen) {
+      input.value = '';
+      this.people = [];
+      this.change({ actor: { id: chosen.userId, name: chosen.name } });
+      return;
+    }
+    clearTimeout(this.#typing);
+    this.#typing = setTimeout(() => void this.suggest(value.trim()), 250);
+  }
+
+  private async suggest(q: string) {
+    const search = ++this.#search;
+    if (!q) {
+      this.people = [];
+      return;
+    }
+    try {
+      const result = await this.api.GET('/domains/{domainId}/members', { params: { path: { domainId: this.domainId }, query: { q, limit: 10 } } });
+      if (search === this.#search && !problemOf(result)) this.people = (result.data?.items ?? []).map(({ userId, name, email }) => ({ userId, name, email }));
+    } catch {
+      // No suggestions: the history itself still loads.
+    }
+  }
+
+  private personLabel(person: { name: string; email: string }): string {
+    return `${person.name} <${person.email}>`;
+  }
+
   private actorName(event: Event): string {
     const s = this.s.console.history;
     return event.actorName ?? (event.actor.startsWith('system:') ? s.system : s.unknown);
@@ -145,6 +183,13 @@ export class GatehouseHistory extends GatehouseElement {
     const { actor, target } = this.filters;
     return html`<h2 id="history-title">${s.title}</h2>
       <div class="filters" role="search">
+        ${this.may('members:view')
+          ? html`<div>
+              <label for="who">${s.actor}</label>
+              <input id="who" type="search" list="people" autocomplete="off" placeholder=${s.actorHint} @input=${(e: globalThis.Event) => this.pick(e.target as HTMLInputElement)}>
+              <datalist id="people">${this.people.map((p) => html`<option value=${this.personLabel(p)}></option>`)}</datalist>
+            </div>`
+          : nothing}
         <div>
           <label for="action">${s.action}</label>
           <select id="action" @change=${(e: globalThis.Event) => this.change({ action: (e.target as HTMLSelectElement).value })}>
