@@ -148,6 +148,31 @@ describe('the console: roles, edited and deleted', () => {
   });
 });
 
+describe('the console: in Finnish and French', () => {
+  it('the grid, the preview and the history speak the language chosen', async () => {
+    const { page, faults } = await freshPage(browser, { width: 1024, height: 800 });
+    await signInThroughPage(page, keeper.email, keeper.password);
+    await page.goto(`${inject('webUrl')}/domains/${domain.id}/roles?lang=fi`);
+    const roles = page.locator('gatehouse-roles');
+    await roles.getByRole('button', { name: 'Uusi rooli' }).click();
+    expect(await roles.getByRole('checkbox', { name: 'Laitteet: Poista' }).isDisabled()).toBe(true);
+    expect(await roles.locator('#not-held').innerText()).toBe('Harmaana näkyviä oikeuksia oma roolisi ei sisällä: et voi antaa niitä.');
+    await expectAccessible(page);
+    await page.context().close();
+
+    const fr = await freshPage(browser, { width: 1024, height: 800 });
+    await signInThroughPage(fr.page, ada.email, ada.password);
+    await fr.page.goto(`${inject('webUrl')}/domains/${domain.id}/history?lang=fr`);
+    const history = fr.page.locator('gatehouse-history');
+    await expect.poll(() => history.locator('tr[data-action="domain.created"] td').nth(2).innerText(), POLL).toBe('Domaine créé');
+    await fr.page.goto(`${inject('webUrl')}/domains/${domain.id}/settings?lang=fr`);
+    await expect.poll(() => fr.page.locator('gatehouse-settings #preview-title').innerText(), POLL).toBe('Aperçu : un e-mail d’invitation');
+    await expectAccessible(fr.page);
+    expect([...faults, ...fr.faults]).toEqual([]);
+    await fr.page.context().close();
+  });
+});
+
 describe('the console: access review', () => {
   it('shows the table and due date, downloads the CSV file, and is signed off with a note', async () => {
     const { page, faults } = await signedIn(ada, 'access-review');
