@@ -214,21 +214,6 @@ export interface Messages {
       sections: Record<ConsoleSection, string>;
       /** The caller is not a member of the domain in the address (or it does not exist). */
       notYours: string;
-      members: {
-        title: string;
-        search: string;
-        searchHint: string;
-        role: string;
-        allRoles: string;
-        status: string;
-        allStatuses: string;
-        statuses: { active: string; inactive: string; pending: string };
-        columns: { name: string; email: string; role: string; status: string; lastActive: string };
-        never: string;
-        none: string;
-        next: string;
-        previous: string;
-      };
       // ---- roles, settings, access review, history (web/src/console/roles.ts, settings.ts, access-review.ts, history.ts) ----
       /** Built-in roles read-only; custom roles edited as a permission grid (resources x actions). */
       roles: {
@@ -349,6 +334,21 @@ export interface Messages {
         filterTarget(name: string): string;
         clear(label: string): string;
         redacted: string;
+        none: string;
+        next: string;
+        previous: string;
+      };
+      members: {
+        title: string;
+        search: string;
+        searchHint: string;
+        role: string;
+        allRoles: string;
+        status: string;
+        allStatuses: string;
+        statuses: { active: string; inactive: string; pending: string };
+        columns: { name: string; email: string; role: string; status: string; lastActive: string };
+        never: string;
         none: string;
         next: string;
         previous: string;
