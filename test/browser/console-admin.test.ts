@@ -215,8 +215,14 @@ describe('the console: settings', () => {
     await expectAccessible(page);
     const before = unwrap(await client(ada.token).GET('/domains/{domainId}/settings', { params: { path: { domainId: domain.id } } }));
 
+    // The logo's host answers with a 1x1 PNG (no network in tests): the preview loads it under the pages' CSP.
+    await page.route('https://logo.example.test/**', (route) =>
+      route.fulfill({ contentType: 'image/png', body: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64') }),
+    );
     await product.fill('Bright Tools');
     await settings.getByLabel('Primary colour').fill('#7c2d12');
+    await settings.getByLabel('Logo URL (https, optional)').fill('https://logo.example.test/mark.png');
+    await expect.poll(() => settings.locator('.mail header img').evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth), POLL).toBe(1);
     // The preview follows the typing, before anything is saved.
     await expect.poll(() => settings.locator('[data-preview="product"]').innerText(), POLL).toBe('Bright Tools');
     expect(await settings.locator('[data-preview="subject"]').innerText()).toBe(`Alex Example invited you to join ${domain.name} on Bright Tools`);
@@ -230,7 +236,7 @@ describe('the console: settings', () => {
     await settings.getByRole('button', { name: 'Save the settings' }).click();
     await expect.poll(() => settings.getByRole('status').textContent(), POLL).toBe('The settings are saved.');
     const saved = unwrap(await client(ada.token).GET('/domains/{domainId}/settings', { params: { path: { domainId: domain.id } } }));
-    expect(saved.branding).toMatchObject({ productName: 'Bright Tools', primaryColor: '#7c2d12' });
+    expect(saved.branding).toEqual({ productName: 'Bright Tools', primaryColor: '#7c2d12', logoUrl: 'https://logo.example.test/mark.png' });
     expect(saved.version).toBe(before.version + 1);
 
     // Someone else saves meanwhile: this page's save is refused (412), said as a sentence.
