@@ -3120,6 +3120,8 @@ export interface operations {
                      *           "action": "member.role_changed",
                      *           "targetType": "text",
                      *           "targetId": "text",
+                     *           "actorName": null,
+                     *           "targetName": null,
                      *           "before": null,
                      *           "after": null,
                      *           "redacted": true
@@ -3137,6 +3139,8 @@ export interface operations {
                             action: string;
                             targetType: string;
                             targetId: string;
+                            actorName: string | null;
+                            targetName: string | null;
                             before: unknown;
                             after: unknown;
                             /** @constant */

@@ -80,7 +80,8 @@ export const listHistory = /* @__PURE__ */ defineRoute({
   handler: 'functions/history/list-history.ts',
   request: { params: domainParams, query: historyQuery },
   response: { status: 200, body: /* @__PURE__ */ page(historyEventBody) },
-  table: ['Query'],
+  // BatchGetItem: the names of the page's actors and targets (shared/domain/history.ts).
+  table: ['Query', 'BatchGetItem'],
 });
 
 export const getAccessReview = /* @__PURE__ */ defineRoute({

@@ -99,6 +99,10 @@ export const historyEventBody = /* @__PURE__ */ lazy(() =>
     action: z.string(),
     targetType: z.string(),
     targetId: z.string(),
+    /** The actor's name as the domain knows it now, resolved when read; null for a system actor (system:sweep) or a person no longer known. */
+    actorName: z.nullable(z.string()),
+    /** The target's name, resolved when read: a member's or role's, an asset's or location's, the domain's, an invitee's address (when the viewer may see it); null when unknown. */
+    targetName: z.nullable(z.string()),
     before: z.unknown(),
     after: z.unknown(),
     /** Present when values the viewer may not see elsewhere read "[redacted]" (settings, invitees, role definitions). */

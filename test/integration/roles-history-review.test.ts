@@ -124,7 +124,7 @@ describe('history', () => {
     const ats = all.map((e) => e.at);
     expect(ats).toEqual([...ats].sort().reverse());
     expect(all[0]).toMatchObject({ action: 'settings.updated', actor: ownerId, targetType: 'domain', before: { staleAfterDays: 90 }, after: { staleAfterDays: 30 } });
-    for (const e of all) expect(Object.keys(e).sort()).toEqual(['action', 'actor', 'after', 'at', 'before', 'id', 'targetId', 'targetType']);
+    for (const e of all) expect(Object.keys(e).sort()).toEqual(['action', 'actor', 'actorName', 'after', 'at', 'before', 'id', 'targetId', 'targetName', 'targetType']);
 
     const roleChanges = await history({ action: 'member.role_changed' });
     expect(roleChanges).toHaveLength(1);

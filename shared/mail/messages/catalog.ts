@@ -7,6 +7,12 @@
  * Messages, which is what proves the language complete): a template imports only its own
  * section, so a function bundles only the sentences of the emails it sends.
  */
+import type { EventAction, EventTargetType } from '#shared/events/catalogue.ts';
+import type { RESOURCE_ACTIONS, Resource } from '#shared/permissions.ts';
+
+/** Every action of the permission grid (SPEC section 3), across resources. */
+type Action = (typeof RESOURCE_ACTIONS)[Resource][number];
+
 /** The console's sections (web/src/console/paths.ts lists them in navigation order). */
 export type ConsoleSection = 'members' | 'invite' | 'invitations' | 'links' | 'roles' | 'settings' | 'access-review' | 'history' | 'assets' | 'locations';
 
@@ -208,6 +214,130 @@ export interface Messages {
       sections: Record<ConsoleSection, string>;
       /** The caller is not a member of the domain in the address (or it does not exist). */
       notYours: string;
+      // ---- roles, settings, access review, history (web/src/console/roles.ts, settings.ts, access-review.ts, history.ts) ----
+      /** Built-in roles read-only; custom roles edited as a permission grid (resources x actions). */
+      roles: {
+        title: string;
+        builtIn: string;
+        builtInHint: string;
+        custom: string;
+        noCustom: string;
+        columns: { name: string; description: string; permissions: string; actions: string };
+        everything: string;
+        resources: Record<Resource, string>;
+        actions: Record<Action, string>;
+        /** A permission in the grid, for its checkbox: "Assets: check out". */
+        permission(v: { resource: string; action: string }): string;
+        /** Why some boxes cannot be ticked. */
+        notHeld: string;
+        newRole: string;
+        edit(name: string): string;
+        editButton(name: string): string;
+        deleteButton(name: string): string;
+        name: string;
+        description: string;
+        grid: string;
+        create: string;
+        save: string;
+        cancel: string;
+        created(name: string): string;
+        saved(name: string): string;
+        deleted(name: string): string;
+        noneTicked: string;
+        problems: { grantExceedsOwn: string; nameTaken: string; tooMany: string; builtIn: string; inUse: string; lastAdmin: string; changed: string };
+      };
+      /** The domain's settings, billing and branding, with a preview of an invitation email as the branding is typed. */
+      settings: {
+        title: string;
+        general: string;
+        name: string;
+        defaultLanguage: string;
+        languages: Record<'en' | 'fi' | 'fr' | 'sv' | 'de', string>;
+        invitationValidityDays: string;
+        linkValidityDaysMax: string;
+        staleAfterDays: string;
+        staleAfterHint: string;
+        pendingRegistrationDays: string;
+        accessReviewEveryDays: string;
+        billing: string;
+        plan: string;
+        contactEmail: string;
+        branding: string;
+        productName: string;
+        logoUrl: string;
+        logoHint: string;
+        primaryColor: string;
+        save: string;
+        saved: string;
+        unchanged: string;
+        /** 412: someone else saved first. */
+        changed: string;
+        reload: string;
+        fieldProblem(v: { field: string; message: string }): string;
+        preview: {
+          title: string;
+          note: string;
+          subjectLabel: string;
+          subject(v: { inviter: string; domain: string; product: string }): string;
+          lead(v: { inviter: string; domain: string; product: string; role: string }): string;
+          button: string;
+          expiry(v: { date: string; domain: string }): string;
+          ignore: string;
+          sampleInviter: string;
+          sampleRole: string;
+        };
+      };
+      /** The access review: who has access, what they hold, sign-off and when the next falls due. */
+      accessReview: {
+        title: string;
+        dueOn(date: string): string;
+        overdue(date: string): string;
+        lastSignOff(v: { date: string; by: string }): string;
+        neverSignedOff: string;
+        summary(v: { members: number; active: number; inactive: number; pending: number; stale: number; pendingInvitations: number }): string;
+        members: string;
+        columns: { name: string; email: string; role: string; status: string; lastActive: string; stale: string; assetsHeld: string };
+        stale: string;
+        notStale: string;
+        never: string;
+        daysInactive(days: number): string;
+        pendingInvitations: string;
+        invitationColumns: { email: string; role: string; expires: string };
+        registrationLink: string;
+        noInvitations: string;
+        formerMembers: string;
+        download: string;
+        signOff: string;
+        note: string;
+        noteHint: string;
+        signOffButton: string;
+        signedOff(v: { date: string; next: string }): string;
+      };
+      /** The domain's history: newest first, filters, names instead of ids. */
+      history: {
+        title: string;
+        actor: string;
+        /** The person picker's hint: a member's name or address, then one of the suggestions. */
+        actorHint: string;
+        target: string;
+        action: string;
+        allActions: string;
+        from: string;
+        to: string;
+        columns: { at: string; actor: string; action: string; target: string };
+        actions: Record<EventAction, string>;
+        /** A system actor (system:sweep, system:ttl). */
+        system: string;
+        unknown: string;
+        targetTypes: Record<EventTargetType, string>;
+        filterActor(name: string): string;
+        filterTarget(name: string): string;
+        clear(label: string): string;
+        redacted: string;
+        none: string;
+        next: string;
+        previous: string;
+      };
       members: {
         title: string;
         search: string;

@@ -15,6 +15,11 @@ export interface SectionElement {
 }
 
 export const SECTION_ELEMENTS: Partial<Record<Section, SectionElement>> = {
+  // roles, settings, access review, history
+  roles: { tag: 'gatehouse-roles', load: () => import('./roles.ts') },
+  settings: { tag: 'gatehouse-settings', load: () => import('./settings.ts') },
+  'access-review': { tag: 'gatehouse-access-review', load: () => import('./access-review.ts') },
+  history: { tag: 'gatehouse-history', load: () => import('./history.ts') },
   members: { tag: 'gatehouse-members', load: () => import('./members.ts') },
   invite: { tag: 'gatehouse-invite', load: () => import('./invite.ts') },
   invitations: { tag: 'gatehouse-invitations', load: () => import('./invitations.ts') },
