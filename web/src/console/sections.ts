@@ -16,4 +16,7 @@ export interface SectionElement {
 
 export const SECTION_ELEMENTS: Partial<Record<Section, SectionElement>> = {
   members: { tag: 'gatehouse-members', load: () => import('./members.ts') },
+  // Trackinno's assets and locations.
+  assets: { tag: 'gatehouse-assets', load: () => import('./assets.ts') },
+  locations: { tag: 'gatehouse-locations', load: () => import('./locations.ts') },
 };
