@@ -12,7 +12,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { listenLocally } from '#local/listen.ts';
-import { connectOrigins, securityHeaders, type WebConfig, withConfigMeta } from '#shared/web-config.ts';
+import { connectOrigins, pageHtml, securityHeaders, type WebConfig, withConfigMeta } from '#shared/web-config.ts';
 
 export type { WebConfig };
 
@@ -30,7 +30,7 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
-/** Serves `dist` on `port` (localhost): files as they are, `/config.json`, index.html for every page path. */
+/** Serves `dist` on `port` (localhost): files as they are, `/config.json`, console.html for console paths and index.html for every other page path. */
 export async function startWebServer(port: number, options: { dist: string; config: WebConfig; embedderOrigins?: readonly string[] }): Promise<WebServer> {
   const headers = securityHeaders(connectOrigins(options.config));
   const configBody = JSON.stringify(options.config);
@@ -47,8 +47,9 @@ export async function startWebServer(port: number, options: { dist: string; conf
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Only GET and HEAD.\n');
       const path = new URL(req.url ?? '/', 'http://localhost').pathname;
       if (path === '/config.json') return send(res, 200, TYPES['.json'] as string, configBody);
-      // A path without an extension is a page: the one index.html loads its module (web/src/main.ts).
-      const file = extname(path) ? normalize(join(options.dist, path)) : join(options.dist, 'index.html');
+      // A path without an extension is a page: index.html loads the pages' module (web/src/main.ts),
+      // console.html the console's (/domains/…; web/src/console/shell.ts).
+      const file = extname(path) ? normalize(join(options.dist, path)) : join(options.dist, pageHtml(path));
       if (!file.startsWith(options.dist + sep)) return send(res, 404, 'text/plain; charset=utf-8', 'Not found.\n');
       try {
         // The page's HTML carries the configuration itself (no request for /config.json).

@@ -4,10 +4,12 @@
  * - app/main-XXXXXXXX.js: the pages, code and stylesheet as one ES module (no splitting);
  * - console/*-XXXXXXXX.js: the console, split per section, with two entries: its shell
  *   (console-XXXXXXXX.js, for /domains/…) and the embeddable elements (gatehouse-elements-XXXXXXXX.js);
- * - index.html loading the pages module and naming the console shell (a meta element), and
- *   gatehouse-elements.js, the embeddable module's stable address, re-exporting its hashed entry.
+ * - index.html loading the pages module (and naming the console shell in a meta element);
+ * - console.html loading the console shell: the servers answer it for /domains/… paths, so a
+ *   console page loads nothing of the pages module;
+ * - gatehouse-elements.js, the embeddable module's stable address, re-exporting its hashed entry.
  *
- * Everything with a hash is cached for ever; index.html and gatehouse-elements.js are
+ * Everything with a hash is cached for ever; the HTML and gatehouse-elements.js are
  * revalidated. `--watch` rebuilds on change (`npm run dev:web`).
  */
 import { readFileSync } from 'node:fs';
@@ -26,7 +28,7 @@ export const EMBED_MODULE = 'gatehouse-elements.js';
 /** The meta element of index.html naming the console shell's hashed module (web/src/main.ts imports it). */
 export const CONSOLE_META = 'gatehouse-console';
 /** The console's entries: the shell of Gatehouse's own console pages, and the embeddable elements. */
-const CONSOLE_SHELL = 'web/src/pages/console.ts';
+const CONSOLE_SHELL = 'web/src/console/shell.ts';
 const CONSOLE_EMBED = 'web/src/console/embed.ts';
 
 /** The pages module's file name in a build (main-XXXXXXXX.js), from esbuild's metafile. */
@@ -41,7 +43,7 @@ function consoleOutput(metafile: esbuild.Metafile | undefined, source: string): 
   return entry?.split('/').pop();
 }
 
-/** What index.html and the stable embed module name: the hashed pages module and the console's two entries. */
+/** What the HTML and the stable embed module name: the hashed pages module and the console's two entries. */
 export interface WebEntries {
   /** app/main-XXXXXXXX.js's file name. */
   pages: string;
@@ -58,19 +60,30 @@ export function webEntries(pages: esbuild.Metafile | undefined, split: esbuild.M
   return found as WebEntries;
 }
 
-/**
- * web/index.html loading the pages module under its hashed name (the deployed stack serves the
- * same), with the console shell's hashed path in a meta element: web/src/main.ts imports it for
- * /domains/… only, so the other pages load nothing of the console.
- */
-export function indexHtml(entries: Pick<WebEntries, 'pages' | 'consoleShell'>): string {
+/** web/index.html, checked to load /app/main.js. */
+function template(): string {
   const html = readFileSync(join(WEB_ROOT, 'index.html'), 'utf8');
   if (!html.includes('src="/app/main.js"')) throw new Error('web/index.html must load /app/main.js');
   if (!html.includes('</head>')) throw new Error('web/index.html has no </head>');
-  return html
+  return html;
+}
+
+/**
+ * web/index.html loading the pages module under its hashed name (the deployed stack serves the
+ * same), with the console shell's hashed path in a meta element, which web/src/main.ts imports
+ * should a server answer index.html for a console path.
+ */
+export function indexHtml(entries: Pick<WebEntries, 'pages' | 'consoleShell'>): string {
+  return template()
     .replace('src="/app/main.js"', `src="/app/${entries.pages}"`)
     .replace('</head>', `  <meta name="${CONSOLE_META}" content="/console/${entries.consoleShell}">\n  </head>`);
 }
+
+/** The console's page (answered for /domains/…): web/index.html loading the console shell instead of the pages module. */
+export function consoleHtml(entries: Pick<WebEntries, 'consoleShell'>): string {
+  return template().replace('src="/app/main.js"', `src="/console/${entries.consoleShell}"`);
+}
+
 
 /**
  * The embeddable module at its stable path (/gatehouse-elements.js, revalidated): it only
@@ -118,9 +131,10 @@ export function buildOptions(): esbuild.BuildOptions {
 /**
  * The esbuild options of the console (web/dist/console/): split, so each section is a chunk
  * loaded when it is first shown, with two entries sharing those chunks: the shell of the hosted
- * console (web/src/pages/console.ts) and the embeddable elements (web/src/console/embed.ts). Lit,
- * the client and the strings are in the pages module too, but a second copy here keeps the pages'
- * own bar (sign-in: the HTML, one module, one API call) free of any shared chunk.
+ * console (web/src/console/shell.ts, which console.html loads) and the embeddable elements
+ * (web/src/console/embed.ts). Lit, the client and the strings are in the pages module too, but
+ * a second copy here keeps the pages' own bar (sign-in: the HTML, one module, one API call) free
+ * of any shared chunk, and a console page loads only this build.
  */
 export function consoleBuildOptions(): esbuild.BuildOptions {
   return {
@@ -148,6 +162,7 @@ function writeEntries(): { pages: esbuild.Plugin; console: esbuild.Plugin } {
         if (!metas.pages || !metas.console) return;
         const entries = webEntries(metas.pages, metas.console);
         await writeFile(join(WEB_DIST, 'index.html'), indexHtml(entries));
+        await writeFile(join(WEB_DIST, 'console.html'), consoleHtml(entries));
         await writeFile(join(WEB_DIST, EMBED_MODULE), embedModule(entries));
       });
     },
@@ -165,7 +180,7 @@ export async function buildWeb(): Promise<{ pages: esbuild.Metafile; console: es
 }
 
 /**
- * The JavaScript a console page loads: the pages module, the console shell and the chunks it
+ * The JavaScript a console page (console.html) loads: the console shell and the chunks it
  * imports statically, and the section's own chunk with its static imports (output paths of the
  * console build's metafile). `section` is the source of the section's element module.
  */
@@ -202,7 +217,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     for (const file of [...Object.keys(meta.pages.outputs), ...Object.keys(meta.console.outputs)]) console.log(`  ${file}  ${kib(await gz(file))} gzipped`);
     const pages = await sum(Object.keys(meta.pages.outputs));
     const split = await sum(Object.keys(meta.console.outputs));
-    const members = pages + (await sum(consolePageOutputs(meta.console, 'web/src/console/members.ts')));
+    const members = await sum(consolePageOutputs(meta.console, 'web/src/console/members.ts'));
     console.log(`web/dist built, JavaScript gzipped: the pages ${kib(pages)} (one module); the console ${kib(split)} in all; the members page loads ${kib(members)}.`);
   }
 }

@@ -120,8 +120,13 @@ describe('the console: assets and locations', () => {
     const asset = unwrap(await client(token).POST('/domains/{domainId}/assets', { params: { path: { domainId: domain.id } }, body: { name: 'Pallet jack', tag: 'PJ-1' } }));
 
     const { page, faults } = await signedIn(looker.email, looker.password);
+    const scripts: string[] = [];
+    page.on('request', (request) => request.resourceType() === 'script' && scripts.push(new URL(request.url()).pathname));
     await page.goto(`${inject('webUrl')}/domains/${domain.id}/assets?q=PJ-1`);
     await expect.poll(() => assetRows(page).count(), POLL).toBe(1);
+    // A console page loads the console's build only (console.html), and of its sections only this one.
+    expect(scripts.every((path) => /^\/console\/[\w-]+-[A-Z0-9]{8}\.js$/.test(path)), scripts.join(', ')).toBe(true);
+    expect(scripts.filter((path) => /^\/console\/(assets|members|locations)-/.test(path)).map((path) => path.split('-')[0])).toEqual(['/console/assets']);
     const offered = await page.locator('gatehouse-assets button').allInnerTexts();
     expect(offered.filter((name) => ['New asset', 'Check out', 'Check in', 'Edit'].includes(name))).toEqual([]);
     expect(offered).toContain('Reservations');

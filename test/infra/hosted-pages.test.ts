@@ -146,8 +146,10 @@ describe.each(WITH_PAGES)('the hosted pages of Gatehouse-%s', (name) => {
     expect(config.DefaultCacheBehavior.FunctionAssociations).toEqual([{ EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [functionId, 'FunctionARN'] } }]);
     const handler = new Function(`${fn.Properties!.FunctionCode}; return handler;`)() as (event: { request: { uri: string } }) => { uri: string };
     const uriOf = (uri: string) => handler({ request: { uri } }).uri;
-    for (const page of ['/', '/sign-in', '/accept-invitation', '/domains/01JDX/members', '/domains/01JDX/access-review']) expect(uriOf(page), page).toBe('/index.html');
-    for (const file of ['/index.html', '/config.json', '/app/main-ABCDEF12.js', '/app/missing-00000000.js']) expect(uriOf(file), file).toBe(file);
+    for (const page of ['/', '/sign-in', '/accept-invitation', '/account']) expect(uriOf(page), page).toBe('/index.html');
+    // The console's pages load the console's own build.
+    for (const page of ['/domains/01JDX', '/domains/01JDX/members', '/domains/01JDX/access-review', '/domains/01JDX/members/01JDY']) expect(uriOf(page), page).toBe('/console.html');
+    for (const file of ['/index.html', '/console.html', '/config.json', '/gatehouse-elements.js', '/app/main-ABCDEF12.js', '/console/members-ABCDEF12.js', '/app/missing-00000000.js']) expect(uriOf(file), file).toBe(file);
   });
 
   it("send a CSP without inline code or wildcards, letting the pages fetch only their API and the region's Cognito, and HSTS", () => {
@@ -192,12 +194,14 @@ describe.each(WITH_PAGES)('the hosted pages of Gatehouse-%s', (name) => {
     expect(expected.apiUrl).toMatch(new RegExp(`^https://\\{${restApiId}\\}\\.execute-api\\..+\\{AWS::URLSuffix\\}/\\{ApiRestApiDeploymentStage\\w+\\}$`));
 
     const entry = deployedFiles(s, 'Entry');
-    expect([...entry.keys()].sort()).toEqual(['config.json', 'gatehouse-elements.js', 'index.html']);
+    expect([...entry.keys()].sort()).toEqual(['config.json', 'console.html', 'gatehouse-elements.js', 'index.html']);
     expect(JSON.parse(entry.get('config.json')!)).toEqual(expected);
     const html = entry.get('index.html')!;
-    const meta = new RegExp(`<meta name="${CONFIG_META}" content="([^"]*)">`).exec(html);
-    expect(meta, 'the configuration meta element').not.toBeNull();
-    expect(JSON.parse(meta![1]!.replaceAll('&quot;', '"').replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&'))).toEqual(expected);
+    for (const page of ['index.html', 'console.html']) {
+      const meta = new RegExp(`<meta name="${CONFIG_META}" content="([^"]*)">`).exec(entry.get(page)!);
+      expect(meta, `the configuration meta element of ${page}`).not.toBeNull();
+      expect(JSON.parse(meta![1]!.replaceAll('&quot;', '"').replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&'))).toEqual(expected);
+    }
     expect(deployment(s, 'Entry').Properties!.SystemMetadata).toEqual({ 'cache-control': REVALIDATE });
 
     const modules = deployedFiles(s, 'Modules');
@@ -209,6 +213,9 @@ describe.each(WITH_PAGES)('the hosted pages of Gatehouse-%s', (name) => {
     const shell = /<meta name="gatehouse-console" content="\/(console\/console-[A-Z0-9]{8}\.js)">/.exec(html)?.[1];
     expect(shell, 'index.html names the console shell').toBeDefined();
     expect([...modules.keys()]).toContain(shell);
+    // console.html loads that shell, and nothing of the pages module.
+    expect(entry.get('console.html')).toContain(`<script type="module" src="/${shell}"></script>`);
+    expect(entry.get('console.html')).not.toContain('/app/');
     // The embeddable module's stable address (revalidated, in the Entry deployment) re-exports a hashed module deployed (immutable).
     const embedded = /^export \* from '\.\/(console\/gatehouse-elements-[A-Z0-9]{8}\.js)';\n$/.exec(entry.get('gatehouse-elements.js')!)?.[1];
     expect(embedded, entry.get('gatehouse-elements.js')).toBeDefined();
