@@ -102,6 +102,10 @@ describe('the console: assets and locations', () => {
     expect(await page.locator('gatehouse-assets section li').innerText()).toMatch(/2031.*reserved by Ines Inventory$/);
     await expectAccessible(page);
     await screenshot(page, 'console-assets-reservation');
+    // Usable at 360 px: nothing wider than the screen (the table scrolls inside its region).
+    await page.setViewportSize({ width: 360, height: 740 });
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+    await screenshot(page, 'console-assets-360');
 
     // The location now counts its asset and links to it.
     await page.goto(`${inject('webUrl')}/domains/${domain.id}/locations`);

@@ -379,9 +379,9 @@ export class GatehouseAssets extends GatehouseElement {
     const canCheckin = out && this.may('assets:checkin') && (row.holderId === this.me || this.may('assets:update'));
     return html`<tr data-asset=${row.id}>
       <td>${row.name}</td>
-      <td>${row.tag}</td>
-      <td>${row.locationId ? (this.locations.get(row.locationId) ?? '—') : '—'}</td>
-      <td>${out ? s.heldBy({ holder: row.holderName ?? this.holders.get(row.holderId ?? '') ?? '—', since: row.checkedOutAt ? formatDate(row.checkedOutAt, this.language) : '—' }) : s.statuses.available}</td>
+      <td data-label=${s.columns.tag}>${row.tag}</td>
+      <td data-label=${s.columns.location}>${row.locationId ? (this.locations.get(row.locationId) ?? '—') : '—'}</td>
+      <td data-label=${s.columns.status}>${out ? s.heldBy({ holder: row.holderName ?? this.holders.get(row.holderId ?? '') ?? '—', since: row.checkedOutAt ? formatDate(row.checkedOutAt, this.language) : '—' }) : s.statuses.available}</td>
       <td class="actions">
         ${!out && this.may('assets:checkout') ? html`<button type="button" aria-label=${`${s.checkout}: ${row.name}`} @click=${() => this.checkout(row)}>${s.checkout}</button>` : nothing}
         ${canCheckin ? html`<button type="button" aria-label=${`${s.checkin}: ${row.name}`} @click=${() => this.checkin(row)}>${s.checkin}</button>` : nothing}
@@ -434,7 +434,7 @@ export class GatehouseAssets extends GatehouseElement {
         : this.rows.length === 0
           ? html`<p role="status">${s.none}</p>`
           : html`<div class="table" role="region" aria-labelledby="assets-title" tabindex="0">
-              <table aria-busy=${this.loading ? 'true' : 'false'}>
+              <table class="cards" aria-busy=${this.loading ? 'true' : 'false'}>
                 <thead><tr><th scope="col">${s.columns.name}</th><th scope="col">${s.columns.tag}</th><th scope="col">${s.columns.location}</th><th scope="col">${s.columns.status}</th><th scope="col">${s.columns.actions}</th></tr></thead>
                 <tbody>${this.rows.map((row) => this.renderRow(row))}</tbody>
               </table>

@@ -180,14 +180,14 @@ export class GatehouseLocations extends GatehouseElement {
         : shown.length === 0
           ? html`<p role="status">${s.none}</p>`
           : html`<div class="table" role="region" aria-labelledby="locations-title" tabindex="0">
-              <table>
+              <table class="cards">
                 <thead><tr><th scope="col">${s.columns.name}</th><th scope="col">${s.columns.description}</th><th scope="col">${s.columns.assets}</th>${this.may('locations:update') ? html`<th scope="col">${s.columns.actions}</th>` : nothing}</tr></thead>
                 <tbody>
                   ${shown.map(
                     (row) => html`<tr data-location=${row.id}>
                       <td>${row.name}</td>
-                      <td>${row.description || '—'}</td>
-                      <td>${count(row)}</td>
+                      <td data-label=${s.columns.description}>${row.description || '—'}</td>
+                      <td data-label=${s.columns.assets}>${count(row)}</td>
                       ${this.may('locations:update')
                         ? html`<td class="actions"><button type="button" class="secondary" aria-label=${`${s.edit}: ${row.name}`} @click=${() => this.edit({ place: row })}>${s.edit}</button></td>`
                         : nothing}
