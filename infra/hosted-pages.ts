@@ -4,6 +4,12 @@
  * (shared/web-config.ts: the same CSP the local stack sends, plus HSTS). The pages are built
  * with esbuild at synth (web/build.ts) and deployed with their configuration: in index.html's
  * `<meta name="gatehouse-config">` and as `/config.json` (for embedders).
+ *
+ * Embedding: the customer's app (appOrigins) loads `/gatehouse-elements.js`, the console's
+ * elements, as a module script, which browsers fetch with CORS, and it imports the console's
+ * hashed chunks (console/*). The response headers policy answers those origins with
+ * `Access-Control-Allow-Origin` (on every file: modules, chunks and /config.json); the stable
+ * module is revalidated like index.html, the hashed files are immutable.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,21 +25,25 @@ import * as esbuild from 'esbuild';
 import { LOG_RETENTION } from '#infra/function.ts';
 import { acknowledge } from '#infra/nag.ts';
 import { securityHeaders, type WebConfig, withConfigMeta } from '#shared/web-config.ts';
-import { buildOptions, entryModule, indexHtml } from '../web/build.ts';
+import { buildOptions, consoleBuildOptions, consoleHtml, EMBED_MODULE, embedModule, indexHtml, webEntries } from '../web/build.ts';
 
-/** Cache-Control of the content-hashed modules (app/main-XXXXXXXX.js): a new build has a new name. */
+/** Cache-Control of the content-hashed modules (app/main-XXXXXXXX.js, console/*-XXXXXXXX.js): a new build has a new name. */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
-/** Cache-Control of index.html and /config.json: revalidated on every load, so a deploy shows at once. */
+/** Cache-Control of index.html, /config.json and /gatehouse-elements.js: revalidated on every load, so a deploy shows at once. */
 export const REVALIDATE = 'no-cache';
 
 /** How long browsers keep to HTTPS for the distribution's host once they have seen it. */
 const HSTS_MAX_AGE = Duration.days(365 * 2);
 
 export interface BuiltPages {
-  /** A directory holding app/ (the hashed modules), as web/dist holds them. */
+  /** A directory holding app/ and console/ (the hashed modules), as web/dist holds them. */
   modules: string;
   /** index.html, loading the module by its hashed name, without configuration. */
   indexHtml: string;
+  /** console.html (answered for /domains/…), loading the console shell by its hashed name, without configuration. */
+  consoleHtml: string;
+  /** /gatehouse-elements.js: the embeddable module's stable address, re-exporting its hashed entry. */
+  embedModule: string;
 }
 
 let built: BuiltPages | undefined;
@@ -48,24 +58,26 @@ export function buildPages(): BuiltPages {
     const modules = mkdtempSync(join(tmpdir(), 'gatehouse-web-'));
     // The stacks' assets are copies (staged into the cloud assembly as each is created).
     process.once('exit', () => rmSync(modules, { recursive: true, force: true }));
-    // buildSync (constructs are synchronous) takes no plugins; index.html is written below instead.
-    const result = esbuild.buildSync({ ...buildOptions(), outdir: join(modules, 'app'), plugins: [] });
-    const module = entryModule(result.metafile);
-    if (!module) throw new Error('The pages build (web/build.ts) produced no entry module');
-    built = { modules, indexHtml: indexHtml(module) };
+    // buildSync (constructs are synchronous) takes no plugins; index.html and the stable embed
+    // module are made below instead.
+    const pages = esbuild.buildSync({ ...buildOptions(), outdir: join(modules, 'app') });
+    const split = esbuild.buildSync({ ...consoleBuildOptions(), outdir: join(modules, 'console') });
+    const entries = webEntries(pages.metafile, split.metafile);
+    built = { modules, indexHtml: indexHtml(entries), consoleHtml: consoleHtml(entries), embedModule: embedModule(entries) };
   }
   return built;
 }
 
 /**
- * Rewrites a page path (no file extension: /sign-in, /accept-invitation, /domains/x/members) to
- * /index.html, which routes in the browser (web/src/main.ts). Files keep their path, so a missing
- * module is still an error, not a page.
+ * Rewrites a page path (no file extension: /sign-in, /accept-invitation) to /index.html, which
+ * routes in the browser (web/src/main.ts), and a console path (/domains/x/members) to
+ * /console.html, which loads the console's own build (shared/web-config.ts pageHtml). Files keep
+ * their path, so a missing module is still an error, not a page.
  */
 const PAGE_PATHS = `function handler(event) {
   var request = event.request;
   var last = request.uri.substring(request.uri.lastIndexOf('/') + 1);
-  if (last.indexOf('.') === -1) request.uri = '/index.html';
+  if (last.indexOf('.') === -1) request.uri = request.uri.indexOf('/domains/') === 0 ? '/console.html' : '/index.html';
   return request;
 }`;
 
@@ -243,7 +255,7 @@ export class HostedPages extends Construct {
       "The distribution answers on its *.cloudfront.net name with CloudFront's default certificate, whose security policy cannot be chosen (only a custom domain with its own ACM certificate can set TLSv1.2_2021); current browsers negotiate TLS 1.2 or 1.3 with it, and HSTS keeps them on HTTPS.",
     );
 
-    const { modules, indexHtml: html } = buildPages();
+    const { modules, indexHtml: html, consoleHtml: consolePage, embedModule: embed } = buildPages();
     // The modules first (hashed names, immutable), then the files that name them. Neither prunes:
     // a tab opened before a deploy still finds the module its index.html named, and the two
     // deployments would otherwise delete each other's files. Deleting the stack empties the bucket.
@@ -263,7 +275,10 @@ export class HostedPages extends Construct {
         // The configuration as JSON in an attribute: the tokens are URLs and ids (no quotes or
         // markup), substituted as they are when deployed; the quotes around them are escaped here.
         s3deploy.Source.data('index.html', withConfigMeta(html, JSON.stringify(props.config))),
+        s3deploy.Source.data('console.html', withConfigMeta(consolePage, JSON.stringify(props.config))),
         s3deploy.Source.jsonData('config.json', props.config),
+        // The embeddable module's stable address: it names the hashed entry, so it is revalidated.
+        s3deploy.Source.data(EMBED_MODULE, embed),
       ],
       destinationBucket: this.bucket,
       cacheControl: [s3deploy.CacheControl.fromString(REVALIDATE)],
@@ -300,7 +315,7 @@ export class HostedPages extends Construct {
       [assetObjectsFinding(stack), "reads the build's zip from the bootstrap asset bucket, whose object keys are content hashes"],
       ['Action::s3:Abort*', 'aborts its own multipart uploads into the pages bucket (grantReadWrite)'],
       ['Action::s3:DeleteObject*', 'empties the pages bucket when the stack is deleted (retainOnDelete: false)'],
-      [`Resource::<${bucketId}.Arn>/*`, 'writes the pages (index.html, config.json, app/*) into the pages bucket, whose keys are the build output'],
+      [`Resource::<${bucketId}.Arn>/*`, 'writes the pages (index.html, console.html, config.json, gatehouse-elements.js, app/*, console/*) into the pages bucket, whose keys are the build output'],
     ];
     for (const [finding, what] of wildcards) {
       acknowledge(policy, `AwsSolutions-IAM5[${finding}]`, `CDK's BucketDeployment function ${what}; scoped to that one bucket, only during a deploy.`);

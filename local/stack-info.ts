@@ -1,4 +1,5 @@
 /** The shape of `.local/stack.json` (SPEC section 8) and the handlers' environment built from it. */
+import { LocalStackError } from '#local/errors.ts';
 
 export interface StackInfo {
   apiUrl: string;
@@ -26,13 +27,28 @@ export interface LocalSettings {
   appUrl?: string;
   /** SES_FROM_ADDRESS: the sender of every email (the SES emulator accepts any). */
   sesFromAddress?: string;
+  /**
+   * EMBED_ORIGINS (comma-separated): origins of other apps that embed the console's elements,
+   * as a customer's appOrigins: the API accepts them besides APP_URL's, and the pages serve them
+   * `/gatehouse-elements.js` with CORS.
+   */
+  embedOrigins?: string[];
 }
 
 /** The local settings from PRODUCT_NAME, APP_URL (or WEB_PORT) and SES_FROM_ADDRESS, where set. */
 export function localSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): LocalSettings {
   // Without APP_URL, links in emails point at the pages this stack serves (WEB_PORT).
   const appUrl = env.APP_URL || (env.WEB_PORT?.trim() ? `http://localhost:${env.WEB_PORT.trim()}` : undefined);
-  return { productName: env.PRODUCT_NAME || undefined, appUrl, sesFromAddress: env.SES_FROM_ADDRESS || undefined };
+  const embedOrigins = (env.EMBED_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  for (const origin of embedOrigins) {
+    if (!URL.canParse(origin) || new URL(origin).origin !== origin) {
+      throw new LocalStackError(`EMBED_ORIGINS names ${origin.slice(0, 60)}, which is not an origin: write scheme, host and port only, such as http://localhost:5174.`);
+    }
+  }
+  return { productName: env.PRODUCT_NAME || undefined, appUrl, sesFromAddress: env.SES_FROM_ADDRESS || undefined, ...(embedOrigins.length ? { embedOrigins } : {}) };
 }
 
 /** The stack's EventBridge bus, `gatehouse-<customer>` as deployed, with the local customer `local`. */
@@ -57,7 +73,7 @@ export function handlerEnvironment(
     CUSTOMER: 'local',
     POWERTOOLS_SERVICE_NAME: 'gatehouse',
     APP_URL: appUrl,
-    APP_ORIGINS: new URL(appUrl).origin,
+    APP_ORIGINS: [new URL(appUrl).origin, ...(settings.embedOrigins ?? [])].join(','),
     SES_FROM_ADDRESS: settings.sesFromAddress ?? 'no-reply@gatehouse.local',
     DYNAMODB_ENDPOINT: info.dynamodb.endpoint,
     COGNITO_ENDPOINT: info.cognito.endpoint,

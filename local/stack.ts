@@ -292,6 +292,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       web = await startWebServer(ports.web, {
         dist: WEB_DIST,
         config: { apiUrl: info.apiUrl, region: info.region, userPoolId: pool.userPoolId, clientId: pool.clientId, cognitoEndpoint: endpoints.cognito, productName: settings.productName ?? 'Gatehouse' },
+        embedderOrigins: settings.embedOrigins ?? [],
       });
     }
 

@@ -14,7 +14,7 @@ import { type LocalStack, stackFilePath, startLocalStack } from '#local/stack.ts
 const USAGE = [
   'Usage: npm start [-- --reset] [-- --quiet]',
   '  ports: API_PORT, DYNAMODB_PORT, COGNITO_PORT, SES_PORT, WEB_PORT (3000, 8000, 9229, 8005, 5173), EVENTS_PORT (any free one)',
-  '  handlers: ROLE_PRESET (asset-management), PRODUCT_NAME, APP_URL, SES_FROM_ADDRESS; data: LOCAL_DATA_DIR (.local)',
+  '  handlers: ROLE_PRESET (asset-management), PRODUCT_NAME, APP_URL, SES_FROM_ADDRESS, EMBED_ORIGINS (apps embedding the console); data: LOCAL_DATA_DIR (.local)',
   '  TTL: LOCAL_TTL_SWEEP_SECONDS (5; 0 = never delete expired items)',
   '  each may be set in .env (or the file LOCAL_ENV_FILE names), which npm run token and npm run sweep read too',
 ].join('\n');
@@ -78,6 +78,7 @@ async function main(): Promise<void> {
     `  DynamoDB         ${info.dynamodb.endpoint}   table ${info.dynamodb.tableName} (its stream feeds ${stack.environment.EVENT_BUS_NAME})`,
     `  EventBridge      ${stack.events.endpoint}   bus ${stack.environment.EVENT_BUS_NAME}: every event in ${stack.events.file}`,
     `  Links in emails  ${stack.environment.APP_URL}   (APP_URL)`,
+    ...(stack.environment.APP_ORIGINS?.includes(',') ? [`  App origins      ${stack.environment.APP_ORIGINS}   (APP_URL's and EMBED_ORIGINS: may embed the console)`] : []),
     '',
     `  Administrator    ${info.admin.email}`,
     `  Password         ${info.admin.password}`,

@@ -56,6 +56,15 @@ export function securityHeaders(connect: readonly string[]): Record<string, stri
   };
 }
 
+/**
+ * The HTML a page path (no file extension) is answered with: console.html for the console
+ * (/domains/…: it loads the console's own build, web/build.ts), index.html for every other page.
+ * infra/hosted-pages.ts's CloudFront function does the same.
+ */
+export function pageHtml(pathname: string): 'console.html' | 'index.html' {
+  return pathname.startsWith('/domains/') ? 'console.html' : 'index.html';
+}
+
 /** Escapes text for an HTML attribute value in double quotes. */
 function attribute(text: string): string {
   return text.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');

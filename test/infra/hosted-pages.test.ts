@@ -146,8 +146,10 @@ describe.each(WITH_PAGES)('the hosted pages of Gatehouse-%s', (name) => {
     expect(config.DefaultCacheBehavior.FunctionAssociations).toEqual([{ EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [functionId, 'FunctionARN'] } }]);
     const handler = new Function(`${fn.Properties!.FunctionCode}; return handler;`)() as (event: { request: { uri: string } }) => { uri: string };
     const uriOf = (uri: string) => handler({ request: { uri } }).uri;
-    for (const page of ['/', '/sign-in', '/accept-invitation', '/domains/01JDX/members', '/domains/01JDX/access-review']) expect(uriOf(page), page).toBe('/index.html');
-    for (const file of ['/index.html', '/config.json', '/app/main-ABCDEF12.js', '/app/missing-00000000.js']) expect(uriOf(file), file).toBe(file);
+    for (const page of ['/', '/sign-in', '/accept-invitation', '/account']) expect(uriOf(page), page).toBe('/index.html');
+    // The console's pages load the console's own build.
+    for (const page of ['/domains/01JDX', '/domains/01JDX/members', '/domains/01JDX/access-review', '/domains/01JDX/members/01JDY']) expect(uriOf(page), page).toBe('/console.html');
+    for (const file of ['/index.html', '/console.html', '/config.json', '/gatehouse-elements.js', '/app/main-ABCDEF12.js', '/console/members-ABCDEF12.js', '/app/missing-00000000.js']) expect(uriOf(file), file).toBe(file);
   });
 
   it("send a CSP without inline code or wildcards, letting the pages fetch only their API and the region's Cognito, and HSTS", () => {
@@ -171,12 +173,19 @@ describe.each(WITH_PAGES)('the hosted pages of Gatehouse-%s', (name) => {
       ContentTypeOptions: { Override: true },
     });
     expect(headers.SecurityHeadersConfig.StrictTransportSecurity.AccessControlMaxAgeSec).toBeGreaterThanOrEqual(365 * 24 * 3600);
-    // CORS for the customer's own app origins only (embedding the modules), never '*'.
-    if (s.customer.appOrigins.length) expect(headers.CorsConfig.AccessControlAllowOrigins.Items).toEqual(s.customer.appOrigins);
-    else expect(headers.CorsConfig).toBeUndefined();
+    // CORS for the customer's own app origins only (embedding the modules), never '*': module
+    // scripts and their chunks are fetched with CORS from the embedding page's origin.
+    if (s.customer.appOrigins.length) {
+      expect(headers.CorsConfig).toMatchObject({
+        AccessControlAllowOrigins: { Items: s.customer.appOrigins },
+        AccessControlAllowMethods: { Items: ['GET', 'HEAD'] },
+        AccessControlAllowCredentials: false,
+        OriginOverride: true,
+      });
+    } else expect(headers.CorsConfig).toBeUndefined();
   });
 
-  it('deploy index.html with the configuration in its meta element, /config.json beside it (both revalidated), and the hashed module (immutable)', () => {
+  it('deploy index.html with the configuration in its meta element, /config.json and /gatehouse-elements.js beside it (revalidated), and the hashed modules (immutable)', () => {
     const s = of(name);
     const expected = Object.fromEntries(Object.entries(s.stack.hostedPages!.config).map(([key, value]) => [key, text(s.stack.resolve(value))]));
     expect(Object.keys(expected).sort()).toEqual(['apiUrl', 'clientId', 'productName', 'region', 'userPoolId']);
@@ -185,19 +194,32 @@ describe.each(WITH_PAGES)('the hosted pages of Gatehouse-%s', (name) => {
     expect(expected.apiUrl).toMatch(new RegExp(`^https://\\{${restApiId}\\}\\.execute-api\\..+\\{AWS::URLSuffix\\}/\\{ApiRestApiDeploymentStage\\w+\\}$`));
 
     const entry = deployedFiles(s, 'Entry');
-    expect([...entry.keys()].sort()).toEqual(['config.json', 'index.html']);
+    expect([...entry.keys()].sort()).toEqual(['config.json', 'console.html', 'gatehouse-elements.js', 'index.html']);
     expect(JSON.parse(entry.get('config.json')!)).toEqual(expected);
     const html = entry.get('index.html')!;
-    const meta = new RegExp(`<meta name="${CONFIG_META}" content="([^"]*)">`).exec(html);
-    expect(meta, 'the configuration meta element').not.toBeNull();
-    expect(JSON.parse(meta![1]!.replaceAll('&quot;', '"').replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&'))).toEqual(expected);
+    for (const page of ['index.html', 'console.html']) {
+      const meta = new RegExp(`<meta name="${CONFIG_META}" content="([^"]*)">`).exec(entry.get(page)!);
+      expect(meta, `the configuration meta element of ${page}`).not.toBeNull();
+      expect(JSON.parse(meta![1]!.replaceAll('&quot;', '"').replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&'))).toEqual(expected);
+    }
     expect(deployment(s, 'Entry').Properties!.SystemMetadata).toEqual({ 'cache-control': REVALIDATE });
 
     const modules = deployedFiles(s, 'Modules');
     const module = /<script type="module" src="\/(app\/main-[A-Z0-9]+\.js)"><\/script>/.exec(html)?.[1];
     expect(module, 'index.html loads the hashed module').toBeDefined();
     expect([...modules.keys()]).toContain(module);
-    expect([...modules.keys()].every((file) => /^app\/[\w-]+-[A-Z0-9]{8}\.js$/.test(file)), [...modules.keys()].join(', ')).toBe(true);
+    expect([...modules.keys()].every((file) => /^(app|console)\/[\w-]+-[A-Z0-9]{8}\.js$/.test(file)), [...modules.keys()].join(', ')).toBe(true);
+    // The console shell, named in index.html for /domains/…, is a hashed module of the console build.
+    const shell = /<meta name="gatehouse-console" content="\/(console\/console-[A-Z0-9]{8}\.js)">/.exec(html)?.[1];
+    expect(shell, 'index.html names the console shell').toBeDefined();
+    expect([...modules.keys()]).toContain(shell);
+    // console.html loads that shell, and nothing of the pages module.
+    expect(entry.get('console.html')).toContain(`<script type="module" src="/${shell}"></script>`);
+    expect(entry.get('console.html')).not.toContain('/app/');
+    // The embeddable module's stable address (revalidated, in the Entry deployment) re-exports a hashed module deployed (immutable).
+    const embedded = /^export \* from '\.\/(console\/gatehouse-elements-[A-Z0-9]{8}\.js)';\n$/.exec(entry.get('gatehouse-elements.js')!)?.[1];
+    expect(embedded, entry.get('gatehouse-elements.js')).toBeDefined();
+    expect([...modules.keys()]).toContain(embedded);
     expect(deployment(s, 'Modules').Properties!.SystemMetadata).toEqual({ 'cache-control': IMMUTABLE });
     // The files that name the module are deployed after it.
     const [entryId] = resources(s.template, 'Custom::CDKBucketDeployment').find(([, r]) => r === deployment(s, 'Entry'))!;

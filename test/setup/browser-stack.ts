@@ -12,6 +12,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** The hosted pages of the browser project's stack (links in its mail point there). */
     webUrl: string;
+    /** An origin the stack's API and pages accept besides the pages' (EMBED_ORIGINS), for a page embedding the console. */
+    embedOrigin: string;
   }
 }
 
@@ -26,5 +28,6 @@ export default async function setup(project: TestProject) {
   project.provide('handlerEnvironment', stack.environment);
   project.provide('eventsFile', stack.eventsFile);
   project.provide('webUrl', stack.webUrl);
+  project.provide('embedOrigin', stack.embedOrigin);
   return () => stopChildStack(BROWSER_PRESET);
 }

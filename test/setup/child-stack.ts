@@ -24,6 +24,8 @@ export interface ChildStack {
   info: StackInfo;
   /** Its hosted pages (local/web-server.ts), where links in its mail point. */
   webUrl: string;
+  /** Another origin its API and pages accept (EMBED_ORIGINS), free for a test to serve an embedding page on. */
+  embedOrigin: string;
   rolePreset: string;
   environment: Record<string, string>;
   /** `<dataDir>/events.jsonl` of the child's event bus. */
@@ -95,7 +97,7 @@ async function startChild(rolePreset: string): Promise<ChildStack> {
   // test workers, which inherit this environment, import the SDK too.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const dataDir = await scratchDir(`gatehouse-it-${rolePreset}-`);
-  const [api, dynamodb, cognito, ses, events, web] = (await freePorts(6)) as [number, number, number, number, number, number];
+  const [api, dynamodb, cognito, ses, events, web, embedder] = (await freePorts(7)) as [number, number, number, number, number, number, number];
   const childEnv = {
     ...process.env,
     LOCAL_DATA_DIR: dataDir,
@@ -110,6 +112,8 @@ async function startChild(rolePreset: string): Promise<ChildStack> {
     WEB_PORT: String(web),
     // Set here, not inherited: the Vitest process's own stack sets APP_URL in its environment.
     APP_URL: `http://localhost:${web}`,
+    // A second app origin, as a customer's appOrigins: the embed test serves web/embed-example.html there.
+    EMBED_ORIGINS: `http://localhost:${embedder}`,
     ROLE_PRESET: rolePreset,
     // TTL deletes only when a test sweeps, as in the in-process stack (test/setup/local-stack.ts).
     LOCAL_TTL_SWEEP_SECONDS: '0',
@@ -150,6 +154,7 @@ async function startChild(rolePreset: string): Promise<ChildStack> {
     return {
       info,
       webUrl: `http://localhost:${web}`,
+      embedOrigin: `http://localhost:${embedder}`,
       rolePreset,
       // What the child computed for its handlers (local/stack.ts), from the same inputs.
       environment: handlerEnvironment({ ...info, eventbridge: { endpoint: `http://localhost:${events}` } }, rolePreset, localSettingsFromEnv(childEnv)),

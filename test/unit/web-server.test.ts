@@ -57,3 +57,45 @@ describe('the hosted pages server', () => {
     expect(post.status).toBe(405);
   });
 });
+
+describe('the hosted pages server, embedded by another origin', () => {
+  const EMBEDDER = 'http://localhost:5174';
+  let embedding: WebServer;
+  beforeAll(async () => {
+    await mkdir(join(dir, 'console'), { recursive: true });
+    await writeFile(join(dir, 'console', 'members-ABCDEF12.js'), 'export {};');
+    await writeFile(join(dir, 'gatehouse-elements.js'), "export * from './console/gatehouse-elements-ABCDEF12.js';");
+    await writeFile(join(dir, 'console.html'), '<!doctype html><html><head><title>console</title></head><body></body></html>');
+    embedding = await startWebServer(await freePort(), { dist: join(dir), config: CONFIG, embedderOrigins: [EMBEDDER] });
+  });
+  afterAll(async () => {
+    await embedding?.close();
+  });
+
+  it('answers the embedding origin with CORS: the stable module revalidated, the hashed chunks immutable', async () => {
+    const stable = await fetch(`${embedding.url}/gatehouse-elements.js`, { headers: { Origin: EMBEDDER } });
+    expect(stable.headers.get('access-control-allow-origin')).toBe(EMBEDDER);
+    expect(stable.headers.get('vary')).toBe('Origin');
+    expect(stable.headers.get('cache-control')).toBe('no-cache');
+    expect(stable.headers.get('content-type')).toMatch(/^text\/javascript/);
+    const chunk = await fetch(`${embedding.url}/console/members-ABCDEF12.js`, { headers: { Origin: EMBEDDER } });
+    expect(chunk.headers.get('access-control-allow-origin')).toBe(EMBEDDER);
+    expect(chunk.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  });
+
+  it("answers the console's paths with console.html, with the configuration, and other pages with index.html", async () => {
+    for (const path of ['/domains/01JDX', '/domains/01JDX/members', '/domains/01JDX/members/01JDY']) {
+      const page = await (await fetch(`${embedding.url}${path}`)).text();
+      expect(page, path).toContain('<title>console</title>');
+      expect(page, path).toContain('<meta name="gatehouse-config"');
+    }
+    expect(await (await fetch(`${embedding.url}/account`)).text()).toContain('<title>pages</title>');
+  });
+
+  it('gives no CORS header to an origin it was not told of, nor without embedders', async () => {
+    const foreign = await fetch(`${embedding.url}/gatehouse-elements.js`, { headers: { Origin: 'http://localhost:6666' } });
+    expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+    const plain = await fetch(`${server.url}/app/main.js`, { headers: { Origin: EMBEDDER } });
+    expect(plain.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});

@@ -1,7 +1,9 @@
 /**
  * The pages' entry: one page module per path. The build makes one module of them all (the
  * hosted pages are small), so a page needs one request for its code; its styles come with it.
- * Unknown paths go to sign-in.
+ * Unknown paths go to sign-in. The console (/domains/…) is a build of its own, split per section
+ * (web/build.ts), which the servers answer with console.html; should a server answer index.html
+ * there instead, its shell is imported by the hashed URL index.html names in a meta element.
  */
 import './styles.ts';
 
@@ -16,8 +18,9 @@ const PAGES: Record<string, { tag: string; load: () => Promise<unknown> }> = {
   '/account': { tag: 'gh-account', load: () => import('./pages/account.ts') },
 };
 
-// The console: /domains/{id}/{section} (web/src/pages/console.ts).
-const CONSOLE = { tag: 'gh-console', load: () => import('./pages/console.ts') };
+// The console: /domains/{id}/{section} (web/src/console/shell.ts), by a URL esbuild leaves alone.
+const consoleShell = document.querySelector<HTMLMetaElement>('meta[name="gatehouse-console"]')?.content;
+const CONSOLE = { tag: 'gh-console', load: () => (consoleShell ? import(/* the console build's own module */ consoleShell) : Promise.reject(new Error('index.html names no console module'))) };
 const page = PAGES[location.pathname] ?? (location.pathname.startsWith('/domains/') ? CONSOLE : PAGES['/sign-in']);
 // A module (top-level await), with nothing to export.
 export {};
@@ -25,5 +28,6 @@ export {};
 if (page) {
   await page.load();
   const root = document.getElementById('app');
-  root?.replaceChildren(document.createElement(page.tag));
+  // The console's shell mounts itself.
+  if (!root?.querySelector(page.tag)) root?.replaceChildren(document.createElement(page.tag));
 }

@@ -563,6 +563,72 @@ export interface Messages {
         assign: string;
         assigned(v: { name: string; role: string }): string;
       };
+      /** `<gatehouse-assets>`: the domain's assets (Trackinno): search, create, edit, check out and in, reservations, by holder. */
+      assets: {
+        title: string;
+        search: string;
+        searchHint: string;
+        status: string;
+        allStatuses: string;
+        statuses: { available: string; checked_out: string };
+        location: string;
+        allLocations: string;
+        noLocation: string;
+        holder: string;
+        anyone: string;
+        me: string;
+        columns: { name: string; tag: string; location: string; status: string; actions: string };
+        /** The status cell of an asset checked out: who holds it, since when. */
+        heldBy(v: { holder: string; since: string }): string;
+        none: string;
+        next: string;
+        previous: string;
+        add: string;
+        addTitle: string;
+        editTitle(name: string): string;
+        name: string;
+        tag: string;
+        save: string;
+        cancel: string;
+        added(name: string): string;
+        saved(name: string): string;
+        edit: string;
+        checkout: string;
+        checkin: string;
+        checkedOut(name: string): string;
+        checkedIn(name: string): string;
+        reservations: string;
+        reservationsOf(name: string): string;
+        noReservations: string;
+        from: string;
+        to: string;
+        /** Who made a reservation, after its times. */
+        by(name: string): string;
+        reserve: string;
+        reserved(v: { from: string; to: string }): string;
+        close: string;
+        problems: { tagTaken: string; unknownLocation: string; checkedOut: string; notCheckedOut: string; overlaps: string; holderNotActive: string };
+      };
+      /** `<gatehouse-locations>`: the domain's locations (Trackinno): search, create, edit, the assets kept at each. */
+      locations: {
+        title: string;
+        search: string;
+        searchHint: string;
+        columns: { name: string; description: string; assets: string; actions: string };
+        none: string;
+        add: string;
+        addTitle: string;
+        editTitle(name: string): string;
+        name: string;
+        description: string;
+        save: string;
+        cancel: string;
+        added(name: string): string;
+        saved(name: string): string;
+        edit: string;
+        /** The link to the assets kept at a location. */
+        showAssets(count: number): string;
+      };
     };
     /** `/forgot-password`: an email address, then the same answer whether or not an account exists. */
     forgot: {

@@ -24,4 +24,7 @@ export const SECTION_ELEMENTS: Partial<Record<Section, SectionElement>> = {
   invite: { tag: 'gatehouse-invite', load: () => import('./invite.ts') },
   invitations: { tag: 'gatehouse-invitations', load: () => import('./invitations.ts') },
   links: { tag: 'gatehouse-links', load: () => import('./links.ts') },
+  // Trackinno's assets and locations.
+  assets: { tag: 'gatehouse-assets', load: () => import('./assets.ts') },
+  locations: { tag: 'gatehouse-locations', load: () => import('./locations.ts') },
 };
