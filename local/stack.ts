@@ -282,7 +282,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       quiet: options.quiet,
       log: options.log,
       testClock: options.testClock,
-      testRoutes: { ...testRoutes(ttl, eventBus, pollerStarted), ...mailTestRoutes(mailHandler) },
+      testRoutes: { ...testRoutes(ttl, eventBus, pollerStarted), ...mailTestRoutes(mailHandler, mailPoller) },
     });
 
     if (ports.web) {
@@ -379,8 +379,10 @@ function testRoutes(reaper: TtlReaper, bus: EventBus, poller: StreamPoller): Rec
  * `POST /__local/ses-feedback?type=Bounce|Complaint&email=E&domainId=D&invitationId=I&messageId=M`:
  * hands the mail worker the SES event the stack's configuration set would publish through
  * EventBridge for that message (a permanent bounce, or a complaint) → the worker's answer.
+ * `GET /__local/mail-settled`: answers once the mail worker has handled every job written
+ * before the call (sent, failed or superseded) → `{settled: true}`.
  */
-function mailTestRoutes(mailHandler: Promise<(event: unknown) => Promise<unknown>>): Record<string, (query: URLSearchParams) => Promise<unknown>> {
+function mailTestRoutes(mailHandler: Promise<(event: unknown) => Promise<unknown>>, mailPoller: StreamPoller): Record<string, (query: URLSearchParams) => Promise<unknown>> {
   /** Addresses the stack's mail worker's SES client refuses (MessageRejected), as SES does in a sandbox. */
   const refused = new Set<string>();
   let installed: Promise<void> | undefined;
@@ -403,6 +405,10 @@ function mailTestRoutes(mailHandler: Promise<(event: unknown) => Promise<unknown
     return email;
   };
   return {
+    'GET /__local/mail-settled': async () => {
+      await mailPoller.settled();
+      return { settled: true };
+    },
     'POST /__local/ses-refusals': async (query) => {
       await install();
       refused.add(emailOf(query));

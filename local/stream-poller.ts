@@ -68,6 +68,12 @@ export interface StreamPollerStats {
 
 export interface StreamPoller {
   stats(): StreamPollerStats;
+  /**
+   * Resolves once a poll that began after the call has handed everything it read to the
+   * handler and the handler finished: the records of writes made before the call are handled
+   * (what a test waits for before reading the mail the worker sent). Rejects once stopped.
+   */
+  settled(): Promise<void>;
   /** Stops polling after handing over what the stream still holds (briefly). */
   stop(): Promise<void>;
 }
@@ -127,6 +133,10 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
   let stopping = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
+  /** Polls begun and ended so far, and who waits for one to end (settled()). */
+  let ticksBegun = 0;
+  let ticksEnded = 0;
+  const waiting = new Set<{ after: number; resolve: () => void; reject: (error: Error) => void }>();
 
   const iteratorFor = async (shard: Shard, type: ShardIteratorType) => {
     const out = await streams.send(
@@ -241,6 +251,7 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
   const schedule = () => {
     if (closing) return;
     timer = setTimeout(() => {
+      const number = ++ticksBegun;
       running = tick()
         .then(() => {
           if (readFailing) options.logError(`[${label}] reading the table stream works again.`);
@@ -251,7 +262,16 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
           if (!readFailing && !closing) options.logError(`[${label}] reading the table stream failed; trying again every 250 ms:`, error);
           readFailing = true;
         })
-        .finally(schedule);
+        .finally(() => {
+          ticksEnded = number;
+          for (const waiter of waiting) {
+            if (ticksEnded > waiter.after && !readFailing) {
+              waiting.delete(waiter);
+              waiter.resolve();
+            }
+          }
+          schedule();
+        });
     }, options.pollEveryMs ?? POLL_EVERY_MS);
     // The stack's servers keep the process alive; a poll alone should not.
     timer.unref();
@@ -262,9 +282,15 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
 
   return {
     stats: () => ({ ...stats }),
+    settled: () =>
+      closing
+        ? Promise.reject(new Error(`[${label}] the poller is stopped`))
+        : new Promise<void>((resolve, reject) => waiting.add({ after: ticksBegun, resolve, reject })),
     async stop() {
       if (closing) return;
       closing = true;
+      for (const waiter of waiting) waiter.reject(new Error(`[${label}] the poller stopped`));
+      waiting.clear();
       clearTimeout(timer);
       await running;
       // Hand over what the stream still holds, unless DynamoDB Local is already gone (Ctrl-C

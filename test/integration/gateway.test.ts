@@ -573,7 +573,8 @@ describe('npm start', () => {
         body: JSON.stringify({ emails: ['kept-mail@example.test'], role: 'user' }),
       });
       expect(response.status).toBe(200);
-      expect(await mailTo(info, 'kept-mail@example.test')).toHaveLength(1);
+      // Mailed by the stack's mail worker (the outbox), a moment after the answer.
+      await vi.waitFor(async () => expect(await mailTo(info, 'kept-mail@example.test')).toHaveLength(1), { timeout: 15_000, interval: 100 });
     };
 
     const first = await run(async (info) => {

@@ -251,34 +251,15 @@ export async function awaitEmails(to: string, count = 1, timeoutMs = 15_000): Pr
 }
 
 /**
- * Mail to `to` once the stack's mail worker has no job for that address left to do (none
- * pending or sending): what a negative check ("nothing was mailed") or a count must wait for,
- * since email goes out through the outbox after the request answered. At most `timeoutMs`.
+ * Mail to `to` once the stack's mail worker has handled every job written so far (sent,
+ * failed or superseded: the local gateway's `/__local/mail-settled` waits for a poll of the
+ * mail stream that began after the call): what a negative check ("nothing was mailed") or a
+ * count must wait for, since email goes out through the outbox after the request answered.
  */
-export async function settledEmails(to: string, timeoutMs = 15_000): Promise<SentEmail[]> {
-  const [{ ScanCommand }, { dynamodb }] = await Promise.all([import('@aws-sdk/lib-dynamodb'), import('#shared/clients/dynamodb.ts')]);
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    let open = 0;
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await dynamodb.send(
-        new ScanCommand({
-          TableName: handlerEnvironment().TABLE_NAME,
-          FilterExpression: '#type = :job AND #to = :to AND #state IN (:pending, :sending)',
-          ExpressionAttributeNames: { '#type': 'type', '#to': 'to', '#state': 'state' },
-          ExpressionAttributeValues: { ':job': 'mail-job', ':to': to.toLowerCase(), ':pending': 'pending', ':sending': 'sending' },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      open += out.Count ?? 0;
-      start = out.LastEvaluatedKey;
-    } while (start);
-    if (open === 0) return sentEmails(to);
-    if (Date.now() > deadline) throw new Error(`the mail worker still had ${open} job(s) for ${to} after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+export async function settledEmails(to: string): Promise<SentEmail[]> {
+  const settled = await api('GET', '/__local/mail-settled');
+  if (settled.status !== 200) throw new Error(`/__local/mail-settled answered ${settled.status}: ${JSON.stringify(settled.body)}`);
+  return sentEmails(to);
 }
 
 export type { BusEvent } from '#local/event-bus.ts';
