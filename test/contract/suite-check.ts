@@ -50,6 +50,12 @@ export const LOCAL_TEST_PATHS: Record<string, Record<string, unknown>> = {
       responses: { '200': json({ type: 'object', required: ['recorded'], properties: { recorded: count }, additionalProperties: false }), ...problems },
     },
   },
+  '/__local/mail-settled': {
+    get: {
+      operationId: 'localMailSettled',
+      responses: { '200': json({ type: 'object', required: ['settled'], properties: { settled: { const: true } }, additionalProperties: false }) },
+    },
+  },
   '/__local/stream': {
     get: {
       operationId: 'localStreamStats',
