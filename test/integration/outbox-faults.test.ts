@@ -54,7 +54,7 @@ describe('the mail worker under SES faults', () => {
     expect(await deliveredCounts(emails)).toEqual(emails.map(() => 1));
     // A stream record delivered again (a retried batch) finds its job sent: nothing more goes out.
     const { createMailWorker } = await import('#shared/domain/mail-worker.ts');
-    const again = createMailWorker({ maxSendRate: 1000, leaseMs: 1500, retryBaseMs: 20, maxAttempts: 6, maxThrottled: 40, concurrency: 8 }, ses);
+    const again = createMailWorker({ maxSendRate: 1000, leaseMs: 30_000, retryBaseMs: 20, maxAttempts: 6, maxThrottled: 40, concurrency: 8 }, ses);
     const before = faults.total;
     expect(await Promise.all(jobs.slice(0, 20).map((j) => again.processJob(j.id)))).toEqual(jobs.slice(0, 20).map(() => 'done-already'));
     expect(faults.total).toBe(before);

@@ -113,7 +113,9 @@ export interface RunningWorker {
  */
 export async function startWorker(ses: SESv2Client, settings: Partial<MailWorkerSettings> = {}): Promise<RunningWorker> {
   const { createMailWorker } = await import('#shared/domain/mail-worker.ts');
-  const worker = createMailWorker({ maxSendRate: 1000, leaseMs: 1500, retryBaseMs: 20, maxAttempts: 6, maxThrottled: 40, concurrency: 16, ...settings }, ses);
+  // A lease far longer than a job takes, even on a loaded machine: a job that outlives its lease
+  // is "lost" (sent, but not marked sent by this worker) and would wait for a claim that never comes.
+  const worker = createMailWorker({ maxSendRate: 1000, leaseMs: 30_000, retryBaseMs: 20, maxAttempts: 6, maxThrottled: 40, concurrency: 16, ...settings }, ses);
   const outcomes: Record<string, number> = {};
   const waiters = new Set<() => void>();
   const poller = await startStreamPoller({

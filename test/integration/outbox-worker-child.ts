@@ -9,7 +9,9 @@ import { faultySes, startWorker } from './outbox-fixture.ts';
 
 const killAt = process.env.KILL_AT_SEND ? Number(process.env.KILL_AT_SEND) : undefined;
 const { ses } = await faultySes({ ...(killAt ? { killAt } : {}) });
-const { poller, outcomes } = await startWorker(ses, { maxSendRate: 200, concurrency: 1 });
+// A short lease: the restarted worker claims the dead one's job once it runs out (5 s), yet long
+// enough that a live job never outlives it on a loaded machine.
+const { poller, outcomes } = await startWorker(ses, { maxSendRate: 200, concurrency: 1, leaseMs: 5000 });
 console.log('ready');
 setInterval(() => console.log(JSON.stringify(outcomes)), 100);
 process.on('SIGTERM', () => {
