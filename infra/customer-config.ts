@@ -36,7 +36,8 @@
  *   3000), `functionErrors` and `functionThrottles` (route function errors and throttles in 5
  *   minutes, summed, default 0), `tableThrottles` and `tableSystemErrors` (DynamoDB, 5 minutes,
  *   default 0), `sesBouncePercent` (default 4, below AWS's 5% review threshold) and
- *   `sesComplaintPercent` (default 0.08, below AWS's 0.1%). The alarm fires above the value.
+ *   `sesComplaintPercent` (default 0.08, below AWS's 0.1%), `mailFailures` (emails the mail
+ *   worker gave up on in an hour, default 0). The alarm fires above the value.
  * - `tracing`: X-Ray tracing of the API stage and every function (default false).
  * - `waf`: a WAF web ACL on the API stage (infra/waf.ts; default true).
  */
@@ -73,6 +74,7 @@ export const ALARM_DEFAULTS = {
   tableSystemErrors: 0,
   sesBouncePercent: 4,
   sesComplaintPercent: 0.08,
+  mailFailures: 0,
 } as const;
 
 const count = () => z.int(must('a whole number')).min(0, must('at least 0'));
@@ -88,6 +90,7 @@ const alarmsSchema = z.strictObject(
     // Above AWS's review thresholds (bounces 5%, complaints 0.1%) the alarm would come too late.
     sesBouncePercent: z.number(must('a number')).positive(must('positive')).lt(5, must("below 5 (AWS reviews the account at 5%)")).default(ALARM_DEFAULTS.sesBouncePercent),
     sesComplaintPercent: z.number(must('a number')).positive(must('positive')).lt(0.1, must('below 0.1 (AWS reviews the account at 0.1%)')).default(ALARM_DEFAULTS.sesComplaintPercent),
+    mailFailures: count().default(ALARM_DEFAULTS.mailFailures),
   },
   must('an object of alarm thresholds'),
 );

@@ -3,7 +3,8 @@
  * errors and latency per route (API Gateway's per-method metrics, the stage has them on);
  * route function errors; the daily sweeps' results and the invitations sent, accepted and
  * expired (the EMF business metrics of functions/sweeps and functions/streams, namespace
- * `Gatehouse`); SES's delivery states (the account's, per region).
+ * `Gatehouse`); SES's delivery states (the account's, per region) and this stack's mail jobs
+ * sent, failed and superseded (the mail worker's EMF).
  */
 import { Duration } from 'aws-cdk-lib';
 import type * as apigw from 'aws-cdk-lib/aws-apigateway';
@@ -11,7 +12,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { STAGE_NAME } from '#infra/api.ts';
-import { INVITATION_METRICS, METRICS_NAMESPACE } from '#shared/metrics.ts';
+import { INVITATION_METRICS, MAIL_JOB_METRICS, METRICS_NAMESPACE } from '#shared/metrics.ts';
 import type { RouteDefinition } from '#shared/http/route.ts';
 
 /** The sweeps' EMF metrics (functions/sweeps/run-sweeps.ts). */
@@ -101,6 +102,14 @@ export class Dashboard extends Construct {
         title: "Mail (SES, the account's, this region)",
         left: MAIL_METRICS.map((metricName) => new cloudwatch.Metric({ namespace: 'AWS/SES', metricName, statistic: 'Sum', period: Duration.hours(1), label: metricName })),
         width: 8,
+        height: 6,
+      }),
+    );
+    this.dashboard.addWidgets(
+      new cloudwatch.GraphWidget({
+        title: "This stack's mail jobs per day: sent, failed (delivery_failed), superseded",
+        left: Object.values(MAIL_JOB_METRICS).map((name) => business(name, 'mail')),
+        width: 12,
         height: 6,
       }),
     );

@@ -4,6 +4,7 @@
  * construct per concern.
  */
 import { CfnOutput, Duration, Fn, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { Alarms } from '#infra/alarms.ts';
@@ -21,6 +22,7 @@ import { Dashboard } from '#infra/dashboard.ts';
 import { traceFunctions } from '#infra/tracing.ts';
 import { Waf } from '#infra/waf.ts';
 import { tableActionsOf, type RouteDefinition } from '#shared/http/route.ts';
+import { MAIL_JOB_METRICS, METRICS_NAMESPACE } from '#shared/metrics.ts';
 
 /** The stack name of a customer: `npx cdk deploy -c customer=acme` deploys `Gatehouse-acme`. */
 export const stackName = (customer: string) => `Gatehouse-${customer}`;
@@ -187,6 +189,21 @@ export class GatehouseStack extends Stack {
       this.mail.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
       0,
       'The mail worker gave up on a batch of mail jobs: those invitations stay queued until resent (see the mail dead-letter queue for which).',
+    );
+
+    // The emails the worker gave up on (rejected, or retries exhausted): its own EMF count.
+    this.alarms.alarmWhenAbove(
+      'MailFailures',
+      'mail-failures',
+      new cloudwatch.Metric({
+        namespace: METRICS_NAMESPACE,
+        metricName: MAIL_JOB_METRICS.failed,
+        dimensionsMap: { service: 'mail', customer: customer.name },
+        statistic: 'Sum',
+        period: Duration.hours(1),
+      }),
+      customer.alarms.mailFailures,
+      'The mail worker gave up on emails in the last hour (SES rejected them, or its retries ran out): invitations show delivery_failed with the reason.',
     );
 
     this.waf = customer.waf ? new Waf(this, 'Waf', { customerName: customer.name, stage: this.api.restApi.deploymentStage, routes }) : undefined;

@@ -30,3 +30,19 @@ export function invitationCounts(actions: readonly string[]): Record<InvitationM
   }
   return counts;
 }
+
+/** The mail worker's outcomes counted as EMF (service `mail`): the dashboard's mail jobs, and the `mail-failures` alarm. */
+export const MAIL_JOB_METRICS = {
+  sent: 'MailSent',
+  failed: 'MailFailed',
+  superseded: 'MailSuperseded',
+} as const;
+
+export type MailJobMetric = (typeof MAIL_JOB_METRICS)[keyof typeof MAIL_JOB_METRICS];
+
+/** The metrics of a batch's outcomes (`handleRecords`): every metric, zero when none happened; other outcomes (a job done already) count nothing. */
+export function mailJobCounts(outcomes: Readonly<Record<string, number>>): Record<MailJobMetric, number> {
+  const counts: Record<MailJobMetric, number> = { MailSent: 0, MailFailed: 0, MailSuperseded: 0 };
+  for (const [outcome, metric] of Object.entries(MAIL_JOB_METRICS)) counts[metric] += outcomes[outcome] ?? 0;
+  return counts;
+}

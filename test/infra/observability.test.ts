@@ -12,12 +12,12 @@ import { MAIL_METRICS, SWEEP_METRICS } from '#infra/dashboard.ts';
 import { GatehouseFunction } from '#infra/function.ts';
 import { XRAY_ACTIONS, XRAY_REASON } from '#infra/tracing.ts';
 import { TOKEN_ROUTE_RATE_LIMIT, tokenRoutePrefixes } from '#infra/waf.ts';
-import { INVITATION_METRICS } from '#shared/metrics.ts';
+import { INVITATION_METRICS, MAIL_JOB_METRICS } from '#shared/metrics.ts';
 import { ROUTES } from '#shared/routes/index.ts';
 import { CUSTOMERS, synthesizeWithVariants, type SynthesizedCustomer } from './synth.ts';
 import { acknowledgedRules, functionAt, functionsByRoute, isDeploymentHandler, only, ownFunctions, resources, roleRows, statementRows, target, type Resource } from './template.ts';
 
-const VARIANT = { name: 'ops-variant', tracing: true, waf: false, alarms: { apiLatencyP99Ms: 1500, functionErrors: 3, sesBouncePercent: 2 } };
+const VARIANT = { name: 'ops-variant', tracing: true, waf: false, alarms: { apiLatencyP99Ms: 1500, functionErrors: 3, sesBouncePercent: 2, mailFailures: 5 } };
 const ALL = [...CUSTOMERS, VARIANT.name];
 
 let synthesized: ReturnType<typeof synthesizeWithVariants>;
@@ -110,6 +110,21 @@ describe.each(ALL)('alarms of Gatehouse-%s', (name) => {
     }
   });
 
+  it("alarm on the emails the mail worker gave up on in an hour, at the customer file's threshold, from its own EMF count", () => {
+    const s = of(name);
+    const alarm = alarmNamed(s, 'mail-failures');
+    expect(alarm).toMatchObject({
+      Namespace: 'Gatehouse',
+      MetricName: 'MailFailed',
+      Statistic: 'Sum',
+      Period: 3600,
+      Threshold: s.customer.alarms.mailFailures,
+      ComparisonOperator: 'GreaterThanThreshold',
+      TreatMissingData: 'notBreaching',
+    });
+    expect(alarm.Dimensions).toEqual(expect.arrayContaining([{ Name: 'service', Value: 'mail' }, { Name: 'customer', Value: name }]));
+  });
+
   it('send every alarm to the encrypted alarm topic', () => {
     const s = of(name);
     const [topicId, topic] = only(s.template, 'AWS::SNS::Topic');
@@ -136,6 +151,7 @@ describe.each(ALL)('the dashboard of Gatehouse-%s', (name) => {
     for (const metric of ['Count', 'Latency', '5XXError', '4XXError']) expect(body).toContain(`\\"AWS/ApiGateway\\",\\"${metric}\\"`);
     for (const metric of [...SWEEP_METRICS, ...new Set(Object.values(INVITATION_METRICS))]) expect(body, metric).toContain(`\\"Gatehouse\\",\\"${metric}\\",\\"customer\\",\\"${name}\\",\\"service\\"`);
     for (const metric of MAIL_METRICS) expect(body, metric).toContain(`\\"AWS/SES\\",\\"${metric}\\"`);
+    for (const metric of Object.values(MAIL_JOB_METRICS)) expect(body, metric).toContain(`\\"Gatehouse\\",\\"${metric}\\",\\"customer\\",\\"${name}\\",\\"service\\",\\"mail\\"`);
     for (const [alarmId] of resources(s.template, 'AWS::CloudWatch::Alarm')) expect(body, alarmId).toContain(alarmId);
   });
 });
