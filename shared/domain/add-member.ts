@@ -148,29 +148,45 @@ export async function addMember(
  */
 export async function sendSetPasswordEmail(access: DomainAccess, caller: Caller, userId: string) {
   const { domain } = access;
-  const [membership, user] = await Promise.all([getMembership(domain.id, userId), getUser(userId)]);
-  if (!membership || !user) throw new NotFound(`There is no member ${userId} in this domain.`);
-  if (user.emailVerified) {
-    throw new Conflict(`${user.email} has set a password already: they can sign in, or reset the password from the sign-in page.`, 'password-already-set');
-  }
+  const membership = await getMembership(domain.id, userId);
+  if (!membership) throw new NotFound(`There is no member ${userId} in this domain.`);
   const at = now();
-  await reserveEmails(domain.id, at.toISOString().slice(0, 10), 1, invitationEmailsPerDay());
-  const fresh = setPasswordToken(domain.id, userId, user.email, at, domain.settings.invitationValidityDays);
-  await transact(
-    [
-      liveSetPasswordItem(userId, fresh.record.hash, user.setPasswordTokenHash),
-      ...(user.setPasswordTokenHash ? [retireToken(user.setPasswordTokenHash)] : []),
-      ...tokenPuts(fresh.record),
-      putMailJob(setPasswordJob({ ...fresh.record, userId, domainId: domain.id, email: user.email }, access.membership.name, at)),
-      putHistory(
-        domain.id,
-        historyEvent({ at: at.toISOString(), actor: caller.userId, action: 'member.set_password_email_sent', targetType: 'member', targetId: userId, before: null, after: { expiresAt: fresh.record.expiresAt } }),
-      ),
-    ],
-    (i) =>
-      i === 0
-        ? new Conflict('The account changed meanwhile (a password was set, or another link sent); look again before sending.', 'account-changed')
-        : new Conflict('The link could not be stored; try again.'),
-  );
-  return { delivery: 'queued' as const, expiresAt: fresh.record.expiresAt };
+  let reserved = false;
+  // The live link may move under the request: the mail worker replaces a queued job's link with
+  // the one it mails, and another resend may land first. Each time, read it again and replace
+  // what is live now (a password set meanwhile ends it: 409 password-already-set).
+  for (let attempt = 1; ; attempt++) {
+    const user = await getUser(userId);
+    if (!user) throw new NotFound(`There is no member ${userId} in this domain.`);
+    if (user.emailVerified) {
+      throw new Conflict(`${user.email} has set a password already: they can sign in, or reset the password from the sign-in page.`, 'password-already-set');
+    }
+    if (!reserved) await reserveEmails(domain.id, at.toISOString().slice(0, 10), 1, invitationEmailsPerDay());
+    reserved = true;
+    const fresh = setPasswordToken(domain.id, userId, user.email, at, domain.settings.invitationValidityDays);
+    try {
+      await transact(
+        [
+          liveSetPasswordItem(userId, fresh.record.hash, user.setPasswordTokenHash),
+          ...(user.setPasswordTokenHash ? [retireToken(user.setPasswordTokenHash)] : []),
+          ...tokenPuts(fresh.record),
+          putMailJob(setPasswordJob({ ...fresh.record, userId, domainId: domain.id, email: user.email }, access.membership.name, at)),
+          putHistory(
+            domain.id,
+            historyEvent({ at: at.toISOString(), actor: caller.userId, action: 'member.set_password_email_sent', targetType: 'member', targetId: userId, before: null, after: { expiresAt: fresh.record.expiresAt } }),
+          ),
+        ],
+        (i) =>
+          i === 0
+            ? new Conflict('The account changed meanwhile (a password was set, or another link sent); look again before sending.', 'account-changed')
+            : new Conflict('The link could not be stored; try again.'),
+      );
+      return { delivery: 'queued' as const, expiresAt: fresh.record.expiresAt };
+    } catch (error) {
+      if (!(error instanceof Conflict) || error.slug !== 'account-changed' || attempt >= LIVE_LINK_ATTEMPTS) throw error;
+    }
+  }
 }
+
+/** How often a resend reads the live link again when it moved under it. */
+const LIVE_LINK_ATTEMPTS = 5;

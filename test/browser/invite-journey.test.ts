@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { idToken } from '#local/sign-in.ts';
-import { addMembership, awaitEmails, createUser, newDomain, stack } from '../integration/helpers.ts';
+import { addMembership, createUser, newDomain, settledEmails, stack } from '../integration/helpers.ts';
 import { expectAccessible, launch, pageFaults, screenshot, signInThroughPage } from './browser.ts';
 
 let browser: Browser;
@@ -58,8 +58,12 @@ describe('an administrator invites from the pages', () => {
     await expect.poll(() => adminPage.getByRole('alert').textContent(), { timeout: 15_000 }).toMatch(/^That address cannot be invited: /);
     expect(adminFaults).toEqual([]);
 
-    // Invited, then invited again (refreshed): the second message carries the live link.
-    const mails = await awaitEmails(email, 2);
+    // Invited, then invited again (refreshed): the newest message carries the live link. (The
+    // first may never go out: a job whose link the refresh replaced before the mail worker took
+    // it is superseded, not mailed.)
+    const mails = await settledEmails(email);
+    expect(mails.length).toBeGreaterThanOrEqual(1);
+    expect(mails.length).toBeLessThanOrEqual(2);
     const link = /https?:\/\/[^\s"<>]+\/accept-invitation\?token=[A-Za-z0-9_-]+/.exec(mails.at(-1)?.body.text ?? '')?.[0];
     expect(link?.startsWith(inject('webUrl'))).toBe(true);
 
