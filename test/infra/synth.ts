@@ -70,12 +70,12 @@ export function customerFileToCopy(): Record<string, unknown> & { name: string }
  * The stacks of every customer file, plus variants written for the test (each `{ name, ...fields }`
  * over a copy of a valid file): one synth, no bundling, for tests about what the templates hold.
  */
-export function synthesizeWithVariants(variants: readonly (Record<string, unknown> & { name: string })[], beforeSynth?: (stacks: GatehouseStack[]) => void) {
+export function synthesizeWithVariants(variants: readonly (Record<string, unknown> & { name: string })[], beforeSynth?: (stacks: GatehouseStack[]) => void, context: Record<string, unknown> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'gatehouse-customers-'));
   for (const name of CUSTOMERS) copyFileSync(join(CUSTOMERS_DIR, `${name}.json`), join(dir, `${name}.json`));
   for (const variant of variants) writeFileSync(join(dir, `${variant.name}.json`), JSON.stringify({ ...customerFileToCopy(), ...variant }));
   const outdir = mkdtempSync(join(tmpdir(), 'gatehouse-cdk-'));
-  const { app, stacks } = createGatehouseApp({ customersDir: dir, appProps: { outdir, context: { ...cdkJsonContext(), ...NO_BUNDLING } } });
+  const { app, stacks } = createGatehouseApp({ customersDir: dir, appProps: { outdir, context: { ...cdkJsonContext(), ...NO_BUNDLING, ...context } } });
   beforeSynth?.(stacks);
   const assembly = app.synth();
   return { app, assembly, outdir, stacks: stacks.map((stack): SynthesizedCustomer => ({ customer: stack.customer, stack, template: Template.fromStack(stack) })) };
