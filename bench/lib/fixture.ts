@@ -127,7 +127,7 @@ async function makeFixture(bench: BenchStack): Promise<Fixture> {
       'POST /domains/{d}/invitations',
     );
     const id = res.body.results?.[0]?.invitationId as string | undefined;
-    const token = /accept-invitation\?token=([A-Za-z0-9_-]+)/.exec(await lastEmailText(info.ses.endpoint, email))?.[1];
+    const token = await emailToken(info.ses.endpoint, email, /accept-invitation\?token=([A-Za-z0-9_-]+)/);
     if (!id || !token) throw new Error(`freshInvitation: no invitation id or email link (${JSON.stringify(res.body).slice(0, 200)})`);
     return { id, token };
   };
@@ -136,7 +136,7 @@ async function makeFixture(bench: BenchStack): Promise<Fixture> {
     const email = `account-${uniqueSuffix()}@example.test`;
     const password = `Bench-${uniqueSuffix()}-Aa1!`;
     expectOk(await api('POST', `/domains/${domainId}/invitations`, { token: ownerToken, body: { emails: [email], role: 'user' } }), 'POST /domains/{d}/invitations');
-    const invitation = /accept-invitation\?token=([A-Za-z0-9_-]+)/.exec(await lastEmailText(info.ses.endpoint, email))?.[1];
+    const invitation = await emailToken(info.ses.endpoint, email, /accept-invitation\?token=([A-Za-z0-9_-]+)/);
     if (!invitation) throw new Error('freshAccount: no invitation email');
     const accepted = expectOk(await api('POST', `/invitations/${invitation}/accept`, { body: { name: 'Bench Account', password } }), 'POST /invitations/{t}/accept');
     return { userId: accepted.body.userId as string, email, password, token: await idToken(info, email, password) };
@@ -146,7 +146,7 @@ async function makeFixture(bench: BenchStack): Promise<Fixture> {
     const email = `registrant-${uniqueSuffix()}@example.test`;
     const linkToken = new URL(link.url).searchParams.get('token');
     expectOk(await api('POST', `/invitations/${linkToken}/accept`, { body: { email, name: 'Bench Registrant', password: 'Bench-Registrant-2026!', language: 'en' } }), 'link registration');
-    const token = /verify-email\?token=([A-Za-z0-9_-]+)/.exec(await lastEmailText(info.ses.endpoint, email))?.[1];
+    const token = await emailToken(info.ses.endpoint, email, /verify-email\?token=([A-Za-z0-9_-]+)/);
     if (!token) throw new Error('freshVerificationToken: no verification email');
     return token;
   };
@@ -159,7 +159,7 @@ async function makeFixture(bench: BenchStack): Promise<Fixture> {
   const freshResetToken = async () => {
     const { email } = await freshAccount();
     expectOk(await api('POST', '/password-resets', { body: { email } }), 'POST /password-resets');
-    const token = /reset-password\?token=([A-Za-z0-9_-]+)/.exec(await lastEmailText(info.ses.endpoint, email))?.[1];
+    const token = await emailToken(info.ses.endpoint, email, /reset-password\?token=([A-Za-z0-9_-]+)/);
     if (!token) throw new Error('freshResetToken: no reset email');
     return token;
   };
@@ -188,17 +188,18 @@ async function makeFixture(bench: BenchStack): Promise<Fixture> {
 }
 
 /**
- * The text of the newest email the SES emulator holds for `to`, once there is one: invitation
- * email goes out through the outbox's mail worker after the request answered, so this polls
- * (every 50 ms, at most 15 s).
+ * The link token (`pattern`'s first group) of the newest email the SES emulator holds for `to`,
+ * once the newest one has such a link: email goes out through the outbox's mail worker after the
+ * request answered, so this polls (every 50 ms, at most 15 s); '' if none came.
  */
-export async function lastEmailText(sesEndpoint: string, to: string, timeoutMs = 15_000): Promise<string> {
+export async function emailToken(sesEndpoint: string, to: string, pattern: RegExp, timeoutMs = 15_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const response = await fetch(`${sesEndpoint}/store`);
     const { emails } = (await response.json()) as { emails: { destination: { to: string[] }; body: { text?: string } }[] };
-    const mine = emails.filter((e) => e.destination.to.map((a) => a.toLowerCase()).includes(to.toLowerCase()));
-    if (mine.length > 0 || Date.now() > deadline) return mine.at(-1)?.body.text ?? '';
+    const newest = emails.filter((e) => e.destination.to.map((a) => a.toLowerCase()).includes(to.toLowerCase())).at(-1);
+    const token = pattern.exec(newest?.body.text ?? '')?.[1];
+    if (token || Date.now() > deadline) return token ?? '';
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
