@@ -84,6 +84,8 @@ export interface LocalStack {
   sweepExpired(options?: SweepOptions): Promise<number>;
   /** What the stream poller handed to the stream handler so far. */
   streamStats(): StreamPollerStats;
+  /** Resolves once the mail worker has handled every mail job written before the call (StreamPoller.settled). */
+  mailSettled(): Promise<void>;
   /** Milliseconds from the call to a stack that answers. */
   startupMs: number;
   stop(): Promise<void>;
@@ -255,6 +257,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       logError,
     });
     const pollerStarted = poller;
+    const mailPollerStarted = mailPoller;
     const eventBus = bus;
 
     const info: StackInfo = {
@@ -311,6 +314,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       events: { endpoint: eventBus.endpoint, file: eventBus.file },
       sweepExpired: (sweep) => ttl.sweep(sweep),
       streamStats: () => pollerStarted.stats(),
+      mailSettled: () => mailPollerStarted.settled(),
       startupMs: Math.round(performance.now() - started),
       stop,
     };
