@@ -1776,7 +1776,8 @@ export interface operations {
                      *           "permissions": [
                      *             "members:view",
                      *             "assets:view"
-                     *           ]
+                     *           ],
+                     *           "primaryColor": "#1f6feb"
                      *         }
                      *       ]
                      *     }
@@ -1798,6 +1799,8 @@ export interface operations {
                             /** @enum {string} */
                             status: "active" | "inactive" | "pending";
                             permissions: string[];
+                            /** @description The domain's brand colour (its settings' branding.primaryColor): the console's elements default their theme to it. */
+                            primaryColor: string;
                         }[];
                     };
                 };
@@ -1858,7 +1861,8 @@ export interface operations {
                      *           "permissions": [
                      *             "members:view",
                      *             "assets:view"
-                     *           ]
+                     *           ],
+                     *           "primaryColor": "#1f6feb"
                      *         }
                      *       ]
                      *     }
@@ -1880,6 +1884,8 @@ export interface operations {
                             /** @enum {string} */
                             status: "active" | "inactive" | "pending";
                             permissions: string[];
+                            /** @description The domain's brand colour (its settings' branding.primaryColor): the console's elements default their theme to it. */
+                            primaryColor: string;
                         }[];
                     };
                 };

@@ -23,7 +23,9 @@ async function view(user: UserRecord, memberships: readonly MembershipRecord[]) 
       const domain = domains.get(m.domainId);
       if (!domain) return [];
       const permissions = m.status === 'active' ? expandGrants(grantsOf(domain, preset, m.role)) : [];
-      return [{ domainId: m.domainId, domainName: domain.name, role: m.role, roleName: roleNameOf(domain, preset, m.role), status: m.status, permissions }];
+      return [
+        { domainId: m.domainId, domainName: domain.name, role: m.role, roleName: roleNameOf(domain, preset, m.role), status: m.status, permissions, primaryColor: domain.settings.branding.primaryColor },
+      ];
     }),
   };
 }

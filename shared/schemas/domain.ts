@@ -95,6 +95,7 @@ export const meBody = /* @__PURE__ */ lazy(() =>
         roleName: roleName(),
         status: membershipStatus(),
         permissions: z.array(z.string()),
+        primaryColor: z.string().check(z.describe("The domain's brand colour (its settings' branding.primaryColor): the console's elements default their theme to it.")),
       }),
     ).check(
       z.describe(

@@ -234,24 +234,58 @@ async function completeBuckets(domainId: string): Promise<Record<string, unknown
   return buckets;
 }
 
+/** An entry split into what a search compares. */
+interface ParsedEntry {
+  userId: string;
+  status: string;
+  role: string;
+  /** Name and address, lower case, as `q` matches them. */
+  text: string;
+  /** gsi2's sort key (keys.membershipByName), the name being in lower case already. */
+  sortKey: string;
+}
+
+/**
+ * Buckets already inflated and split, by key, with the version and size they were read at: a
+ * warm function searching again (typing: a search per pause) reads the buckets again, fresh,
+ * and re-parses only those that changed. At most PARSED_BUCKETS_KEPT (a few large domains).
+ */
+const parsedBuckets = new Map<string, { v: unknown; bytes: number; entries: ParsedEntry[] }>();
+const PARSED_BUCKETS_KEPT = 512;
+
+function parsedEntries(item: Record<string, unknown>): ParsedEntry[] {
+  const key = `${String(item.pk)}|${String(item.sk)}`;
+  const bytes = item.e instanceof Uint8Array ? item.e.length : 0;
+  const known = parsedBuckets.get(key);
+  if (known && known.v === item.v && known.bytes === bytes) {
+    // Most recently used last.
+    parsedBuckets.delete(key);
+    parsedBuckets.set(key, known);
+    return known.entries;
+  }
+  const entries = unpackEntries(item.e).map((entry): ParsedEntry => {
+    const [userId, status, role, email, name] = splitEntry(entry);
+    return { userId, status, role, text: `${name}\n${email}`, sortKey: `${name}#${userId}` };
+  });
+  parsedBuckets.delete(key);
+  parsedBuckets.set(key, { v: item.v, bytes, entries });
+  if (parsedBuckets.size > PARSED_BUCKETS_KEPT) parsedBuckets.delete(parsedBuckets.keys().next().value as string);
+  return entries;
+}
+
 /** The members whose entry passes the filter and sorts after `after`, in no order. */
 export async function matchingMembers(domainId: string, filter: SearchFilter, after: string | undefined): Promise<Match[]> {
   const q = filter.q?.toLowerCase();
   const status = filter.status === undefined ? undefined : (STATUS_CODES[filter.status] ?? filter.status);
-  const quickReject = q !== undefined && !q.includes('\n');
   const matches: Match[] = [];
   for (const item of await completeBuckets(domainId)) {
-    for (const entry of unpackEntries(item.e)) {
-      // Most entries of a rare keyword end here, before any split.
-      if (quickReject && !entry.includes(q)) continue;
-      const [userId, entryStatus, role, email, name] = splitEntry(entry);
-      if (status !== undefined && entryStatus !== status) continue;
-      if (filter.role !== undefined && role !== filter.role) continue;
-      if (q !== undefined && !`${name}\n${email}`.includes(q)) continue;
-      // gsi2's sort key (keys.membershipByName), the name being in lower case already.
-      const sortKey = `${name}#${userId}`;
-      if (after !== undefined && compareAsDynamoDb(sortKey, after) <= 0) continue;
-      matches.push({ userId, sortKey });
+    if (!(item.e instanceof Uint8Array)) continue;
+    for (const entry of parsedEntries(item)) {
+      if (q !== undefined && !entry.text.includes(q)) continue;
+      if (status !== undefined && entry.status !== status) continue;
+      if (filter.role !== undefined && entry.role !== filter.role) continue;
+      if (after !== undefined && compareAsDynamoDb(entry.sortKey, after) <= 0) continue;
+      matches.push(entry);
     }
   }
   return matches;

@@ -14,6 +14,9 @@ import { addMembership, client, createUser, newDomain, stack } from '../integrat
 import { expectAccessible, freshPage, launch, screenshot, signInThroughPage } from './browser.ts';
 
 const POLL = { timeout: 15_000 };
+/** The test domain's primary colour, and how the browser computes it. */
+const BRAND = '#7c2d12';
+const BRAND_RGB = 'rgb(124, 45, 18)';
 let browser: Browser;
 let domain: { id: string; name: string };
 let admin: { email: string; password: string; userId: string; token: string };
@@ -21,7 +24,10 @@ let admin: { email: string; password: string; userId: string; token: string };
 beforeAll(async () => {
   const info = stack();
   browser = await launch();
-  domain = await newDomain(await idToken(info, info.admin.email, info.admin.password), `Depot ${randomUUID().slice(0, 6)}`);
+  const ownerToken = await idToken(info, info.admin.email, info.admin.password);
+  domain = await newDomain(ownerToken, `Depot ${randomUUID().slice(0, 6)}`);
+  // The domain's own brand colour: the console's elements theme themselves with it.
+  unwrap(await client(ownerToken).PATCH('/domains/{domainId}/settings', { params: { path: { domainId: domain.id } }, body: { branding: { primaryColor: BRAND } } }));
   admin = await createUser({ name: 'Ada Admin' });
   await addMembership(domain.id, admin.userId, 'administrator', 'active');
   // 26 more: with the stack's administrator (who made the domain) and Ada, 28, two pages of 25;
@@ -51,6 +57,8 @@ describe('the console: members', () => {
     await expectAccessible(page);
     await screenshot(page, 'console-members');
 
+    // Themed with the domain's brand colour by default (no --gatehouse-brand on this page).
+    expect(await page.getByRole('button', { name: 'Next page' }).evaluate((button) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(button).backgroundColor)).toBe(BRAND_RGB);
     await page.getByRole('button', { name: 'Next page' }).click();
     await expect.poll(() => rows(page).count(), POLL).toBe(3);
     await page.getByRole('button', { name: 'Previous page' }).click();

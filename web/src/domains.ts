@@ -11,6 +11,8 @@ export interface Membership {
   status: string;
   /** The caller's permissions in the domain (GET /me); the console is offered where they may view members. */
   permissions?: string[];
+  /** The domain's brand colour (GET /me): the console themes itself with it. */
+  primaryColor?: string;
 }
 
 /** The list, `first` (a domain id, from `?domain=`) at its top. */

@@ -12,13 +12,15 @@
  * caller's in the domain; when not given, the element reads them from GET /me). What the caller's
  * role does not allow is not offered (`may`); the API stays the guard.
  *
- * Styles are encapsulated (shadow DOM) and themed by CSS custom properties (web/src/console/theme.ts).
+ * Styles are encapsulated (shadow DOM) and themed by CSS custom properties (web/src/console/theme.ts),
+ * which default to the domain's brand colour (from GET /me).
  * The language is the `lang` attribute, else the page's.
  */
 import { createGatehouseClient, type GatehouseClient } from '@gatehouse/client';
 import { LitElement } from 'lit';
 import type { Messages } from '#shared/mail/messages/catalog.ts';
 import type { Permission } from '#shared/permissions.ts';
+import { brandColours } from '../colour.ts';
 import { asLang, type Lang, t } from '../i18n.ts';
 import { theme } from './theme.ts';
 
@@ -28,6 +30,19 @@ export type TokenAnswer = string | undefined | null | Promise<string | undefined
 /** The detail of the `gatehouse-token` event: call `provide` with the caller's ID token. */
 export interface TokenRequest {
   provide(token: TokenAnswer): void;
+}
+
+/**
+ * Themes `element` with a domain's brand colour, as its default: `--brand`, `--on-brand` and
+ * `--brand-text` on the element itself (through the CSSOM, which the CSP allows), which the
+ * theme reads when the host sets no `--gatehouse-brand` (web/src/console/theme.ts). Text on and
+ * beside the colour keeps its contrast (web/src/colour.ts).
+ */
+export function brandElement(element: HTMLElement, primaryColor: string): void {
+  const { onBrand, brandText } = brandColours(primaryColor);
+  element.style.setProperty('--brand', primaryColor);
+  element.style.setProperty('--on-brand', onBrand);
+  element.style.setProperty('--brand-text', brandText);
 }
 
 export abstract class GatehouseElement extends LitElement {
@@ -67,6 +82,7 @@ export abstract class GatehouseElement extends LitElement {
       const result = await this.api.GET('/me');
       const here = result.data?.memberships.find((m) => m.domainId === this.domainId && m.status === 'active');
       if (this.permissions === undefined) this.permissions = here?.permissions ?? [];
+      if (here) brandElement(this, here.primaryColor);
     } catch {
       // Unreachable: nothing is offered; the element's own call says why.
     }

@@ -11,6 +11,7 @@ import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
 import { api } from '../api.ts';
 import { config } from '../config.ts';
 import { consolePath, holds, SECTIONS, sectionPath } from '../console/paths.ts';
+import { brandElement } from '../console/element.ts';
 import { SECTION_ELEMENTS } from '../console/sections.ts';
 import type { Membership } from '../domains.ts';
 import { PageElement } from '../page.ts';
@@ -71,6 +72,8 @@ export class ConsolePage extends PageElement {
       </select>`;
     if (!here) return html`${this.bar()}<div class="console-head">${switcher}</div><p class="problem" role="alert">${s.console.notYours}</p>`;
     document.title = `${s.console.sections[where.section]} · ${here.domainName}`;
+    // The domain's brand colour themes the page and, through it, the section's element.
+    if (here.primaryColor && document.documentElement.style.getPropertyValue('--brand') !== here.primaryColor) brandElement(document.documentElement, here.primaryColor);
     const offered = SECTIONS.filter(({ section, permission }) => SECTION_ELEMENTS[section] && holds(here.permissions, permission));
     const element = SECTION_ELEMENTS[where.section];
     if (element && !this.loaded.has(element.tag)) {
