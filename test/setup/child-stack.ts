@@ -100,6 +100,8 @@ async function startChild(rolePreset: string): Promise<ChildStack> {
   const [api, dynamodb, cognito, ses, events, web, embedder] = (await freePorts(7)) as [number, number, number, number, number, number, number];
   const childEnv = {
     ...process.env,
+    // Fast test mail, as the in-process stack's (test/setup/local-stack.ts).
+    SES_MAX_SEND_RATE: process.env.SES_MAX_SEND_RATE ?? '1000',
     LOCAL_DATA_DIR: dataDir,
     // Not a developer's .env (local/settings.ts): this stack's settings are all here.
     LOCAL_ENV_FILE: join(dataDir, 'no-settings.env'),

@@ -32,10 +32,17 @@ declare module 'vitest' {
   }
 }
 
+/** Emails a second the test stacks' mail worker sends (SES_MAX_SEND_RATE), here and in the child stacks. */
+export const TEST_SEND_RATE = 1000;
+
 /** The project (vitest.config.ts) that runs the permission tests against the admin-member preset. */
 export const ADMIN_MEMBER_PROJECT = 'integration-admin-member';
 
 export default async function setup(project: TestProject) {
+  // The test stacks' mail worker sends fast: at SES's usual 14/s, one test's 500-row CSV held up
+  // every other test's mail for half a minute. The rate limiter itself is proven by the outbox's
+  // fault tests and the bench's delivery section, at their own rates.
+  process.env.SES_MAX_SEND_RATE ??= String(TEST_SEND_RATE);
   if (await runIncludesTestsOf(project, ADMIN_MEMBER_PROJECT)) void childStack(ADMIN_MEMBER_PRESET);
   const dataDir = await scratchDir('gatehouse-it-');
   let stack: LocalStack | undefined;
