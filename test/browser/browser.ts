@@ -64,3 +64,19 @@ export async function signInThroughPage(page: Page, email: string, password: str
   await fillSignIn(page, email, password);
   await page.waitForURL((url) => url.pathname === '/');
 }
+
+/**
+ * A fresh page (freshPage) signed in as `user` through `/sign-in`, landed on `/`, then opened at
+ * `path` when given (such as `/domains/{id}/members`). 1024 x 800 unless told otherwise.
+ */
+export async function signedInPage(
+  browser: Browser,
+  user: { email: string; password: string },
+  options: { width?: number; height?: number; path?: string } = {},
+): Promise<{ page: Page; faults: string[] }> {
+  const { width = 1024, height = 800, path } = options;
+  const { page, faults } = await freshPage(browser, { width, height });
+  await signInThroughPage(page, user.email, user.password);
+  if (path) await page.goto(`${inject('webUrl')}${path}`);
+  return { page, faults };
+}

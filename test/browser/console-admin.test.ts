@@ -10,11 +10,11 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { unwrap } from '@gatehouse/client';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { idToken } from '#local/sign-in.ts';
 import { addMembership, client, createUser, expectProblem, newDomain, stack, type TestUser } from '../integration/helpers.ts';
-import { expectAccessible, freshPage, launch, screenshot, signInThroughPage } from './browser.ts';
+import { expectAccessible, launch, screenshot, signedInPage } from './browser.ts';
 
 const POLL = { timeout: 15_000 };
 /** The browser's, inside locator.evaluate (this file compiles without the DOM library). */
@@ -48,16 +48,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function signedIn(user: TestUser, section: string): Promise<{ page: Page; faults: string[] }> {
-  const { page, faults } = await freshPage(browser, { width: 1200, height: 900 });
-  await signInThroughPage(page, user.email, user.password);
-  await page.goto(`${inject('webUrl')}/domains/${domain.id}/${section}`);
-  return { page, faults };
-}
-
 describe('the console: roles', () => {
   it('a member who may manage roles sees the permissions they lack disabled, and creates a role with what they hold', async () => {
-    const { page, faults } = await signedIn(keeper, 'roles');
+    const { page, faults } = await signedInPage(browser, keeper, { width: 1200, height: 900, path: `/domains/${domain.id}/roles` });
     const roles = page.locator('gatehouse-roles');
     await expect.poll(() => roles.locator('tr[data-role="administrator"]').count(), POLL).toBe(1);
     // Built-in roles are read-only: no edit or delete beside them.
@@ -107,7 +100,7 @@ describe('the console: roles, edited and deleted', () => {
     const role = unwrap(
       await client(ada.token).POST('/domains/{domainId}/roles', { params: { path: { domainId: domain.id } }, body: { name: 'Porter', permissions: ['assets:view'] } }),
     );
-    const { page, faults } = await signedIn(ada, 'roles');
+    const { page, faults } = await signedInPage(browser, ada, { width: 1200, height: 900, path: `/domains/${domain.id}/roles` });
     page.on('dialog', (dialog) => void dialog.accept());
     const roles = page.locator('gatehouse-roles');
     const row = roles.locator(`tr[data-role="${role.id}"]`);
@@ -133,8 +126,7 @@ describe('the console: roles, edited and deleted', () => {
   });
 
   it('is usable at 360 px: the page does not scroll sideways, the grid scrolls in its own region', async () => {
-    const { page, faults } = await freshPage(browser, { width: 360, height: 800 });
-    await signInThroughPage(page, ada.email, ada.password);
+    const { page, faults } = await signedInPage(browser, ada, { width: 360 });
     for (const section of ['roles', 'settings', 'access-review', 'history']) {
       await page.goto(`${inject('webUrl')}/domains/${domain.id}/${section}`);
       await expect.poll(() => page.locator('main h2, gatehouse-roles h2, gatehouse-settings h2, gatehouse-access-review h2, gatehouse-history h2').count(), POLL).toBeGreaterThan(0);
@@ -150,9 +142,7 @@ describe('the console: roles, edited and deleted', () => {
 
 describe('the console: in Finnish and French', () => {
   it('the grid, the preview and the history speak the language chosen', async () => {
-    const { page, faults } = await freshPage(browser, { width: 1024, height: 800 });
-    await signInThroughPage(page, keeper.email, keeper.password);
-    await page.goto(`${inject('webUrl')}/domains/${domain.id}/roles?lang=fi`);
+    const { page, faults } = await signedInPage(browser, keeper, { path: `/domains/${domain.id}/roles?lang=fi` });
     const roles = page.locator('gatehouse-roles');
     await roles.getByRole('button', { name: 'Uusi rooli' }).click();
     expect(await roles.getByRole('checkbox', { name: 'Laitteet: Poista' }).isDisabled()).toBe(true);
@@ -160,9 +150,7 @@ describe('the console: in Finnish and French', () => {
     await expectAccessible(page);
     await page.context().close();
 
-    const fr = await freshPage(browser, { width: 1024, height: 800 });
-    await signInThroughPage(fr.page, ada.email, ada.password);
-    await fr.page.goto(`${inject('webUrl')}/domains/${domain.id}/history?lang=fr`);
+    const fr = await signedInPage(browser, ada, { path: `/domains/${domain.id}/history?lang=fr` });
     const history = fr.page.locator('gatehouse-history');
     await expect.poll(() => history.locator('tr[data-action="domain.created"] td').nth(2).innerText(), POLL).toBe('Domaine créé');
     await fr.page.goto(`${inject('webUrl')}/domains/${domain.id}/settings?lang=fr`);
@@ -175,7 +163,7 @@ describe('the console: in Finnish and French', () => {
 
 describe('the console: access review', () => {
   it('shows the table and due date, downloads the CSV file, and is signed off with a note', async () => {
-    const { page, faults } = await signedIn(ada, 'access-review');
+    const { page, faults } = await signedInPage(browser, ada, { width: 1200, height: 900, path: `/domains/${domain.id}/access-review` });
     const review = page.locator('gatehouse-access-review');
     await expect.poll(() => review.locator('tr[data-user]').count(), POLL).toBe(5);
     expect(await review.locator('[data-due]').innerText()).toMatch(/^The next review falls due on \d{1,2} \w+ \d{4}\.$/);
@@ -208,7 +196,7 @@ describe('the console: access review', () => {
 
 describe('the console: settings', () => {
   it('shows a branding change in the invitation preview before saving, then saves it; a concurrent change is a sentence with a reload', async () => {
-    const { page, faults } = await signedIn(ada, 'settings');
+    const { page, faults } = await signedInPage(browser, ada, { width: 1200, height: 900, path: `/domains/${domain.id}/settings` });
     const settings = page.locator('gatehouse-settings');
     const product = settings.getByLabel('Product name');
     await expect.poll(() => product.inputValue(), POLL).not.toBe('');
@@ -256,7 +244,7 @@ describe('the console: history', () => {
   it('shows actors and targets by name, and filters by action and by actor', async () => {
     unwrap(await client(keeper.token).POST('/domains/{domainId}/roles', { params: { path: { domainId: domain.id } }, body: { name: 'Lender', permissions: ['assets:view'] } }));
     unwrap(await client(ada.token).PATCH('/domains/{domainId}/settings', { params: { path: { domainId: domain.id } }, body: { name: `${domain.name} Ltd` } }));
-    const { page, faults } = await signedIn(ada, 'history');
+    const { page, faults } = await signedInPage(browser, ada, { width: 1200, height: 900, path: `/domains/${domain.id}/history` });
     const history = page.locator('gatehouse-history');
     const rows = history.locator('tbody tr');
     await expect.poll(() => rows.count(), POLL).toBeGreaterThan(2);

@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { idToken } from '#local/sign-in.ts';
 import { addMembership, client, createUser, newDomain, stack } from '../integration/helpers.ts';
-import { expectAccessible, freshPage, launch, screenshot, signInThroughPage } from './browser.ts';
+import { expectAccessible, launch, screenshot, signedInPage } from './browser.ts';
 
 const POLL = { timeout: 15_000 };
 let browser: Browser;
@@ -30,17 +30,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function signedIn(email: string, password: string): Promise<{ page: Page; faults: string[] }> {
-  const { page, faults } = await freshPage(browser, { width: 1024, height: 800 });
-  await signInThroughPage(page, email, password);
-  return { page, faults };
-}
-
 const assetRows = (page: Page) => page.locator('gatehouse-assets tbody tr');
 
 describe('the console: assets and locations', () => {
   it('creates a location and an asset there, finds it, checks it out and in, and reserves it', async () => {
-    const { page, faults } = await signedIn(admin.email, admin.password);
+    const { page, faults } = await signedInPage(browser, admin);
     await page.goto(`${inject('webUrl')}/domains/${domain.id}/locations`);
     await page.getByRole('button', { name: 'New location' }).click();
     await page.getByLabel('Name').fill('Workshop North');
@@ -123,7 +117,7 @@ describe('the console: assets and locations', () => {
     await addMembership(domain.id, looker.userId, role.id, 'active');
     const asset = unwrap(await client(token).POST('/domains/{domainId}/assets', { params: { path: { domainId: domain.id } }, body: { name: 'Pallet jack', tag: 'PJ-1' } }));
 
-    const { page, faults } = await signedIn(looker.email, looker.password);
+    const { page, faults } = await signedInPage(browser, looker);
     const scripts: string[] = [];
     page.on('request', (request) => request.resourceType() === 'script' && scripts.push(new URL(request.url()).pathname));
     await page.goto(`${inject('webUrl')}/domains/${domain.id}/assets?q=PJ-1`);

@@ -13,7 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { idToken } from '#local/sign-in.ts';
 import { addMembership, awaitEmails, client, createUser, newDomain, stack, type TestUser } from '../integration/helpers.ts';
-import { expectAccessible, freshPage, launch, screenshot, signInThroughPage } from './browser.ts';
+import { expectAccessible, launch, screenshot, signedInPage } from './browser.ts';
 
 const POLL = { timeout: 15_000 };
 let browser: Browser;
@@ -35,12 +35,6 @@ async function domainOfInes(): Promise<{ id: string; name: string }> {
   const domain = await newDomain(ownerToken, `Yard ${randomUUID().slice(0, 6)}`);
   await addMembership(domain.id, admin.userId, 'administrator', 'active');
   return domain;
-}
-
-async function signedIn(user: { email: string; password: string }): Promise<{ page: Page; faults: string[] }> {
-  const { page, faults } = await freshPage(browser, { width: 1024, height: 800 });
-  await signInThroughPage(page, user.email, user.password);
-  return { page, faults };
 }
 
 const uniqueEmail = (tag: string) => `${tag}-${randomUUID().slice(0, 8)}@example.test`;
@@ -75,7 +69,7 @@ describe('the console: invite', () => {
     ];
     expect(lines).toHaveLength(21);
 
-    const { page, faults } = await signedIn(admin);
+    const { page, faults } = await signedInPage(browser, admin);
     await page.goto(`${inject('webUrl')}/domains/${domain.id}/members`);
     await page.getByRole('link', { name: 'Invite', exact: true }).click();
     await page.waitForURL((url) => url.pathname === `/domains/${domain.id}/invite`);
@@ -112,7 +106,7 @@ describe('the console: invite', () => {
 
   it('a CSV naming a role the domain lacks is refused whole, naming the rows; one over 500 rows is not sent', async () => {
     const domain = await domainOfInes();
-    const { page, faults } = await signedIn(admin);
+    const { page, faults } = await signedInPage(browser, admin);
     await page.goto(`${inject('webUrl')}/domains/${domain.id}/invite`);
     await page.getByLabel('A CSV file').check();
     const csv = ['email,role,language', `${uniqueEmail('ok')},user,en`, `${uniqueEmail('typo')},usr,en`, `${uniqueEmail('typo')},captain,fi`].join('\n');
@@ -139,7 +133,7 @@ describe('the console: invite', () => {
   it('addresses pasted in Finnish: the role must be chosen first, then each address has its sentence', async () => {
     const domain = await domainOfInes();
     const [a, b] = [uniqueEmail('liitetty-a'), uniqueEmail('liitetty-b')];
-    const { page, faults } = await signedIn(admin);
+    const { page, faults } = await signedInPage(browser, admin);
     // ?lang=fi, as the language switch and the emails' links choose it.
     await page.goto(`${inject('webUrl')}/domains/${domain.id}/invite?lang=fi`);
     await page.getByRole('heading', { name: 'Kutsu ihmisiä' }).waitFor();
@@ -191,7 +185,7 @@ describe('the console: invitations', () => {
     unwrap(await client(admin.token).POST('/domains/{domainId}/invitations', { params: { path: { domainId: domain.id } }, body: { emails: [keep, drop], role: 'user' } }));
     const [firstToken, dropToken] = await Promise.all([invitationToken(keep), invitationToken(drop)]);
 
-    const { page, faults } = await signedIn(admin);
+    const { page, faults } = await signedInPage(browser, admin);
     await page.goto(`${inject('webUrl')}/domains/${domain.id}/members`);
     await page.getByRole('link', { name: 'Invitations', exact: true }).click();
     await page.waitForURL((url) => url.pathname === `/domains/${domain.id}/invitations`);
@@ -245,7 +239,7 @@ describe('the console: invitations', () => {
     unwrap(await client(admin.token).POST('/domains/{domainId}/invitations', { params: { path: { domainId: domain.id } }, body: { emails: [invitee], role: temp.id } }));
     expect((await client(admin.token).DELETE('/domains/{domainId}/roles/{roleId}', { params: { path: { domainId: domain.id, roleId: temp.id } } })).response.status).toBe(204);
 
-    const { page, faults } = await signedIn(admin);
+    const { page, faults } = await signedInPage(browser, admin);
     await page.goto(`${inject('webUrl')}/domains/${domain.id}/invitations`);
     const row = page.locator('gatehouse-invitations tbody tr').filter({ hasText: invitee });
     await row.getByRole('button', { name: `Resend: ${invitee}` }).click();
@@ -267,7 +261,7 @@ describe('the console: invitations', () => {
     const viewer = await createUser({ name: 'Vic Viewer' });
     await addMembership(domain.id, viewer.userId, role.id, 'active');
 
-    const { page, faults } = await signedIn(viewer);
+    const { page, faults } = await signedInPage(browser, viewer);
     await page.goto(`${inject('webUrl')}/domains/${domain.id}/invitations`);
     const rows = page.locator('gatehouse-invitations tbody tr');
     await expect.poll(() => rows.count(), POLL).toBe(1);

@@ -14,7 +14,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { idToken } from '#local/sign-in.ts';
 import { addMembership, client, createUser, newDomain, sentEmails, stack, type TestUser } from '../integration/helpers.ts';
-import { expectAccessible, freshPage, launch, screenshot, signInThroughPage } from './browser.ts';
+import { expectAccessible, freshPage, launch, screenshot, signedInPage } from './browser.ts';
 
 const POLL = { timeout: 15_000 };
 const PASSWORD = 'Correct-horse-42!';
@@ -38,12 +38,6 @@ async function domainOfLea(): Promise<{ id: string; name: string }> {
   return domain;
 }
 
-async function signedIn(user: { email: string; password: string }): Promise<{ page: Page; faults: string[] }> {
-  const { page, faults } = await freshPage(browser, { width: 1024, height: 900 });
-  await signInThroughPage(page, user.email, user.password);
-  return { page, faults };
-}
-
 /** The verification link of the newest mail to `email`, once it is there. */
 async function verificationLink(email: string): Promise<string> {
   let link: string | undefined;
@@ -64,7 +58,7 @@ const waiting = (page: Page) => page.locator('gatehouse-links ul.pending li');
 describe('the console: registration links', () => {
   it('a link created and copied in the console, used by a registrant in a second browser, who is activated by "assign the role"', async () => {
     const domain = await domainOfLea();
-    const { page, faults } = await signedIn(admin);
+    const { page, faults } = await signedInPage(browser, admin, { width: 1024, height: 900 });
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(inject('webUrl')).origin });
     await page.goto(`${inject('webUrl')}/domains/${domain.id}/members`);
     await page.getByRole('link', { name: 'Registration links' }).click();
@@ -166,7 +160,7 @@ describe('the console: registration links', () => {
 
   it('a link with a role refused by the API says why; an admin role is never offered for a link', async () => {
     const domain = await domainOfLea();
-    const { page, faults } = await signedIn(admin);
+    const { page, faults } = await signedInPage(browser, admin, { width: 1024, height: 900 });
     await page.goto(`${inject('webUrl')}/domains/${domain.id}/links`);
     const roleList = page.getByLabel('Role of the people who register');
     await expect.poll(() => roleList.locator('option').allInnerTexts(), POLL).toEqual(['None: an administrator gives each a role', 'Manager', 'User']);
@@ -193,7 +187,7 @@ describe('the console: registration links', () => {
     const viewer = await createUser({ name: 'Otto Onlooker' });
     await addMembership(domain.id, viewer.userId, role.id, 'active');
 
-    const { page, faults } = await signedIn(viewer);
+    const { page, faults } = await signedInPage(browser, viewer, { width: 1024, height: 900 });
     await page.goto(`${inject('webUrl')}/domains/${domain.id}/links`);
     await expect.poll(() => linkRows(page).count(), POLL).toBe(1);
     await expect.poll(() => waiting(page).count(), POLL).toBe(1);

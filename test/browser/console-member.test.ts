@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { idToken } from '#local/sign-in.ts';
 import { addMembership, client, createUser, expectProblem, newDomain, stack, type TestUser } from '../integration/helpers.ts';
-import { expectAccessible, freshPage, launch, screenshot, signInThroughPage } from './browser.ts';
+import { expectAccessible, launch, screenshot, signedInPage } from './browser.ts';
 
 const POLL = { timeout: 15_000 };
 let browser: Browser;
@@ -32,12 +32,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function signedIn(user: { email: string; password: string }, width = 1024): Promise<{ page: Page; faults: string[] }> {
-  const { page, faults } = await freshPage(browser, { width, height: 900 });
-  await signInThroughPage(page, user.email, user.password);
-  return { page, faults };
-}
-
 const memberPage = (page: Page) => page.locator('gatehouse-member');
 const field = (page: Page, name: string) => memberPage(page).locator(`dd[data-field="${name}"]`);
 const alertText = (page: Page) => memberPage(page).locator('[role=alert] p').textContent();
@@ -54,12 +48,12 @@ describe('the console: a member', () => {
     await addMembership(domain.id, quentin.userId, porter.id, 'active');
 
     // The member's own console before: a Porter (assets:view only) is offered no members section.
-    const own = await signedIn(quentin);
+    const own = await signedInPage(browser, quentin, { width: 1024, height: 900 });
     await own.page.goto(`${inject('webUrl')}/domains/${domain.id}/members`);
     await expect.poll(() => own.page.locator('gatehouse-members [role=alert]').count(), POLL).toBe(1);
     expect(await own.page.locator('nav a', { hasText: 'Members' }).count()).toBe(0);
 
-    const { page, faults } = await signedIn(admin);
+    const { page, faults } = await signedInPage(browser, admin, { width: 1024, height: 900 });
     await page.goto(`${inject('webUrl')}/domains/${domain.id}/members`);
     await expect.poll(() => page.getByRole('link', { name: 'Invite people' }).getAttribute('href'), POLL).toBe(`/domains/${domain.id}/invite`);
     await page.getByLabel('Search').pressSequentially('qUILLf', { delay: 30 });
@@ -95,7 +89,7 @@ describe('the console: a member', () => {
   it('deactivates and reactivates a member, each change said and recorded', async () => {
     const rita = await createUser({ name: 'Rita Returner' });
     await addMembership(domain.id, rita.userId, 'user', 'active');
-    const { page, faults } = await signedIn(admin, 360);
+    const { page, faults } = await signedInPage(browser, admin, { width: 360, height: 900 });
     await openMember(page, rita.userId);
     expect(await field(page, 'status').textContent()).toBe('Active');
 
@@ -121,7 +115,7 @@ describe('the console: a member', () => {
   it('the only administrator demoting or deactivating themself is refused with the last-admin sentence', async () => {
     const olga = await createUser({ name: 'Olga Only', owner: true });
     const own = await newDomain(olga.token, `Solo ${randomUUID().slice(0, 6)}`);
-    const { page, faults } = await signedIn(olga);
+    const { page, faults } = await signedInPage(browser, olga, { width: 1024, height: 900 });
     await page.goto(`${inject('webUrl')}/domains/${own.id}/members/${olga.userId}`);
     await expect.poll(() => field(page, 'role').textContent(), POLL).toBe('Administrator');
 
@@ -147,7 +141,7 @@ describe('the console: a member', () => {
   it('a change made through the API after the page loaded: the page is refused (412), says so, and reloads to show what changed', async () => {
     const sam = await createUser({ name: 'Sam Sametime' });
     await addMembership(domain.id, sam.userId, 'user', 'active');
-    const { page, faults } = await signedIn(admin);
+    const { page, faults } = await signedInPage(browser, admin, { width: 1024, height: 900 });
     await openMember(page, sam.userId);
     expect(await field(page, 'role').textContent()).toBe('User');
 
@@ -184,7 +178,7 @@ describe('the console: a member', () => {
     const asset = unwrap(await gh.POST('/domains/{domainId}/assets', { params: { path: { domainId: domain.id } }, body: { name: 'Torque wrench', tag: `TW-${randomUUID().slice(0, 4)}` } }));
     unwrap(await gh.POST('/domains/{domainId}/assets/{assetId}/checkout', { params: { path: { domainId: domain.id, assetId: asset.id } }, body: { holderId: added.userId } }));
 
-    const { page, faults } = await signedIn(admin);
+    const { page, faults } = await signedInPage(browser, admin, { width: 1024, height: 900 });
     await page.goto(`${inject('webUrl')}/domains/${domain.id}/members?q=hanna`);
     const rows = page.locator('gatehouse-members tbody tr');
     await expect.poll(() => rows.count(), POLL).toBe(1);
@@ -227,7 +221,7 @@ describe('the console: a member', () => {
     await addMembership(domain.id, vera.userId, supervisor.id, 'active');
     const walt = await createUser({ name: 'Walt Worker' });
     await addMembership(domain.id, walt.userId, porter.id, 'active');
-    const { page, faults } = await signedIn(vera);
+    const { page, faults } = await signedInPage(browser, vera, { width: 1024, height: 900 });
     await openMember(page, walt.userId);
     await expect.poll(() => page.getByLabel('Role', { exact: true }).locator('option').allTextContents(), POLL).toEqual(['Porter', 'Supervisor']);
     expect(await page.getByRole('button', { name: 'Deactivate' }).count()).toBe(1);
@@ -244,7 +238,7 @@ describe('the console: a member', () => {
   it('a user role sees no invite button and no change or remove on a member, and the API refuses them when forced (403)', async () => {
     const uma = await createUser({ name: 'Uma User' });
     await addMembership(domain.id, uma.userId, 'user', 'active');
-    const { page, faults } = await signedIn(uma);
+    const { page, faults } = await signedInPage(browser, uma, { width: 1024, height: 900 });
     await page.goto(`${inject('webUrl')}/domains/${domain.id}/members`);
     await expect.poll(() => page.locator('gatehouse-members tbody tr').count(), POLL).toBeGreaterThan(1);
     expect(await page.getByRole('link', { name: 'Invite people' }).count()).toBe(0);

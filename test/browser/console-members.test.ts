@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { idToken } from '#local/sign-in.ts';
 import { addMembership, client, createUser, newDomain, stack } from '../integration/helpers.ts';
-import { expectAccessible, freshPage, launch, screenshot, signInThroughPage } from './browser.ts';
+import { expectAccessible, launch, screenshot, signedInPage } from './browser.ts';
 
 const POLL = { timeout: 15_000 };
 /** The test domain's primary colour, and how the browser computes it. */
@@ -39,17 +39,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function signedIn(email: string, password: string): Promise<{ page: Page; faults: string[] }> {
-  const { page, faults } = await freshPage(browser, { width: 1024, height: 800 });
-  await signInThroughPage(page, email, password);
-  return { page, faults };
-}
-
 const rows = (page: Page) => page.locator('gatehouse-members tbody tr');
 
 describe('the console: members', () => {
   it('opens from the landing, pages through the members, searches as the administrator types, and keeps the filters in the URL', async () => {
-    const { page, faults } = await signedIn(admin.email, admin.password);
+    const { page, faults } = await signedInPage(browser, admin);
     await page.getByRole('link', { name: `${domain.name}: Administrator` }).click();
     await page.waitForURL((url) => url.pathname === `/domains/${domain.id}/members`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), POLL).toBe(domain.name);
@@ -77,7 +71,7 @@ describe('the console: members', () => {
   });
 
   it('a link with ?status=inactive opens filtered, the filter shown as chosen', async () => {
-    const { page } = await signedIn(admin.email, admin.password);
+    const { page } = await signedInPage(browser, admin);
     await page.goto(`${inject('webUrl')}/domains/${domain.id}/members?status=inactive`);
     await expect.poll(() => rows(page).count(), POLL).toBe(1);
     expect(await rows(page).first().locator('td').first().innerText()).toBe('Zoë Searchable');
@@ -94,7 +88,7 @@ describe('the console: members', () => {
     );
     const porter = await createUser({ name: 'Pat Porter' });
     await addMembership(domain.id, porter.userId, role.id, 'active');
-    const { page, faults } = await signedIn(porter.email, porter.password);
+    const { page, faults } = await signedInPage(browser, porter);
     await expect.poll(() => page.locator(`li[data-domain="${domain.id}"]`).innerText(), POLL).toBe(`${domain.name}: Porter`);
     expect(await page.locator(`li[data-domain="${domain.id}"] a`).count()).toBe(0);
 
