@@ -8,12 +8,12 @@
  * locations page can link to the assets kept at one. `item` (the console path's rest) opens an
  * asset's reservations.
  */
-import { type GatehouseProblem, ifMatch, problemOf } from '@gatehouse/client';
+import { type FetchResult, GatehouseProblem, ifMatch, problemOf } from '@gatehouse/client';
 import { html, nothing } from 'lit';
 import { formatDate } from '../i18n.ts';
-import { sentence } from '../problems.ts';
 import { assetStyles } from './asset-styles.ts';
 import { GatehouseElement } from './element.ts';
+import { PagedList } from './paged-list.ts';
 
 const STATUSES = ['available', 'checked_out'] as const;
 type Status = (typeof STATUSES)[number];
@@ -57,9 +57,6 @@ export class GatehouseAssets extends GatehouseElement {
     ...GatehouseElement.properties,
     syncUrl: { attribute: 'sync-url', type: Boolean },
     filters: { state: true },
-    rows: { state: true },
-    nextCursor: { state: true },
-    cursors: { state: true },
     locations: { state: true },
     holders: { state: true },
     me: { state: true },
@@ -68,13 +65,9 @@ export class GatehouseAssets extends GatehouseElement {
     reservations: { state: true },
     notice: { state: true },
     problem: { state: true },
-    loading: { state: true },
   };
   declare syncUrl: boolean;
   declare filters: Filters;
-  declare rows: Asset[] | undefined;
-  declare nextCursor: string | null;
-  declare cursors: (string | undefined)[];
   declare locations: Map<string, string>;
   declare holders: Map<string, string>;
   /** The caller's user id (GET /me), for "held by me" and for checking in what they hold. */
@@ -84,20 +77,17 @@ export class GatehouseAssets extends GatehouseElement {
   declare detail: Asset | undefined;
   declare reservations: Reservation[] | undefined;
   declare notice: string;
+  /** A change's or an asset's problem (the list's own is `#list.problem`). */
   declare problem: string;
-  declare loading: boolean;
 
-  #request = 0;
-  #current: string | undefined;
+  /** The page of assets shown, for the current filters. */
+  readonly #list = new PagedList<Asset>(this, (cursor) => this.fetchPage(cursor), (failure) => this.problemSentence(failure));
   #typing: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     super();
     this.syncUrl = false;
     this.filters = { q: '', status: '', locationId: '', holderId: '' };
-    this.rows = undefined;
-    this.nextCursor = null;
-    this.cursors = [];
     this.locations = new Map();
     this.holders = new Map();
     this.me = '';
@@ -106,7 +96,6 @@ export class GatehouseAssets extends GatehouseElement {
     this.reservations = undefined;
     this.notice = '';
     this.problem = '';
-    this.loading = false;
   }
 
   override connectedCallback(): void {
@@ -126,7 +115,7 @@ export class GatehouseAssets extends GatehouseElement {
   override updated(changed: Map<string, unknown>): void {
     if ((changed.has('domainId') || changed.has('apiUrl')) && this.domainId && this.apiUrl) {
       void this.loadMe();
-      void this.load(undefined, []);
+      void this.#list.first();
       if (this.item) void this.open(this.item);
     }
     // Embedded, the permissions arrive after the first render (GET /me).
@@ -160,7 +149,7 @@ export class GatehouseAssets extends GatehouseElement {
   }
 
   /** A problem as a sentence: the assets' own, else the pages' shared ones. */
-  private say(problem: GatehouseProblem): string {
+  protected override problemSentence(failure: unknown): string {
     const p = this.s.console.assets.problems;
     const own: Record<string, string> = {
       'tag-taken': p.tagTaken,
@@ -171,42 +160,18 @@ export class GatehouseAssets extends GatehouseElement {
       'holder-not-active': p.holderNotActive,
       'version-mismatch': this.s.problems.changed,
     };
-    return own[problem.slug] ?? sentence(this.s, problem.slug, problem.problem.detail);
+    return (failure instanceof GatehouseProblem && own[failure.slug]) || super.problemSentence(failure);
   }
 
-  /** Loads the page at `cursor` (undefined: the first) for the current filters; older answers are dropped. */
-  private async load(cursor: string | undefined, before: (string | undefined)[]) {
-    const request = ++this.#request;
-    this.loading = true;
+  /** The page at `cursor` (undefined: the first) for the current filters. */
+  private fetchPage(cursor: string | undefined) {
     const { q, status, locationId, holderId } = this.filters;
-    try {
-      const result = await this.api.GET('/domains/{domainId}/assets', {
-        params: {
-          path: { domainId: this.domainId },
-          query: { ...(q.trim() ? { q: q.trim() } : {}), ...(status ? { status } : {}), ...(locationId ? { locationId } : {}), ...(holderId ? { holderId } : {}), ...(cursor ? { cursor } : {}) },
-        },
-      });
-      if (request !== this.#request) return;
-      const problem = problemOf(result);
-      if (problem) {
-        this.problem = this.say(problem);
-        this.rows = [];
-        return;
-      }
-      this.rows = result.data?.items ?? [];
-      this.nextCursor = result.data?.nextCursor ?? null;
-      this.cursors = before;
-      this.#current = cursor;
-    } catch {
-      if (request === this.#request) this.problem = this.s.problems.unreachable;
-    } finally {
-      if (request === this.#request) this.loading = false;
-    }
-  }
-
-  /** The page shown, again (after a change). */
-  private reload() {
-    void this.load(this.#current, this.cursors);
+    return this.api.GET('/domains/{domainId}/assets', {
+      params: {
+        path: { domainId: this.domainId },
+        query: { ...(q.trim() ? { q: q.trim() } : {}), ...(status ? { status } : {}), ...(locationId ? { locationId } : {}), ...(holderId ? { holderId } : {}), ...(cursor ? { cursor } : {}) },
+      },
+    });
   }
 
   private change(patch: Partial<Filters>, typing = false) {
@@ -220,27 +185,27 @@ export class GatehouseAssets extends GatehouseElement {
       history.replaceState(history.state, '', url);
     }
     clearTimeout(this.#typing);
-    if (typing) this.#typing = setTimeout(() => void this.load(undefined, []), TYPING_PAUSE_MS);
-    else void this.load(undefined, []);
+    if (typing) this.#typing = setTimeout(() => void this.#list.first(), TYPING_PAUSE_MS);
+    else void this.#list.first();
   }
 
   /** Runs a change; on success says `done` and reloads the list, else says the problem. */
-  private async act<R extends { response: Response; data?: unknown; error?: unknown }>(call: () => Promise<R>, done: (result: R) => string): Promise<boolean> {
+  private async act<R extends FetchResult>(call: () => Promise<R>, done: (result: R) => string): Promise<boolean> {
     this.notice = '';
     this.problem = '';
     try {
       const result = await call();
-      const problem = problemOf(result as never) as GatehouseProblem | undefined;
+      const problem = problemOf(result);
       if (problem) {
-        this.problem = this.say(problem);
-        this.reload();
+        this.problem = this.problemSentence(problem);
+        void this.#list.reload();
         return false;
       }
       this.notice = done(result);
-      this.reload();
+      void this.#list.reload();
       return true;
-    } catch {
-      this.problem = this.s.problems.unreachable;
+    } catch (error) {
+      this.problem = this.problemSentence(error);
       return false;
     }
   }
@@ -285,7 +250,7 @@ export class GatehouseAssets extends GatehouseElement {
     ]);
     const problem = problemOf(asset) ?? problemOf(reservations);
     if (problem) {
-      this.problem = this.say(problem);
+      this.problem = this.problemSentence(problem);
       return;
     }
     this.detail = asset.data as Asset;
@@ -393,6 +358,8 @@ export class GatehouseAssets extends GatehouseElement {
 
   override render() {
     const s = this.s.console.assets;
+    const rows = this.#list.rows;
+    const problem = this.problem || this.#list.problem;
     return html`<h2 id="assets-title">${s.title}</h2>
       ${this.may('assets:create') && !this.form ? html`<div class="buttons"><button type="button" @click=${() => this.edit({})}>${s.add}</button></div>` : nothing}
       ${this.form ? this.renderForm() : nothing}
@@ -427,21 +394,21 @@ export class GatehouseAssets extends GatehouseElement {
         </div>
       </div>
       ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}
-      ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}
+      ${problem ? html`<p class="problem" role="alert">${problem}</p>` : nothing}
       ${this.detail ? this.renderDetail(this.detail) : nothing}
-      ${this.rows === undefined
+      ${rows === undefined
         ? html`<p class="muted">${this.s.loading}</p>`
-        : this.rows.length === 0
+        : rows.length === 0
           ? html`<p role="status">${s.none}</p>`
           : html`<div class="table" role="region" aria-labelledby="assets-title" tabindex="0">
-              <table class="cards" aria-busy=${this.loading ? 'true' : 'false'}>
+              <table class="cards" aria-busy=${this.#list.loading ? 'true' : 'false'}>
                 <thead><tr><th scope="col">${s.columns.name}</th><th scope="col">${s.columns.tag}</th><th scope="col">${s.columns.location}</th><th scope="col">${s.columns.status}</th><th scope="col">${s.columns.actions}</th></tr></thead>
-                <tbody>${this.rows.map((row) => this.renderRow(row))}</tbody>
+                <tbody>${rows.map((row) => this.renderRow(row))}</tbody>
               </table>
             </div>`}
       <div class="pager">
-        ${this.cursors.length ? html`<button type="button" @click=${() => void this.load(this.cursors.at(-1), this.cursors.slice(0, -1))}>${s.previous}</button>` : nothing}
-        ${this.nextCursor ? html`<button type="button" @click=${() => this.nextCursor && void this.load(this.nextCursor, [...this.cursors, this.#current])}>${s.next}</button>` : nothing}
+        ${this.#list.hasPrevious ? html`<button type="button" @click=${() => void this.#list.previous()}>${s.previous}</button>` : nothing}
+        ${this.#list.nextCursor ? html`<button type="button" @click=${() => void this.#list.next()}>${s.next}</button>` : nothing}
       </div>`;
   }
 }

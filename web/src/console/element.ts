@@ -16,12 +16,13 @@
  * which default to the domain's brand colour (from GET /me).
  * The language is the `lang` attribute, else the page's.
  */
-import { createGatehouseClient, type GatehouseClient } from '@gatehouse/client';
+import { createGatehouseClient, type GatehouseClient, GatehouseProblem } from '@gatehouse/client';
 import { LitElement } from 'lit';
 import type { Messages } from '#shared/mail/messages/catalog.ts';
 import type { Permission } from '#shared/permissions.ts';
 import { brandColours } from '../colour.ts';
 import { asLang, type Lang, t } from '../i18n.ts';
+import { sentence } from '../problems.ts';
 import { theme } from './theme.ts';
 
 /** What the host answers with on a `gatehouse-token` event. */
@@ -117,5 +118,14 @@ export abstract class GatehouseElement extends LitElement {
   /** The strings of the element's language. */
   protected get s(): Messages['pages'] {
     return t(this.language);
+  }
+
+  /**
+   * A failed call as a sentence: its problem (`problemOf`, or a GatehouseProblem thrown by
+   * `unwrap`) in the pages' words; anything else thrown means no answer came (network), so the
+   * API is unreachable. An element with problems of its own overrides this and calls super for the rest.
+   */
+  protected problemSentence(failure: unknown): string {
+    return failure instanceof GatehouseProblem ? sentence(this.s, failure.slug, failure.problem.detail) : this.s.problems.unreachable;
   }
 }

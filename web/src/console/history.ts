@@ -9,8 +9,8 @@ import { problemOf } from '@gatehouse/client';
 import { css, html, nothing } from 'lit';
 import type { EventAction, EventTargetType } from '#shared/events/catalogue.ts';
 import { formatDate } from '../i18n.ts';
-import { sentence } from '../problems.ts';
 import { GatehouseElement } from './element.ts';
+import { PagedList } from './paged-list.ts';
 import { theme } from './theme.ts';
 
 interface Event {
@@ -50,45 +50,29 @@ export class GatehouseHistory extends GatehouseElement {
   static override properties = {
     ...GatehouseElement.properties,
     filters: { state: true },
-    rows: { state: true },
-    nextCursor: { state: true },
-    cursors: { state: true },
-    problem: { state: true },
-    loading: { state: true },
     people: { state: true },
   };
   declare filters: Filters;
-  declare rows: Event[] | undefined;
-  declare nextCursor: string | null;
-  declare cursors: (string | undefined)[];
-  declare problem: string;
-  declare loading: boolean;
   /** Members matching what is typed in the person picker (members:view). */
   declare people: { userId: string; name: string; email: string }[];
 
-  #request = 0;
-  #current: string | undefined;
+  /** The page of history shown, for the current filters. */
+  readonly #list = new PagedList<Event>(this, (cursor) => this.fetchPage(cursor), (failure) => this.problemSentence(failure));
   #search = 0;
   #typing: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     super();
     this.filters = { action: '', from: '', to: '' };
-    this.rows = undefined;
-    this.nextCursor = null;
-    this.cursors = [];
-    this.problem = '';
-    this.loading = false;
     this.people = [];
   }
 
   override updated(changed: Map<string, unknown>): void {
-    if ((changed.has('domainId') || changed.has('apiUrl')) && this.domainId && this.apiUrl) void this.load(undefined, []);
+    if ((changed.has('domainId') || changed.has('apiUrl')) && this.domainId && this.apiUrl) void this.#list.first();
   }
 
-  private async load(cursor: string | undefined, before: (string | undefined)[]) {
-    const request = ++this.#request;
-    this.loading = true;
+  /** The page at `cursor` (undefined: the first) for the current filters. */
+  private fetchPage(cursor: string | undefined) {
     const { actor, target, action, from, to } = this.filters;
     const query = {
       ...(actor ? { actor: actor.id } : {}),
@@ -99,36 +83,18 @@ export class GatehouseHistory extends GatehouseElement {
       ...(to ? { to: new Date(`${to}T23:59:59.999`).toISOString() } : {}),
       ...(cursor ? { cursor } : {}),
     };
-    try {
-      const result = await this.api.GET('/domains/{domainId}/history', { params: { path: { domainId: this.domainId }, query } });
-      if (request !== this.#request) return;
-      const problem = problemOf(result);
-      if (problem) {
-        this.problem = sentence(this.s, problem.slug, problem.problem.detail);
-        this.rows = [];
-        return;
-      }
-      this.problem = '';
-      this.rows = result.data?.items ?? [];
-      this.nextCursor = result.data?.nextCursor ?? null;
-      this.cursors = before;
-      this.#current = cursor;
-    } catch {
-      if (request === this.#request) this.problem = this.s.problems.unreachable;
-    } finally {
-      if (request === this.#request) this.loading = false;
-    }
+    return this.api.GET('/domains/{domainId}/history', { params: { path: { domainId: this.domainId }, query } });
   }
 
   private change(patch: Partial<Filters>) {
     this.filters = { ...this.filters, ...patch };
-    void this.load(undefined, []);
+    void this.#list.first();
   }
 
   private clear(field: 'actor' | 'target') {
     const { [field]: _dropped, ...rest } = this.filters;
     this.filters = rest as Filters;
-    void this.load(undefined, []);
+    void this.#list.first();
   }
 
   /** The person picker: suggestions from the members search (at most one request per 250 ms of typing); a chosen suggestion filters. */
@@ -181,6 +147,7 @@ export class GatehouseHistory extends GatehouseElement {
     const s = this.s.console.history;
     const actions = Object.keys(s.actions) as EventAction[];
     const { actor, target } = this.filters;
+    const { rows, problem, loading } = this.#list;
     return html`<h2 id="history-title">${s.title}</h2>
       <div class="filters" role="search">
         ${this.may('members:view')
@@ -216,17 +183,17 @@ export class GatehouseHistory extends GatehouseElement {
               : nothing}
           </ul>`
         : nothing}
-      ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}
-      ${this.rows?.some((row) => row.redacted) ? html`<p class="muted redacted">${s.redacted}</p>` : nothing}
-      ${this.rows === undefined
+      ${problem ? html`<p class="problem" role="alert">${problem}</p>` : nothing}
+      ${rows?.some((row) => row.redacted) ? html`<p class="muted redacted">${s.redacted}</p>` : nothing}
+      ${rows === undefined
         ? html`<p class="muted">${this.s.loading}</p>`
-        : this.rows.length === 0
+        : rows.length === 0
           ? html`<p role="status">${s.none}</p>`
           : html`<div class="table" role="region" aria-labelledby="history-title" tabindex="0">
-              <table aria-busy=${this.loading ? 'true' : 'false'}>
+              <table aria-busy=${loading ? 'true' : 'false'}>
                 <thead><tr><th scope="col">${s.columns.at}</th><th scope="col">${s.columns.actor}</th><th scope="col">${s.columns.action}</th><th scope="col">${s.columns.target}</th></tr></thead>
                 <tbody>
-                  ${this.rows.map((row) => {
+                  ${rows.map((row) => {
                     const who = this.actorName(row);
                     const what = this.targetName(row);
                     return html`<tr data-event=${row.id} data-action=${row.action}>
@@ -240,8 +207,8 @@ export class GatehouseHistory extends GatehouseElement {
               </table>
             </div>`}
       <div class="pager">
-        ${this.cursors.length ? html`<button type="button" @click=${() => void this.load(this.cursors.at(-1), this.cursors.slice(0, -1))}>${s.previous}</button>` : nothing}
-        ${this.nextCursor ? html`<button type="button" @click=${() => this.nextCursor && void this.load(this.nextCursor, [...this.cursors, this.#current])}>${s.next}</button>` : nothing}
+        ${this.#list.hasPrevious ? html`<button type="button" @click=${() => void this.#list.previous()}>${s.previous}</button>` : nothing}
+        ${this.#list.nextCursor ? html`<button type="button" @click=${() => void this.#list.next()}>${s.next}</button>` : nothing}
       </div>`;
   }
 }

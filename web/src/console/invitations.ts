@@ -6,11 +6,12 @@
  * fresh validity; revoke (`invitations:delete`) asks first. With `sync-url`, the status filter
  * lives in the page's URL (`?status=expired`).
  */
-import { type paths, problemOf } from '@gatehouse/client';
+import { GatehouseProblem, type paths, problemOf } from '@gatehouse/client';
 import { html, nothing } from 'lit';
 import { formatDate } from '../i18n.ts';
 import { GatehouseElement } from './element.ts';
 import { sectionProblem, sectionStyles } from './invite.ts';
+import { PagedList } from './paged-list.ts';
 
 type Invitation = paths['/domains/{domainId}/invitations']['get']['responses'][200]['content']['application/json']['items'][number];
 const STATUSES = ['pending', 'expired'] as const;
@@ -25,10 +26,7 @@ export class GatehouseInvitations extends GatehouseElement {
     syncUrl: { attribute: 'sync-url', type: Boolean },
     status: { state: true },
     email: { state: true },
-    rows: { state: true },
     roles: { state: true },
-    nextCursor: { state: true },
-    cursors: { state: true },
     problem: { state: true },
     notice: { state: true },
     confirming: { state: true },
@@ -37,10 +35,8 @@ export class GatehouseInvitations extends GatehouseElement {
   declare syncUrl: boolean;
   declare status: Status | '';
   declare email: string;
-  declare rows: Invitation[] | undefined;
   declare roles: Map<string, string>;
-  declare nextCursor: string | null;
-  declare cursors: (string | undefined)[];
+  /** A resend's or a revoke's problem (the list's own is `#list.problem`). */
   declare problem: string;
   declare notice: string;
   /** The invitation whose revoke waits for a yes. */
@@ -48,18 +44,15 @@ export class GatehouseInvitations extends GatehouseElement {
   /** The invitation being resent or revoked. */
   declare working: string;
 
-  #request = 0;
-  #current: string | undefined;
+  /** The page of invitations shown, for the filters. */
+  readonly #list = new PagedList<Invitation>(this, (cursor, superseded) => this.fetchPage(cursor, superseded), (failure) => this.problemSentence(failure));
 
   constructor() {
     super();
     this.syncUrl = false;
     this.status = '';
     this.email = '';
-    this.rows = undefined;
     this.roles = new Map();
-    this.nextCursor = null;
-    this.cursors = [];
     this.problem = '';
     this.notice = '';
     this.confirming = '';
@@ -77,7 +70,7 @@ export class GatehouseInvitations extends GatehouseElement {
   override updated(changed: Map<string, unknown>): void {
     if ((changed.has('domainId') || changed.has('apiUrl')) && this.domainId && this.apiUrl) {
       void this.loadRoles();
-      void this.load(undefined, []);
+      void this.#list.first();
     }
   }
 
@@ -86,40 +79,19 @@ export class GatehouseInvitations extends GatehouseElement {
     if (result && !problemOf(result)) this.roles = new Map((result.data?.items ?? []).map((role) => [role.id, role.name]));
   }
 
-  /** Loads the page at `cursor` for the filters; older answers are dropped, empty pages passed over. */
-  private async load(cursor: string | undefined, before: (string | undefined)[]) {
-    const request = ++this.#request;
+  /** The page at `cursor` for the filters; empty pages passed over (the answer is the page found, or the last read). */
+  private async fetchPage(cursor: string | undefined, superseded: () => boolean) {
     const query = { kind: 'email' as const, ...(this.status ? { status: this.status } : {}), ...(this.email.trim() ? { email: this.email.trim() } : {}) };
-    try {
-      let at = cursor;
-      for (let skipped = 0; ; skipped++) {
-        const result = await this.api.GET('/domains/{domainId}/invitations', { params: { path: { domainId: this.domainId }, query: { ...query, ...(at ? { cursor: at } : {}) } } });
-        if (request !== this.#request) return;
-        const problem = problemOf(result);
-        if (problem) {
-          this.problem = sectionProblem(this.s, problem);
-          this.rows = [];
-          return;
-        }
-        const items = result.data?.items ?? [];
-        const next = result.data?.nextCursor ?? null;
-        if (items.length === 0 && next && skipped < SKIP_EMPTY) {
-          at = next;
-          continue;
-        }
-        this.rows = items;
-        this.nextCursor = next;
-        this.cursors = before;
-        this.#current = cursor;
-        return;
-      }
-    } catch {
-      if (request === this.#request) this.problem = this.s.problems.unreachable;
+    const read = (at: string | undefined) => this.api.GET('/domains/{domainId}/invitations', { params: { path: { domainId: this.domainId }, query: { ...query, ...(at ? { cursor: at } : {}) } } });
+    let result = await read(cursor);
+    for (let skipped = 0; skipped < SKIP_EMPTY && !superseded() && result.data?.items.length === 0 && result.data.nextCursor; skipped++) {
+      result = await read(result.data.nextCursor);
     }
+    return result;
   }
 
-  private reload() {
-    void this.load(this.#current, this.cursors);
+  protected override problemSentence(failure: unknown): string {
+    return failure instanceof GatehouseProblem ? sectionProblem(this.s, failure) : super.problemSentence(failure);
   }
 
   private filter(patch: { status?: Status | ''; email?: string }) {
@@ -132,7 +104,7 @@ export class GatehouseInvitations extends GatehouseElement {
       else url.searchParams.delete('status');
       history.replaceState(history.state, '', url);
     }
-    void this.load(undefined, []);
+    void this.#list.first();
   }
 
   private async resend(row: Invitation) {
@@ -144,15 +116,15 @@ export class GatehouseInvitations extends GatehouseElement {
       const result = await this.api.POST('/domains/{domainId}/invitations/{invitationId}/resend', { params: { path: { domainId: this.domainId, invitationId: row.id } } });
       const problem = problemOf(result);
       if (problem) {
-        this.problem = sectionProblem(this.s, problem);
-        if (problem.slug === 'not-found') this.reload();
+        this.problem = this.problemSentence(problem);
+        if (problem.slug === 'not-found') void this.#list.reload();
         return;
       }
       const fresh = result.data;
-      if (fresh) this.rows = (this.rows ?? []).map((r) => (r.id === row.id ? { ...r, ...fresh } : r));
+      if (fresh) this.#list.rows = (this.#list.rows ?? []).map((r) => (r.id === row.id ? { ...r, ...fresh } : r));
       this.notice = s.resent(row.email ?? '');
-    } catch {
-      this.problem = this.s.problems.unreachable;
+    } catch (error) {
+      this.problem = this.problemSentence(error);
     } finally {
       this.working = '';
     }
@@ -167,14 +139,14 @@ export class GatehouseInvitations extends GatehouseElement {
       const result = await this.api.DELETE('/domains/{domainId}/invitations/{invitationId}', { params: { path: { domainId: this.domainId, invitationId: row.id } } });
       const problem = problemOf(result);
       if (problem) {
-        this.problem = sectionProblem(this.s, problem);
-        if (problem.slug === 'not-found') this.reload();
+        this.problem = this.problemSentence(problem);
+        if (problem.slug === 'not-found') void this.#list.reload();
         return;
       }
-      this.rows = (this.rows ?? []).filter((r) => r.id !== row.id);
+      this.#list.rows = (this.#list.rows ?? []).filter((r) => r.id !== row.id);
       this.notice = s.revoked(row.email ?? '');
-    } catch {
-      this.problem = this.s.problems.unreachable;
+    } catch (error) {
+      this.problem = this.problemSentence(error);
     } finally {
       this.working = '';
       this.confirming = '';
@@ -215,6 +187,8 @@ export class GatehouseInvitations extends GatehouseElement {
   override render() {
     const s = this.s.console.invitations;
     const acts = this.may('invitations:create') || this.may('invitations:delete');
+    const rows = this.#list.rows;
+    const problem = this.problem || this.#list.problem;
     return html`<h2 id="invitations-title">${s.title}</h2>
       <div class="filters" role="search">
         <div>
@@ -230,10 +204,10 @@ export class GatehouseInvitations extends GatehouseElement {
         </div>
       </div>
       <p role="status" class=${this.notice ? 'good' : ''}>${this.notice}</p>
-      ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}
-      ${this.rows === undefined
+      ${problem ? html`<p class="problem" role="alert">${problem}</p>` : nothing}
+      ${rows === undefined
         ? html`<p class="muted">${this.s.loading}</p>`
-        : this.rows.length === 0
+        : rows.length === 0
           ? html`<p>${s.none}</p>`
           : html`<div class="table" role="region" aria-labelledby="invitations-title" tabindex="0">
               <table>
@@ -244,7 +218,7 @@ export class GatehouseInvitations extends GatehouseElement {
                   </tr>
                 </thead>
                 <tbody>
-                  ${this.rows.map(
+                  ${rows.map(
                     (row) => html`<tr data-invitation=${row.id} data-status=${row.status}>
                       <td>${row.email}</td>
                       <td>${row.role ? (this.roles.get(row.role) ?? row.role) : '—'}</td>
@@ -257,8 +231,8 @@ export class GatehouseInvitations extends GatehouseElement {
               </table>
             </div>`}
       <div class="pager">
-        ${this.cursors.length ? html`<button type="button" @click=${() => void this.load(this.cursors.at(-1), this.cursors.slice(0, -1))}>${s.previous}</button>` : nothing}
-        ${this.nextCursor ? html`<button type="button" @click=${() => this.nextCursor && void this.load(this.nextCursor, [...this.cursors, this.#current])}>${s.next}</button>` : nothing}
+        ${this.#list.hasPrevious ? html`<button type="button" @click=${() => void this.#list.previous()}>${s.previous}</button>` : nothing}
+        ${this.#list.nextCursor ? html`<button type="button" @click=${() => void this.#list.next()}>${s.next}</button>` : nothing}
       </div>`;
   }
 }

@@ -6,11 +6,11 @@
  * a domain has few) and searches in the browser. With `sync-url` (inside the hosted console),
  * a location's asset count links to the assets page filtered by that location.
  */
-import { type GatehouseProblem, ifMatch, problemOf } from '@gatehouse/client';
+import { GatehouseProblem, ifMatch, problemOf } from '@gatehouse/client';
 import { html, nothing } from 'lit';
-import { sentence } from '../problems.ts';
 import { assetStyles } from './asset-styles.ts';
 import { GatehouseElement } from './element.ts';
+import { everyPage, PagedList } from './paged-list.ts';
 import { sectionPath } from './paths.ts';
 
 /** The most pages of 100 locations read. */
@@ -30,26 +30,29 @@ export class GatehouseLocations extends GatehouseElement {
     ...GatehouseElement.properties,
     syncUrl: { attribute: 'sync-url', type: Boolean },
     q: { state: true },
-    rows: { state: true },
     form: { state: true },
     notice: { state: true },
     problem: { state: true },
   };
   declare syncUrl: boolean;
   declare q: string;
-  declare rows: Place[] | undefined;
   /** The form shown: a new location (`{}`), or one being edited. */
   declare form: { place?: Place } | undefined;
   declare notice: string;
+  /** A save's problem (the list's own is `#list.problem`). */
   declare problem: string;
 
-  #request = 0;
+  /** Every location (the API has no search: the element searches them). */
+  readonly #list = new PagedList<Place>(
+    this,
+    everyPage((cursor) => this.api.GET('/domains/{domainId}/locations', { params: { path: { domainId: this.domainId }, query: { limit: 100, ...(cursor ? { cursor } : {}) } } }), MAX_PAGES),
+    (failure) => this.problemSentence(failure),
+  );
 
   constructor() {
     super();
     this.syncUrl = false;
     this.q = '';
-    this.rows = undefined;
     this.form = undefined;
     this.notice = '';
     this.problem = '';
@@ -61,36 +64,11 @@ export class GatehouseLocations extends GatehouseElement {
   }
 
   override updated(changed: Map<string, unknown>): void {
-    if ((changed.has('domainId') || changed.has('apiUrl')) && this.domainId && this.apiUrl) void this.load();
+    if ((changed.has('domainId') || changed.has('apiUrl')) && this.domainId && this.apiUrl) void this.#list.first();
   }
 
-  private say(problem: GatehouseProblem): string {
-    return problem.slug === 'version-mismatch' ? this.s.problems.changed : sentence(this.s, problem.slug, problem.problem.detail);
-  }
-
-  /** Reads every location (newer reads win over older ones). */
-  private async load() {
-    const request = ++this.#request;
-    const found: Place[] = [];
-    let cursor: string | undefined;
-    try {
-      for (let page = 0; page < MAX_PAGES; page++) {
-        const result = await this.api.GET('/domains/{domainId}/locations', { params: { path: { domainId: this.domainId }, query: { limit: 100, ...(cursor ? { cursor } : {}) } } });
-        if (request !== this.#request) return;
-        const problem = problemOf(result);
-        if (problem) {
-          this.problem = this.say(problem);
-          this.rows = [];
-          return;
-        }
-        found.push(...(result.data?.items ?? []));
-        cursor = result.data?.nextCursor ?? undefined;
-        if (!cursor) break;
-      }
-      this.rows = found;
-    } catch {
-      if (request === this.#request) this.problem = this.s.problems.unreachable;
-    }
+  protected override problemSentence(failure: unknown): string {
+    return failure instanceof GatehouseProblem && failure.slug === 'version-mismatch' ? this.s.problems.changed : super.problemSentence(failure);
   }
 
   private search(q: string) {
@@ -106,7 +84,7 @@ export class GatehouseLocations extends GatehouseElement {
   /** The rows whose name or description contains the search, any case. */
   private get shown(): Place[] {
     const q = this.q.trim().toLocaleLowerCase();
-    return (this.rows ?? []).filter((row) => !q || row.name.toLocaleLowerCase().includes(q) || row.description.toLocaleLowerCase().includes(q));
+    return (this.#list.rows ?? []).filter((row) => !q || row.name.toLocaleLowerCase().includes(q) || row.description.toLocaleLowerCase().includes(q));
   }
 
   private async save(event: Event) {
@@ -122,16 +100,16 @@ export class GatehouseLocations extends GatehouseElement {
       const result = editing
         ? await this.api.PATCH('/domains/{domainId}/locations/{locationId}', { params: { path: { domainId: this.domainId, locationId: editing.id }, header: ifMatch(editing) }, body })
         : await this.api.POST('/domains/{domainId}/locations', { params: { path: { domainId: this.domainId } }, body });
-      const problem = problemOf(result as never) as GatehouseProblem | undefined;
-      if (problem) this.problem = this.say(problem);
+      const problem = problemOf(result);
+      if (problem) this.problem = this.problemSentence(problem);
       else {
         this.notice = editing ? s.saved(body.name) : s.added(body.name);
         this.form = undefined;
       }
-    } catch {
-      this.problem = this.s.problems.unreachable;
+    } catch (error) {
+      this.problem = this.problemSentence(error);
     }
-    void this.load();
+    void this.#list.first();
   }
 
   private async edit(form: { place?: Place }) {
@@ -160,6 +138,7 @@ export class GatehouseLocations extends GatehouseElement {
   override render() {
     const s = this.s.console.locations;
     const shown = this.shown;
+    const problem = this.problem || this.#list.problem;
     const count = (row: Place) =>
       this.syncUrl && this.may('assets:view')
         ? html`<a href=${`${sectionPath(this.domainId, 'assets')}?locationId=${encodeURIComponent(row.id)}`}>${s.showAssets(row.assetCount)}</a>`
@@ -174,8 +153,8 @@ export class GatehouseLocations extends GatehouseElement {
         </div>
       </div>
       ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}
-      ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}
-      ${this.rows === undefined
+      ${problem ? html`<p class="problem" role="alert">${problem}</p>` : nothing}
+      ${this.#list.rows === undefined
         ? html`<p class="muted">${this.s.loading}</p>`
         : shown.length === 0
           ? html`<p role="status">${s.none}</p>`

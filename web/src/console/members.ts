@@ -12,8 +12,8 @@
 import { problemOf } from '@gatehouse/client';
 import { css, html, nothing } from 'lit';
 import { formatDate } from '../i18n.ts';
-import { sentence } from '../problems.ts';
 import { GatehouseElement } from './element.ts';
+import { PagedList } from './paged-list.ts';
 import { sectionPath } from './paths.ts';
 
 const STATUSES = ['active', 'inactive', 'pending'] as const;
@@ -53,28 +53,16 @@ export class GatehouseMembers extends GatehouseElement {
     syncUrl: { attribute: 'sync-url', type: Boolean },
     filters: { state: true },
     roles: { state: true },
-    rows: { state: true },
-    nextCursor: { state: true },
-    cursors: { state: true },
-    problem: { state: true },
-    loading: { state: true },
     memberLoaded: { state: true },
   };
   declare syncUrl: boolean;
   declare filters: Filters;
   declare roles: Map<string, string>;
-  declare rows: Row[] | undefined;
-  declare nextCursor: string | null;
-  /** The cursors of the pages before this one (the first page has none). */
-  declare cursors: (string | undefined)[];
-  declare problem: string;
-  declare loading: boolean;
   /** Whether `<gatehouse-member>` is defined (its module loads on the first member shown). */
   declare memberLoaded: boolean;
 
-  #request = 0;
-  /** The cursor of the page shown (undefined: the first). */
-  #current: string | undefined;
+  /** The page of members shown, for the current filters. */
+  readonly #list = new PagedList<Row>(this, (cursor) => this.fetchPage(cursor), (failure) => this.problemSentence(failure));
   #typing: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
@@ -82,11 +70,6 @@ export class GatehouseMembers extends GatehouseElement {
     this.syncUrl = false;
     this.filters = { q: '', role: '', status: '' };
     this.roles = new Map();
-    this.rows = undefined;
-    this.nextCursor = null;
-    this.cursors = [];
-    this.problem = '';
-    this.loading = false;
     this.memberLoaded = false;
   }
 
@@ -105,13 +88,13 @@ export class GatehouseMembers extends GatehouseElement {
       return;
     }
     if (!this.domainId || !this.apiUrl) return;
-    if (changed.has('domainId') || changed.has('apiUrl') || (changed.has('item') && this.rows === undefined)) {
+    if (changed.has('domainId') || changed.has('apiUrl') || (changed.has('item') && this.#list.rows === undefined)) {
       // First shown (also after opening on a member's page), or another domain.
       void this.loadRoles();
-      void this.load(undefined, []);
+      void this.#list.first();
     } else if (changed.has('item')) {
       // Back from a member's page: the page of the list shown before, read again (it may have changed).
-      void this.load(this.#current, this.cursors);
+      void this.#list.reload();
     }
   }
 
@@ -127,38 +110,15 @@ export class GatehouseMembers extends GatehouseElement {
     if (!problemOf(result)) this.roles = new Map((result.data?.items ?? []).map((role) => [role.id, role.name]));
   }
 
-  /** Loads the page at `cursor` (undefined: the first) for the current filters; older answers are dropped. */
-  private async load(cursor: string | undefined, before: (string | undefined)[]) {
-    const request = ++this.#request;
-    this.loading = true;
+  /** The page at `cursor` (undefined: the first) for the current filters. */
+  private fetchPage(cursor: string | undefined) {
     const { q, role, status } = this.filters;
-    try {
-      const result = await this.api.GET('/domains/{domainId}/members', {
-        params: {
-          path: { domainId: this.domainId },
-          query: { ...(q.trim() ? { q: q.trim() } : {}), ...(role ? { role } : {}), ...(status ? { status } : {}), ...(cursor ? { cursor } : {}) },
-        },
-      });
-      if (request !== this.#request) return;
-      const problem = problemOf(result);
-      if (problem) {
-        this.problem = sentence(this.s, problem.slug, problem.problem.detail);
-        this.rows = [];
-        return;
-      }
-      this.problem = '';
-      this.rows = result.data?.items ?? [];
-      this.nextCursor = result.data?.nextCursor ?? null;
-      this.cursors = before;
-      this.#current = cursor;
-    } catch {
-      if (request === this.#request) {
-        this.problem = this.s.problems.unreachable;
-        this.rows ??= [];
-      }
-    } finally {
-      if (request === this.#request) this.loading = false;
-    }
+    return this.api.GET('/domains/{domainId}/members', {
+      params: {
+        path: { domainId: this.domainId },
+        query: { ...(q.trim() ? { q: q.trim() } : {}), ...(role ? { role } : {}), ...(status ? { status } : {}), ...(cursor ? { cursor } : {}) },
+      },
+    });
   }
 
   /** A filter changed: the URL follows (sync-url), and the first page loads (after a pause, when typing). */
@@ -173,16 +133,8 @@ export class GatehouseMembers extends GatehouseElement {
       history.replaceState(history.state, '', url);
     }
     clearTimeout(this.#typing);
-    if (typing) this.#typing = setTimeout(() => void this.load(undefined, []), TYPING_PAUSE_MS);
-    else void this.load(undefined, []);
-  }
-
-  private next() {
-    if (this.nextCursor) void this.load(this.nextCursor, [...this.cursors, this.#current]);
-  }
-
-  private previous() {
-    void this.load(this.cursors.at(-1), this.cursors.slice(0, -1));
+    if (typing) this.#typing = setTimeout(() => void this.#list.first(), TYPING_PAUSE_MS);
+    else void this.#list.first();
   }
 
   override render() {
@@ -203,6 +155,7 @@ export class GatehouseMembers extends GatehouseElement {
         : html`<p class="muted">${this.s.loading}</p>`;
     }
     const statusName = (status: Status) => s.statuses[status];
+    const { rows, problem, loading } = this.#list;
     return html`<div class="heading">
         <h2 id="members-title">${s.title}</h2>
         ${this.may('invitations:create') ? html`<a class="invite" href=${sectionPath(this.domainId, 'invite')}>${s.invite}</a>` : nothing}
@@ -227,16 +180,16 @@ export class GatehouseMembers extends GatehouseElement {
           </select>
         </div>
       </div>
-      ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}
-      ${this.rows === undefined
+      ${problem ? html`<p class="problem" role="alert">${problem}</p>` : nothing}
+      ${rows === undefined
         ? html`<p class="muted">${this.s.loading}</p>`
-        : this.rows.length === 0
+        : rows.length === 0
           ? html`<p role="status">${s.none}</p>`
           : html`<div class="table" role="region" aria-labelledby="members-title" tabindex="0">
-              <table aria-busy=${this.loading ? 'true' : 'false'}>
+              <table aria-busy=${loading ? 'true' : 'false'}>
                 <thead><tr><th scope="col">${s.columns.name}</th><th scope="col">${s.columns.email}</th><th scope="col">${s.columns.role}</th><th scope="col">${s.columns.status}</th><th scope="col">${s.columns.lastActive}</th><th scope="col">${s.columns.holds}</th></tr></thead>
                 <tbody>
-                  ${this.rows.map(
+                  ${rows.map(
                     (row) => html`<tr data-user=${row.userId}>
                       <td><a href=${sectionPath(this.domainId, 'members', row.userId)} @click=${(e: MouseEvent) => this.open(e, row.userId)}>${row.name}</a></td>
                       <td>${row.email}</td>
@@ -250,8 +203,8 @@ export class GatehouseMembers extends GatehouseElement {
               </table>
             </div>`}
       <div class="pager">
-        ${this.cursors.length ? html`<button type="button" @click=${() => this.previous()}>${s.previous}</button>` : nothing}
-        ${this.nextCursor ? html`<button type="button" @click=${() => this.next()}>${s.next}</button>` : nothing}
+        ${this.#list.hasPrevious ? html`<button type="button" @click=${() => void this.#list.previous()}>${s.previous}</button>` : nothing}
+        ${this.#list.nextCursor ? html`<button type="button" @click=${() => void this.#list.next()}>${s.next}</button>` : nothing}
       </div>`;
   }
 }
