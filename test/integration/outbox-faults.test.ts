@@ -4,13 +4,15 @@
  * own worker never takes these jobs; invitations are queued through the real CSV path and
  * the worker reads them from the table's stream as the local stack runs it. The only mock is
  * a middleware on the worker's SES client that injects faults (throttling, a rejection, a kill).
- * A last case runs against the stack itself: SES feedback (bounce) through the local hook.
+ *
+ * In the integration-heavy project (vitest.config.ts): a stack of its own, after the other files.
+ * The stack's own worker under SES refusals and feedback is mail-feedback.test.ts.
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { api, awaitEmails, busEvents, client, handlerEnvironment, newDomain, sentEmails, stack, tokenFor } from './helpers.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { handlerEnvironment, sentEmails } from './helpers.ts';
 import { faultySes, mailJobs, type RunningWorker, seedInvitations, startWorker, useFreshTable } from './outbox-fixture.ts';
 
 // The CSV path counts against the daily cap; these cases mail far more than 200.
@@ -182,68 +184,5 @@ describe('the outbox beyond invitations', () => {
     const requestHash = queued.find((j) => j.id === sent?.id);
     expect(requestHash && 'tokenHash' in requestHash ? await getPasswordReset(requestHash.tokenHash) : 'no job').toBeUndefined();
     expect(done.find((j) => j.state === 'superseded')).toMatchObject({ reason: expect.stringMatching(/newer reset link/) });
-  }, 60_000);
-});
-
-describe('SES refusing mail on the local stack', () => {
-  it('the stack\'s worker marks the invitation delivery_failed and publishes invitation.delivery_failed; resend delivers once SES takes it', async () => {
-    const owner = await tokenFor(stack().admin.email, stack().admin.password);
-    const gh = client(owner);
-    const domain = await newDomain(owner);
-    const path = { domainId: domain.id };
-    const email = addresses('refused', 1)[0] as string;
-    const query = new URLSearchParams({ email }).toString();
-    expect((await api('POST', `/__local/ses-refusals?${query}`)).status).toBe(200);
-    try {
-      const sent = await gh.POST('/domains/{domainId}/invitations', { params: { path }, body: { emails: [email], role: 'user' } });
-      expect(sent.data?.results[0]).toMatchObject({ status: 'invited', delivery: 'queued' });
-      await vi.waitFor(async () => {
-        const listed = await gh.GET('/domains/{domainId}/invitations', { params: { path, query: { email } } });
-        expect(listed.data?.items[0]).toMatchObject({ delivery: 'delivery_failed', deliveryReason: 'MessageRejected' });
-      }, { timeout: 15_000, interval: 100 });
-    } finally {
-      await api('DELETE', `/__local/ses-refusals?${query}`);
-    }
-    expect(await sentEmails(email)).toEqual([]);
-    await vi.waitFor(async () => {
-      const events = (await busEvents(domain.id)).filter((e) => e.detailType === 'invitation.delivery_failed');
-      expect(events.map((e) => e.detail)).toEqual([expect.objectContaining({ actor: 'system:mail', after: { delivery: 'delivery_failed', reason: 'MessageRejected' } })]);
-    }, { timeout: 15_000, interval: 100 });
-
-    const invitationId = (await gh.GET('/domains/{domainId}/invitations', { params: { path, query: { email } } })).data?.items[0]?.id ?? '';
-    const resent = await gh.POST('/domains/{domainId}/invitations/{invitationId}/resend', { params: { path: { ...path, invitationId } } });
-    expect(resent.data).toMatchObject({ delivery: 'queued' });
-    expect(await awaitEmails(email)).toHaveLength(1);
-  }, 60_000);
-});
-
-describe('SES feedback on the local stack', () => {
-  it('a bounce marks the invitation bounced and suppresses the address until an administrator resends it', async () => {
-    const owner = await tokenFor(stack().admin.email, stack().admin.password);
-    const gh = client(owner);
-    const domain = await newDomain(owner);
-    const path = { domainId: domain.id };
-    const email = addresses('bounce', 1)[0] as string;
-    const sent = await gh.POST('/domains/{domainId}/invitations', { params: { path }, body: { emails: [email], role: 'user' } });
-    const invitationId = sent.data?.results[0]?.invitationId ?? '';
-    const [mail] = await awaitEmails(email);
-    // The worker records the message id once SES took it: wait for `sent`.
-    for (let i = 0; i < 50; i++) {
-      const listed = await gh.GET('/domains/{domainId}/invitations', { params: { path, query: { email } } });
-      if (listed.data?.items[0]?.delivery === 'sent') break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    const hook = await api('POST', `/__local/ses-feedback?${new URLSearchParams({ type: 'Bounce', email, domainId: domain.id, invitationId, messageId: mail?.messageId ?? '' })}`);
-    expect(hook.status).toBe(200);
-    expect(hook.body).toEqual({ recorded: 1 });
-    const listed = await gh.GET('/domains/{domainId}/invitations', { params: { path, query: { email } } });
-    expect(listed.data?.items[0]).toMatchObject({ delivery: 'bounced', deliveryReason: 'bounce: General' });
-
-    // Inviting it again by list is refused for that row; resending the invitation is the explicit re-invite.
-    const again = await gh.POST('/domains/{domainId}/invitations', { params: { path }, body: { emails: [email], role: 'user' } });
-    expect(again.data?.results[0]).toMatchObject({ status: 'invalid', reason: expect.stringMatching(/^suppressed: SES reported this address bounced/) });
-    const resent = await gh.POST('/domains/{domainId}/invitations/{invitationId}/resend', { params: { path: { ...path, invitationId } } });
-    expect(resent.data).toMatchObject({ delivery: 'queued' });
-    expect(await awaitEmails(email, 2)).toHaveLength(2);
   }, 60_000);
 });

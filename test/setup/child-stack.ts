@@ -50,37 +50,40 @@ const registry: Registry = ((globalThis as { [key: symbol]: Registry })[Symbol.f
 const READY_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 15_000;
 
-/** The child stack of this preset, started now unless it is already starting or running. */
-export function childStack(rolePreset: string): Promise<ChildStack> {
-  let started = registry.starts.get(rolePreset);
+/**
+ * The child stack `name` (by default, the preset's name) with this preset, started now unless it
+ * is already starting or running. Two names give two stacks of one preset.
+ */
+export function childStack(rolePreset: string, name = rolePreset): Promise<ChildStack> {
+  let started = registry.starts.get(name);
   if (!started) {
-    started = startWithRetries(rolePreset);
-    registry.starts.set(rolePreset, started);
+    started = startWithRetries(rolePreset, name);
+    registry.starts.set(name, started);
     // A failed start is reported by whoever awaits it; never as an unhandled rejection here.
     started.catch(() => undefined);
   }
   return started;
 }
 
-/** Stops the child stack of this preset if one was started (once, whoever asks). */
-export function stopChildStack(rolePreset: string): Promise<void> {
-  const started = registry.starts.get(rolePreset);
+/** Stops the child stack `name` if one was started (once, whoever asks). */
+export function stopChildStack(name: string): Promise<void> {
+  const started = registry.starts.get(name);
   if (!started) return Promise.resolve();
-  let stopped = registry.stops.get(rolePreset);
+  let stopped = registry.stops.get(name);
   if (!stopped) {
     stopped = started.then(
       (stack) => stack.stop(),
       () => undefined,
     );
-    registry.stops.set(rolePreset, stopped);
+    registry.stops.set(name, stopped);
   }
   return stopped;
 }
 
-async function startWithRetries(rolePreset: string): Promise<ChildStack> {
+async function startWithRetries(rolePreset: string, name: string): Promise<ChildStack> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await startChild(rolePreset);
+      return await startChild(rolePreset, name);
     } catch (error) {
       // Another process may take a port between the pick and the start: pick again.
       if (attempt < 3 && error instanceof PortTaken) continue;
@@ -91,12 +94,12 @@ async function startWithRetries(rolePreset: string): Promise<ChildStack> {
 
 class PortTaken extends Error {}
 
-async function startChild(rolePreset: string): Promise<ChildStack> {
+async function startChild(rolePreset: string, name: string): Promise<ChildStack> {
   const started = performance.now();
   // As the in-process stack does for the Vitest process (local/stack.ts localDefaults): the
   // test workers, which inherit this environment, import the SDK too.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  const dataDir = await scratchDir(`gatehouse-it-${rolePreset}-`);
+  const dataDir = await scratchDir(`gatehouse-it-${name}-`);
   const [api, dynamodb, cognito, ses, events, web, embedder] = (await freePorts(7)) as [number, number, number, number, number, number, number];
   const childEnv = {
     ...process.env,
@@ -134,7 +137,7 @@ async function startChild(rolePreset: string): Promise<ChildStack> {
   child.stderr?.on('data', (chunk: Buffer) => {
     const text = chunk.toString('utf8');
     stderrTail = (stderrTail + text).slice(-4000);
-    if (ready) process.stderr.write(text.replace(/^(?=.)/gm, `[${rolePreset} stack] `));
+    if (ready) process.stderr.write(text.replace(/^(?=.)/gm, `[${name} stack] `));
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const stop = stopper(child, exited, dataDir);
@@ -146,12 +149,12 @@ async function startChild(rolePreset: string): Promise<ChildStack> {
     ]);
     if (outcome === 'exited') {
       if (/ is in use: /.test(stderrTail)) throw new PortTaken(stderrTail.trim());
-      throw new Error(`The ${rolePreset} stack (local/start.ts in a child process) exited during start-up: ${stderrTail.trim()}`);
+      throw new Error(`The ${name} stack (local/start.ts in a child process) exited during start-up: ${stderrTail.trim()}`);
     }
     const info = await readStackFile(dataDir);
-    if (!info) throw new Error(`The ${rolePreset} stack started but wrote no stack.json in ${dataDir}`);
+    if (!info) throw new Error(`The ${name} stack started but wrote no stack.json in ${dataDir}`);
     const health = await fetch(`${info.apiUrl}/health`);
-    if (health.status !== 200) throw new Error(`The ${rolePreset} stack answers /health with ${health.status}`);
+    if (health.status !== 200) throw new Error(`The ${name} stack answers /health with ${health.status}`);
     ready = true;
     return {
       info,
