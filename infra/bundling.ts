@@ -10,7 +10,7 @@
  * asset (same content, same hash), staged into the cloud assembly once. esbuild only: offline,
  * and deterministic (same sources, same bytes, same asset hash).
  */
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -167,6 +167,26 @@ export function functionAssetDir(code: FunctionCode): string {
   }
   assetDirs.set(key, dir);
   return dir;
+}
+
+/** Each asset folder's content hash, once per synth (see functionAssetHash). */
+const assetHashes = new Map<string, string>();
+
+/**
+ * The content hash of an asset folder from functionAssetDir (its files' names and bytes), computed
+ * once per synth and given to `Code.fromAsset` as its asset hash: otherwise CDK fingerprints the
+ * same folder again in every customer's stack (about 55 MiB of bundles and maps a stack). Same
+ * files, same hash: the asset is still staged once and changes exactly when a bundle does.
+ */
+export function functionAssetHash(dir: string): string {
+  let hash = assetHashes.get(dir);
+  if (!hash) {
+    const digest = createHash('sha256');
+    for (const name of readdirSync(dir).sort()) digest.update(name).update('\0').update(readFileSync(join(dir, name))).update('\0');
+    hash = digest.digest('hex');
+    assetHashes.set(dir, hash);
+  }
+  return hash;
 }
 
 /**

@@ -12,7 +12,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { fileURLToPath } from 'node:url';
-import { FUNCTION_NODE_OPTIONS, functionAssetDir, skippedBundleDir } from '#infra/bundling.ts';
+import { FUNCTION_NODE_OPTIONS, functionAssetDir, functionAssetHash, skippedBundleDir } from '#infra/bundling.ts';
 import type { CognitoAction, TableAction } from '#shared/http/route.ts';
 import { TABLE } from '#shared/table.ts';
 
@@ -118,7 +118,7 @@ export class GatehouseFunction extends Construct {
     this.function = new lambda.Function(this, 'Function', {
       // The bundle of the entry (and the route's files beside it), built once per synth for every
       // stack (infra/bundling.ts), unless this stack skips bundling.
-      code: lambda.Code.fromAsset(Stack.of(this).bundlingRequired ? functionAssetDir({ entry: props.entry, files: props.files ?? [] }) : skippedBundleDir()),
+      code: Stack.of(this).bundlingRequired ? bundledCode(props.entry, props.files ?? []) : lambda.Code.fromAsset(skippedBundleDir()),
       handler: 'index.handler',
       description: props.description.slice(0, 256),
       runtime: RUNTIME,
@@ -191,4 +191,10 @@ export class GatehouseFunction extends Construct {
     );
     this.function.addEnvironment('SES_FROM_ADDRESS', fromAddress);
   }
+}
+
+/** The bundle of `entry` (with `files` beside it) as an asset whose hash is computed once per synth, not once per stack. */
+function bundledCode(entry: string, files: readonly string[]): lambda.Code {
+  const dir = functionAssetDir({ entry, files });
+  return lambda.Code.fromAsset(dir, { assetHash: functionAssetHash(dir) });
 }
