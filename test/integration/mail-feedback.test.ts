@@ -10,12 +10,16 @@ import { api, awaitEmails, busEvents, client, newDomain, sentEmails, stack, toke
 
 const address = (tag: string) => `${tag}-${randomUUID().slice(0, 8)}@example.test`;
 
+/** A new domain of the stack's administrator, with their client. */
+async function ownersNewDomain() {
+  const owner = await tokenFor(stack().admin.email, stack().admin.password);
+  const domain = await newDomain(owner);
+  return { gh: client(owner), domain, path: { domainId: domain.id } };
+}
+
 describe('SES refusing mail on the local stack', () => {
   it('the stack\'s worker marks the invitation delivery_failed and publishes invitation.delivery_failed; resend delivers once SES takes it', async () => {
-    const owner = await tokenFor(stack().admin.email, stack().admin.password);
-    const gh = client(owner);
-    const domain = await newDomain(owner);
-    const path = { domainId: domain.id };
+    const { gh, domain, path } = await ownersNewDomain();
     const email = address('refused');
     const query = new URLSearchParams({ email }).toString();
     expect((await api('POST', `/__local/ses-refusals?${query}`)).status).toBe(200);
@@ -44,10 +48,7 @@ describe('SES refusing mail on the local stack', () => {
 
 describe('SES feedback on the local stack', () => {
   it('a bounce marks the invitation bounced and suppresses the address until an administrator resends it', async () => {
-    const owner = await tokenFor(stack().admin.email, stack().admin.password);
-    const gh = client(owner);
-    const domain = await newDomain(owner);
-    const path = { domainId: domain.id };
+    const { gh, domain, path } = await ownersNewDomain();
     const email = address('bounce');
     const sent = await gh.POST('/domains/{domainId}/invitations', { params: { path }, body: { emails: [email], role: 'user' } });
     const invitationId = sent.data?.results[0]?.invitationId ?? '';
